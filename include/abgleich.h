@@ -1,0 +1,190 @@
+/*
+ * abgleich.h: the public API of libabgleich.
+ *
+ * libabgleich reads German news articles (plain text, HTML, RSS and Atom),
+ * turns each into a document of UTF-8 text that maps back to the original
+ * file, and (in later stages) extracts and cross-checks the facts in them.
+ *
+ * Ownership, once for the whole API:
+ *   A result returned through an `out` parameter belongs to the caller and is
+ *   released with its type's _free function. A pointer returned as the return
+ *   value is borrowed and lives only as long as the object it came from.
+ *
+ * Errors: a function that can fail returns int, 0 on success or a negative
+ * ABG_E* code. The details (message, path) are kept in the abg_ctx passed
+ * to it. The library never prints, never exits and never reads the
+ * environment or the locale.
+ */
+#ifndef ABGLEICH_H
+#define ABGLEICH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define ABG_EXPORT __attribute__((visibility("default")))
+#else
+#define ABG_EXPORT
+#endif
+
+/* Return codes. */
+enum {
+    ABG_OK = 0,
+    ABG_ERROR = -1,  /* anything not covered below */
+    ABG_ENOMEM = -2, /* out of memory */
+    ABG_EIO = -3,    /* a file could not be opened, read or written */
+    ABG_EPARSE = -4, /* input that cannot be used: binary, undecodable, malformed */
+    ABG_ELIMIT = -5, /* input beyond a configured limit (size, depth) */
+    ABG_EUSAGE = -6  /* misuse: bad option value, bad rule file */
+};
+
+/* The library's version, "X.Y.Z". Borrowed, static. */
+ABG_EXPORT const char *abg_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Context: holds the details of the last error.                       */
+
+typedef struct abg_ctx abg_ctx;
+
+/* A new context in *out. Free with abg_ctx_free. ABG_ENOMEM on failure. */
+ABG_EXPORT int abg_ctx_new(abg_ctx **out);
+ABG_EXPORT void abg_ctx_free(abg_ctx *ctx);
+
+/* The message of the last error recorded in ctx ("" when none): one line,
+ * lower case, without the program name. Borrowed until the next call that
+ * takes ctx. */
+ABG_EXPORT const char *abg_ctx_message(const abg_ctx *ctx);
+
+/* The code of the last error recorded in ctx (0 when none). */
+ABG_EXPORT int abg_ctx_code(const abg_ctx *ctx);
+
+/* Forget the last error. */
+ABG_EXPORT void abg_ctx_clear(abg_ctx *ctx);
+
+/* ------------------------------------------------------------------ */
+/* Walking the inputs.                                                 */
+
+typedef struct abg_inputs abg_inputs;
+
+/* What a walk reports about a path it did not take. */
+typedef enum {
+    ABG_WALK_ERROR = 1, /* counts as a failed input (exit code 2) */
+    ABG_WALK_NOTE = 2   /* informational, the run is not affected */
+} abg_walk_severity;
+
+/* Called for every path the walk skips or cannot read; `path` is the path
+ * as the user will recognise it, `message` one line. Both borrowed. */
+typedef void (*abg_walk_fn)(abg_walk_severity severity, const char *path, const char *message,
+                            void *payload);
+
+/* Expand `paths` (files, folders, "-" for stdin) into the list of inputs to
+ * read, in a deterministic order: each argument in the order given, folders
+ * recursively with entries sorted by byte value. Hidden entries (names
+ * starting with '.') inside folders are skipped; so are files whose
+ * extension is not one abgleich reads. Symlinks are followed; a folder is
+ * visited once, a symlink loop is reported. FIFOs, sockets and devices
+ * inside folders are reported and skipped. Problems go to `report`; they do
+ * not fail the walk. *out is freed with abg_inputs_free. Returns 0 or
+ * ABG_ENOMEM. */
+ABG_EXPORT int abg_walk(abg_inputs **out, abg_ctx *ctx, const char *const *paths, size_t npaths,
+                        abg_walk_fn report, void *payload);
+ABG_EXPORT void abg_inputs_free(abg_inputs *inputs);
+ABG_EXPORT size_t abg_inputs_count(const abg_inputs *inputs);
+/* The display path of input i ("<stdin>" for standard input). Borrowed. */
+ABG_EXPORT const char *abg_inputs_path(const abg_inputs *inputs, size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Ingestion: one input file to one or more documents.                 */
+
+typedef struct abg_ingest abg_ingest;
+typedef struct abg_doc abg_doc;
+typedef struct abg_doclist abg_doclist;
+
+#define ABG_DEFAULT_MAX_FILE_SIZE ((size_t)64 << 20) /* 64 MiB */
+
+typedef struct {
+    unsigned version;
+    /* Files larger than this many bytes are skipped; 0 means the default. */
+    size_t max_file_size;
+    /* The boilerplate rule file, or NULL for none. */
+    const char *boilerplate_path;
+} abg_ingest_options;
+
+#define ABG_INGEST_OPTIONS_VERSION 1
+#define ABG_INGEST_OPTIONS_INIT {ABG_INGEST_OPTIONS_VERSION, 0, NULL}
+
+/* A reader configured by `opts` (which is copied; NULL for defaults). Loads
+ * and compiles the boilerplate rules: a bad rule file fails with ABG_EUSAGE
+ * and "FILE:LINE: message" in ctx. The reader is read-only afterwards and
+ * may be shared by threads. Free with abg_ingest_free. */
+ABG_EXPORT int abg_ingest_new(abg_ingest **out, abg_ctx *ctx, const abg_ingest_options *opts);
+ABG_EXPORT void abg_ingest_free(abg_ingest *ing);
+
+/* Read input i of `inputs` into *out, a list of one document (text, HTML)
+ * or one per item (RSS, Atom; possibly none). On failure *out is NULL and
+ * ctx says why (one line, e.g. "binary file (NUL bytes), skipped"). The
+ * list and its documents are freed with abg_doclist_free. */
+ABG_EXPORT int abg_ingest_input(abg_doclist **out, abg_ctx *ctx, const abg_ingest *ing,
+                                const abg_inputs *inputs, size_t i);
+
+/* Parse `len` bytes of `data` as if read from a file named `path` (the
+ * extension picks the format; "-" or an unknown extension means sniffing).
+ * Same results as abg_ingest_input. `data` is borrowed for the call. */
+ABG_EXPORT int abg_ingest_buffer(abg_doclist **out, abg_ctx *ctx, const abg_ingest *ing,
+                                 const char *path, const char *data, size_t len);
+
+ABG_EXPORT void abg_doclist_free(abg_doclist *list);
+ABG_EXPORT size_t abg_doclist_count(const abg_doclist *list);
+/* Document i of the list. Borrowed from the list. */
+ABG_EXPORT abg_doc *abg_doclist_get(const abg_doclist *list, size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Documents.                                                          */
+
+/* Where a byte of a document's text came from. */
+typedef struct {
+    uint32_t line;   /* 1-based line in the original file */
+    uint32_t col;    /* 1-based column in characters (see abg_doc_position) */
+    uint64_t offset; /* byte offset: in the original file for plain text, in
+                        the decoded body text for HTML and feeds */
+} abg_pos;
+
+/* Every string below is borrowed from the document; NULL when unknown. */
+
+/* "corpus/a.txt", or "corpus/feed.xml#2" for the second item of a feed. */
+ABG_EXPORT const char *abg_doc_id(const abg_doc *doc);
+/* The path of the file the document came from, as walked. */
+ABG_EXPORT const char *abg_doc_path(const abg_doc *doc);
+/* The outlet: og:site_name, meta publisher, feed title, front matter
+ * `source`, else the file name without its extension. Never NULL. */
+ABG_EXPORT const char *abg_doc_source(const abg_doc *doc);
+ABG_EXPORT const char *abg_doc_title(const abg_doc *doc);
+/* ISO 8601 date or date-time, or NULL. */
+ABG_EXPORT const char *abg_doc_published(const abg_doc *doc);
+/* "text", "html", "rss" or "atom". */
+ABG_EXPORT const char *abg_doc_format(const abg_doc *doc);
+/* The encoding the file was decoded from: "utf-8", "utf-16le",
+ * "utf-16be", "windows-1252", or for markup the encoding libxml2 used. */
+ABG_EXPORT const char *abg_doc_encoding(const abg_doc *doc);
+
+/* The body text: valid UTF-8, lines ended by "\n", paragraphs separated by
+ * an empty line. NUL-terminated; *len (when not NULL) gets its length. */
+ABG_EXPORT const char *abg_doc_text(const abg_doc *doc, size_t *len);
+
+/* The origin of the byte at `text_offset` of the body text (an offset at or
+ * past the end maps to the end of the last line). For plain text the line,
+ * column and byte offset are exact positions in the original file. For HTML
+ * and feeds `line` is the source line the text came from, `col` counts
+ * characters within the body text's line, and `offset` is the offset in the
+ * body text. */
+ABG_EXPORT abg_pos abg_doc_position(const abg_doc *doc, size_t text_offset);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ABGLEICH_H */

@@ -1,0 +1,136 @@
+/*
+ * cli.h: what the commands of the abgleich program share.
+ *
+ * The program only translates: it parses options (from tables, so that
+ * --help cannot drift from the parser), calls libabgleich, writes results
+ * to stdout or -o FILE, messages to stderr, and picks the exit code.
+ */
+#ifndef ABG_CLI_H
+#define ABG_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "abgleich.h"
+
+/* Exit codes (documented in --help and the man page). */
+enum {
+    CLI_OK = 0,       /* done; check: no conflicts beyond the baseline */
+    CLI_FOUND = 1,    /* check found conflicts */
+    CLI_TROUBLE = 2   /* usage error, unreadable input, output not written */
+};
+
+/* ---- options ---- */
+
+typedef enum {
+    OPT_TRUE,   /* bool *: set to true */
+    OPT_FALSE,  /* bool *: set to false (--no-...) */
+    OPT_STRING, /* const char **: the argument */
+    OPT_SIZE,   /* size_t *: bytes, with an optional k, M or G suffix */
+    OPT_UINT,   /* unsigned *: a decimal number */
+    OPT_CHOICE  /* int *: index of the argument in `choices` */
+} cli_opt_kind;
+
+typedef struct {
+    const char *name; /* long name, without "--" */
+    char shrt;        /* short letter, or 0 */
+    cli_opt_kind kind;
+    void *target;
+    const char *arg;  /* the argument's name in the help, e.g. "FILE" */
+    const char *help; /* one line */
+    const char *const *choices; /* OPT_CHOICE: NULL-terminated */
+} cli_opt;
+
+typedef struct {
+    const char *name;        /* the command */
+    const char *synopsis;    /* after "abgleich NAME ", e.g. "[options] PATH..." */
+    const char *description; /* a few lines shown by --help */
+    const cli_opt *opts;     /* ends with a {NULL} entry */
+    const char *exit_status; /* for --help; NULL: the common text */
+} cli_command;
+
+/* Parse argv[1..argc) against cmd's table. Operands (and everything after
+ * "--") are collected in *operands (free() the array, not its strings).
+ * Returns 0; CLI_TROUBLE after printing a usage error; or -1 when --help
+ * was printed (the caller exits 0). */
+int cli_parse(const cli_command *cmd, int argc, char **argv, char ***operands,
+              int *noperands);
+
+/* Print the help of cmd to `out`. */
+void cli_help(FILE *out, const cli_command *cmd);
+
+/* ---- messages ---- */
+
+/* "abgleich: MESSAGE" on stderr; returns CLI_TROUBLE. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A usage error with the "Try 'abgleich help CMD'" line; returns CLI_TROUBLE. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "abgleich: PATH: MESSAGE" on stderr. */
+void cli_file_error(const char *path, const char *message);
+
+/* ---- data files ---- */
+
+/* The path of a data file (e.g. "rules/boilerplate.de"): under
+ * $ABGLEICH_DATADIR when set, under the source tree when the program runs
+ * from its build tree, else under the installed data folder. New string
+ * (free()), NULL when out of memory. */
+char *cli_data_path(const char *relative);
+
+/* ---- output ---- */
+
+/* Results go to stdout or, with -o FILE, to a temporary file beside FILE
+ * that is renamed into place on success (a symlink is resolved first; a
+ * device or FIFO is written directly). */
+typedef struct {
+    FILE *fp;
+    char *path;     /* the final path, NULL for stdout */
+    char *tmp_path; /* the temporary file, NULL when writing directly */
+} cli_output;
+
+/* Returns 0 or CLI_TROUBLE after printing why. */
+int cli_output_open(cli_output *out, const char *path);
+/* Flush and close; with `commit`, move the temporary file into place,
+ * else remove it. Returns 0 or CLI_TROUBLE after printing why. */
+int cli_output_close(cli_output *out, bool commit);
+
+/* ---- reading inputs ---- */
+
+/* Counts what went wrong while walking and reading. */
+typedef struct {
+    size_t failed; /* inputs that could not be read */
+} cli_status;
+
+/* An abg_walk_fn that prints problems as "abgleich: PATH: message" and
+ * counts the errors in the cli_status given as payload. */
+void cli_walk_report(abg_walk_severity severity, const char *path, const char *message,
+                     void *payload);
+
+/* Options every command that reads articles has. */
+typedef struct {
+    size_t max_file_size;
+    const char *boilerplate;
+    bool no_boilerplate;
+    bool quiet;
+} cli_read_opts;
+
+#define CLI_READ_OPTS_INIT {ABG_DEFAULT_MAX_FILE_SIZE, NULL, false, false}
+
+/* The option table entries for cli_read_opts `o`. */
+#define CLI_READ_OPTIONS(o)                                                                  \
+    {"max-file-size", 0, OPT_SIZE, &(o).max_file_size, "SIZE",                               \
+     "skip files larger than SIZE (default 64M)", NULL},                                     \
+    {"boilerplate", 0, OPT_STRING, &(o).boilerplate, "FILE",                                 \
+     "drop the lines FILE's patterns match (default: rules/boilerplate.de)", NULL},          \
+    {"no-boilerplate", 0, OPT_TRUE, &(o).no_boilerplate, NULL,                               \
+     "keep every line", NULL},                                                               \
+    {"quiet", 'q', OPT_TRUE, &(o).quiet, NULL, "no progress or notes on stderr", NULL}
+
+/* Open the reader for `o`. Returns 0 or CLI_TROUBLE after printing why. */
+int cli_ingest_open(abg_ingest **out, abg_ctx *ctx, const cli_read_opts *o);
+
+/* ---- commands ---- */
+
+int cmd_text(int argc, char **argv);
+
+#endif

@@ -1,0 +1,160 @@
+/*
+ * cmd_text.c: `abgleich text`, each document as the pipeline read it.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *const formats[] = {"text", "json", NULL};
+enum { FORMAT_TEXT, FORMAT_JSON };
+
+typedef struct {
+    int format;
+    const char *output;
+    bool positions;
+    cli_read_opts read;
+} text_opts;
+
+static const char *or_dash(const char *s)
+{
+    return s ? s : "-";
+}
+
+/* The header line, then the body; with `positions` every line of the body
+ * starts with LINE:COL:OFFSET: of its first character in the source. */
+static void write_text(FILE *out, const abg_doc *doc, bool positions, bool first)
+{
+    size_t len, pos = 0;
+    const char *t = abg_doc_text(doc, &len);
+
+    if (!first)
+        fputc('\n', out);
+    fprintf(out, "==> %s | source: %s | title: %s | published: %s | encoding: %s\n",
+            abg_doc_id(doc), or_dash(abg_doc_source(doc)), or_dash(abg_doc_title(doc)),
+            or_dash(abg_doc_published(doc)), or_dash(abg_doc_encoding(doc)));
+    if (!positions) {
+        fwrite(t, 1, len, out);
+        return;
+    }
+    while (pos < len) {
+        const char *nl = memchr(t + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - t) : len;
+        if (end > pos) {
+            abg_pos p = abg_doc_position(doc, pos);
+            fprintf(out, "%lu:%lu:%llu: ", (unsigned long)p.line, (unsigned long)p.col,
+                    (unsigned long long)p.offset);
+        }
+        fwrite(t + pos, 1, end - pos, out);
+        fputc('\n', out);
+        pos = nl ? end + 1 : len;
+    }
+}
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static int write_json(FILE *out, const abg_doc *doc, bool first)
+{
+    json_t *o = json_object();
+    int rc;
+
+    if (!o)
+        return -1;
+    json_object_set_new(o, "doc", json_string(abg_doc_id(doc)));
+    json_object_set_new(o, "path", json_string(abg_doc_path(doc)));
+    json_object_set_new(o, "format", json_string(abg_doc_format(doc)));
+    json_object_set_new(o, "encoding", str_or_null(abg_doc_encoding(doc)));
+    json_object_set_new(o, "source", str_or_null(abg_doc_source(doc)));
+    json_object_set_new(o, "title", str_or_null(abg_doc_title(doc)));
+    json_object_set_new(o, "published", str_or_null(abg_doc_published(doc)));
+    json_object_set_new(o, "text", json_string(abg_doc_text(doc, NULL)));
+    fputs(first ? "[\n" : ",\n", out);
+    rc = json_dumpf(o, out, JSON_COMPACT);
+    json_decref(o);
+    return rc;
+}
+
+int cmd_text(int argc, char **argv)
+{
+    text_opts o = {FORMAT_TEXT, NULL, false, CLI_READ_OPTS_INIT};
+    const cli_opt table[] = {
+        {"format", 'f', OPT_CHOICE, &o.format, "FORMAT", "text (default) or json", formats},
+        {"output", 'o', OPT_STRING, &o.output, "FILE", "write to FILE instead of stdout", NULL},
+        {"positions", 0, OPT_TRUE, &o.positions, NULL,
+         "start each line with LINE:COL:OFFSET: of its source", NULL},
+        CLI_READ_OPTIONS(o.read),
+        {NULL, 0, OPT_TRUE, NULL, NULL, NULL, NULL},
+    };
+    const cli_command spec = {
+        "text", "[options] PATH...",
+        "Print each document as abgleich reads it: a header line with the document,\n"
+        "its source, title, publication date and the encoding it was decoded from,\n"
+        "then its body text after boilerplate removal. With --positions, LINE and\n"
+        "COL (in characters) are exact places in the file for plain text, and OFFSET\n"
+        "its byte offset; for HTML and feeds LINE is the source line of the text,\n"
+        "COL counts characters in the printed line and OFFSET is the offset in the\n"
+        "printed body text.",
+        table, NULL};
+    cli_status status = {0};
+    cli_output out = {0};
+    abg_inputs *inputs = NULL;
+    abg_ingest *ing = NULL;
+    abg_ctx *ctx = NULL;
+    char **paths = NULL;
+    size_t i, ndocs = 0;
+    int npaths, rc;
+
+    if ((rc = cli_parse(&spec, argc, argv, &paths, &npaths)) != 0)
+        return rc < 0 ? CLI_OK : rc;
+    if (npaths == 0) {
+        rc = cli_usage("text", "no PATH given (use - for standard input)");
+        goto done;
+    }
+    if (abg_ctx_new(&ctx) < 0) {
+        rc = cli_error("out of memory");
+        goto done;
+    }
+    if ((rc = cli_ingest_open(&ing, ctx, &o.read)) != 0)
+        goto done;
+    if (abg_walk(&inputs, ctx, (const char *const *)paths, (size_t)npaths, cli_walk_report,
+                 &status) < 0) {
+        rc = cli_error("%s", abg_ctx_message(ctx));
+        goto done;
+    }
+    if ((rc = cli_output_open(&out, o.output)) != 0)
+        goto done;
+    for (i = 0; i < abg_inputs_count(inputs); i++) {
+        abg_doclist *docs = NULL;
+        size_t k;
+        if (abg_ingest_input(&docs, ctx, ing, inputs, i) < 0) {
+            cli_file_error(abg_inputs_path(inputs, i), abg_ctx_message(ctx));
+            status.failed++;
+            continue;
+        }
+        for (k = 0; k < abg_doclist_count(docs); k++, ndocs++) {
+            const abg_doc *doc = abg_doclist_get(docs, k);
+            if (o.format == FORMAT_JSON)
+                write_json(out.fp, doc, ndocs == 0);
+            else
+                write_text(out.fp, doc, o.positions, ndocs == 0);
+        }
+        abg_doclist_free(docs);
+    }
+    if (o.format == FORMAT_JSON)
+        fputs(ndocs ? "\n]\n" : "[]\n", out.fp);
+    rc = cli_output_close(&out, true);
+    if (!rc && status.failed)
+        rc = CLI_TROUBLE;
+done:
+    if (out.fp)
+        cli_output_close(&out, false);
+    abg_inputs_free(inputs);
+    abg_ingest_free(ing);
+    abg_ctx_free(ctx);
+    free(paths);
+    return rc;
+}

@@ -1,0 +1,195 @@
+/*
+ * util.c: messages, data file lookup and atomic output for the commands.
+ */
+#define _DEFAULT_SOURCE /* realpath */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "version.h"
+
+int cli_error(const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("abgleich: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return CLI_TROUBLE;
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("abgleich: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (cmd)
+        fprintf(stderr, "\nTry 'abgleich help %s' for more information.\n", cmd);
+    else
+        fputs("\nTry 'abgleich help' for more information.\n", stderr);
+    return CLI_TROUBLE;
+}
+
+void cli_file_error(const char *path, const char *message)
+{
+    fprintf(stderr, "abgleich: %s: %s\n", path, message);
+}
+
+static char *concat(const char *a, const char *b, const char *c)
+{
+    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+    char *p = malloc(la + lb + lc + 1);
+
+    if (!p)
+        return NULL;
+    memcpy(p, a, la);
+    memcpy(p + la, b, lb);
+    memcpy(p + la + lb, c, lc + 1);
+    return p;
+}
+
+/* True when this program is the one built in ABGLEICH_BUILD_DIR. */
+static bool in_build_tree(void)
+{
+    char exe[PATH_MAX], build[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    size_t bl;
+
+    if (n <= 0 || !realpath(ABGLEICH_BUILD_DIR, build))
+        return false;
+    exe[n] = '\0';
+    bl = strlen(build);
+    return !strncmp(exe, build, bl) && exe[bl] == '/';
+}
+
+char *cli_data_path(const char *relative)
+{
+    const char *dir = getenv("ABGLEICH_DATADIR");
+
+    if (!dir || !*dir)
+        dir = in_build_tree() ? ABGLEICH_SOURCE_DIR : ABGLEICH_INSTALL_DATADIR;
+    return concat(dir, "/", relative);
+}
+
+int cli_output_open(cli_output *out, const char *path)
+{
+    struct stat st;
+    char *real = NULL;
+    int fd;
+
+    memset(out, 0, sizeof *out);
+    if (!path || !strcmp(path, "-")) {
+        out->fp = stdout;
+        return 0;
+    }
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        real = realpath(path, NULL);
+        if (!real && errno != ENOENT)
+            return cli_error("%s: %s", path, strerror(errno));
+    }
+    out->path = real ? real : strdup(path);
+    if (!out->path)
+        return cli_error("out of memory");
+    if (stat(out->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device or FIFO: no temporary file beside it */
+        out->fp = fopen(out->path, "w");
+        if (!out->fp) {
+            cli_error("%s: %s", path, strerror(errno));
+            free(out->path);
+            out->path = NULL;
+            return CLI_TROUBLE;
+        }
+        return 0;
+    }
+    out->tmp_path = concat(out->path, ".tmpXXXXXX", "");
+    if (!out->tmp_path)
+        return cli_error("out of memory");
+    fd = mkstemp(out->tmp_path);
+    if (fd < 0 || !(out->fp = fdopen(fd, "w"))) {
+        cli_error("%s: %s", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(out->tmp_path);
+        }
+        free(out->tmp_path);
+        free(out->path);
+        memset(out, 0, sizeof *out);
+        return CLI_TROUBLE;
+    }
+    {
+        /* mkstemp creates 0600; give the file the mode fopen would */
+        mode_t mask = umask(0);
+        umask(mask);
+        if (fchmod(fd, 0666 & ~mask) != 0) {
+            /* not fatal: the report is still written */
+        }
+    }
+    return 0;
+}
+
+int cli_output_close(cli_output *out, bool commit)
+{
+    int rc = 0;
+
+    if (!out->fp)
+        return 0;
+    if (fflush(out->fp) != 0 || ferror(out->fp))
+        rc = cli_error("%s: %s", out->path ? out->path : "standard output", strerror(errno));
+    if (out->fp != stdout && fclose(out->fp) != 0 && !rc)
+        rc = cli_error("%s: %s", out->path, strerror(errno));
+    if (out->tmp_path) {
+        if (commit && !rc && rename(out->tmp_path, out->path) != 0)
+            rc = cli_error("%s: %s", out->path, strerror(errno));
+        if (rc || !commit)
+            unlink(out->tmp_path);
+    }
+    free(out->tmp_path);
+    free(out->path);
+    memset(out, 0, sizeof *out);
+    return rc;
+}
+
+void cli_walk_report(abg_walk_severity severity, const char *path, const char *message,
+                     void *payload)
+{
+    cli_status *st = payload;
+
+    cli_file_error(path, message);
+    if (severity == ABG_WALK_ERROR)
+        st->failed++;
+}
+
+int cli_ingest_open(abg_ingest **out, abg_ctx *ctx, const cli_read_opts *o)
+{
+    abg_ingest_options opts = ABG_INGEST_OPTIONS_INIT;
+    char *bp = NULL;
+    int rc = 0;
+
+    *out = NULL;
+    opts.max_file_size = o->max_file_size;
+    if (!o->no_boilerplate) {
+        if (o->boilerplate)
+            opts.boilerplate_path = o->boilerplate;
+        else if (!(bp = cli_data_path("rules/boilerplate.de")))
+            return cli_error("out of memory");
+        else
+            opts.boilerplate_path = bp;
+    }
+    if (abg_ingest_new(out, ctx, &opts) < 0) {
+        rc = cli_error("%s", abg_ctx_message(ctx));
+        if (!o->boilerplate && !o->no_boilerplate)
+            fputs("abgleich: (set ABGLEICH_DATADIR to the folder holding rules/)\n", stderr);
+    }
+    free(bp);
+    return rc;
+}

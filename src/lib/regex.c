@@ -1,0 +1,128 @@
+/*
+ * regex.c: compiling and running PCRE2 patterns with bounds.
+ *
+ * In:  UTF-8 patterns and subjects.
+ * Out: abg_regex handles (freed with abg_regex_free) and match spans.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "regex.h"
+
+#include <pcre2.h>
+#include <stdlib.h>
+
+#include "ctx.h"
+
+struct abg_regex {
+    pcre2_code *code;
+    unsigned flags;
+    int jit;
+};
+
+/* The match context lives here, not in abg_regex, because assigning a JIT
+ * stack writes to it. */
+struct abg_regex_scratch {
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+    pcre2_jit_stack *stack;
+};
+
+void abg_regex_free(abg_regex *re)
+{
+    if (!re)
+        return;
+    pcre2_code_free(re->code);
+    free(re);
+}
+
+int abg_regex_new(abg_regex **out, abg_ctx *ctx, const char *pattern, unsigned flags)
+{
+    abg_regex *re = NULL;
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C;
+    int errcode, err = 0;
+    PCRE2_SIZE erroff;
+
+    *out = NULL;
+    if (flags & ABG_RE_CASELESS)
+        opts |= PCRE2_CASELESS;
+    if (flags & (ABG_RE_ANCHORED | ABG_RE_FULL))
+        opts |= PCRE2_ANCHORED;
+    if (flags & ABG_RE_FULL)
+        opts |= PCRE2_ENDANCHORED;
+    re = calloc(1, sizeof *re);
+    if (!re)
+        return abg_error_oom(ctx);
+    re->flags = flags;
+    re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &errcode,
+                             &erroff, NULL);
+    if (!re->code) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(errcode, msg, sizeof msg);
+        err = abg_error(ctx, ABG_EUSAGE, "column %zu: %s", (size_t)erroff + 1, (char *)msg);
+        goto done;
+    }
+    re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
+    *out = re;
+    re = NULL;
+done:
+    abg_regex_free(re);
+    return err;
+}
+
+int abg_regex_scratch_new(abg_regex_scratch **out)
+{
+    abg_regex_scratch *s = calloc(1, sizeof *s);
+
+    *out = NULL;
+    if (!s)
+        return ABG_ENOMEM;
+    s->md = pcre2_match_data_create(ABG_REGEX_MAX_GROUPS, NULL);
+    s->mctx = pcre2_match_context_create(NULL);
+    s->stack = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
+    if (!s->md || !s->mctx || !s->stack) {
+        abg_regex_scratch_free(s);
+        return ABG_ENOMEM;
+    }
+    pcre2_set_match_limit(s->mctx, ABG_REGEX_MATCH_LIMIT);
+    pcre2_set_depth_limit(s->mctx, ABG_REGEX_DEPTH_LIMIT);
+    pcre2_set_heap_limit(s->mctx, ABG_REGEX_HEAP_LIMIT_KIB);
+    pcre2_jit_stack_assign(s->mctx, NULL, s->stack);
+    *out = s;
+    return 0;
+}
+
+void abg_regex_scratch_free(abg_regex_scratch *s)
+{
+    if (!s)
+        return;
+    pcre2_match_data_free(s->md);
+    pcre2_match_context_free(s->mctx);
+    pcre2_jit_stack_free(s->stack);
+    free(s);
+}
+
+int abg_regex_search(abg_regex_match *m, abg_ctx *ctx, const abg_regex *re,
+                     abg_regex_scratch *scratch, const char *subject, size_t len, size_t start)
+{
+    PCRE2_SIZE *ov;
+    int rc;
+
+    if (len > ABG_REGEX_MAX_SUBJECT)
+        return abg_error(ctx, ABG_ELIMIT, "text of %zu bytes is longer than a pattern may scan",
+                         len);
+    rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, scratch->md,
+                     scratch->mctx);
+    if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
+        return 0;
+    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+        rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+        return abg_error(ctx, ABG_ELIMIT, "pattern hit its match limit");
+    if (rc < 0) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(rc, msg, sizeof msg);
+        return abg_error(ctx, ABG_ERROR, "pattern failed: %s", (char *)msg);
+    }
+    ov = pcre2_get_ovector_pointer(scratch->md);
+    m->start = ov[0];
+    m->end = ov[1];
+    return 1;
+}

@@ -1,0 +1,10 @@
+/* Fuzz target: ingestion of a .xml file. */
+#include "fuzz_common.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    fuzz_ingest("fuzz.xml", data, size);
+    return 0;
+}

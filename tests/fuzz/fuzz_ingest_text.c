@@ -1,0 +1,10 @@
+/* Fuzz target: ingestion of a .txt file. */
+#include "fuzz_common.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    fuzz_ingest("fuzz.txt", data, size);
+    return 0;
+}
