@@ -183,6 +183,23 @@ ABG_EXPORT const char *abg_doc_text(const abg_doc *doc, size_t *len);
  * body text. */
 ABG_EXPORT abg_pos abg_doc_position(const abg_doc *doc, size_t text_offset);
 
+/* ------------------------------------------------------------------ */
+/* Stems.                                                              */
+
+/* A Snowball German stemmer with a cache of recent words. Not shared
+ * between threads: make one per thread. Free with abg_stemmer_free. */
+typedef struct abg_stemmer abg_stemmer;
+
+ABG_EXPORT int abg_stemmer_new(abg_stemmer **out);
+ABG_EXPORT void abg_stemmer_free(abg_stemmer *stemmer);
+
+/* The stem of word[0..len) (valid UTF-8): the word is case-folded and
+ * normalised first, then stemmed by Snowball's German stemmer. *out is
+ * borrowed from the stemmer until its next call; *out_len gets its length.
+ * Returns 0, ABG_ENOMEM, or ABG_EPARSE for invalid UTF-8. */
+ABG_EXPORT int abg_stem(const char **out, size_t *out_len, abg_stemmer *stemmer,
+                        const char *word, size_t len);
+
 #ifdef __cplusplus
 }
 #endif
