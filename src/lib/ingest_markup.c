@@ -1372,7 +1372,13 @@ static bool numeric_zone(const char *s, size_t n, size_t *i, char zone[16])
     skip(s, n, i, ':');
     if (!digits(s, n, i, 2, &m) || h > 23 || m > 59)
         return false;
-    snprintf(zone, 16, "%c%02d:%02d", sign, h, m);
+    zone[0] = sign;
+    zone[1] = (char)('0' + h / 10);
+    zone[2] = (char)('0' + h % 10);
+    zone[3] = ':';
+    zone[4] = (char)('0' + m / 10);
+    zone[5] = (char)('0' + m % 10);
+    zone[6] = '\0';
     return true;
 }
 
