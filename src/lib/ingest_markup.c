@@ -41,6 +41,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "ascii.h"
 #include "ctx.h"
 #include "ingest.h"
 #include "utf8.h"
@@ -60,31 +61,9 @@
 /* ------------------------------------------------------------------ */
 /* Small helpers.                                                      */
 
-static bool is_blank(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-static unsigned char lower(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
-/* Whether s[0..n) is the lower-case word w (whole, or its start when
- * `prefix`), ignoring ASCII case. */
-static bool ieq_n(const char *s, size_t n, const char *w, bool prefix)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (w[i] == '\0' || lower((unsigned char)s[i]) != (unsigned char)w[i])
-            return false;
-    return prefix || w[n] == '\0';
-}
-
 static bool ieq(const char *s, const char *w)
 {
-    return s && ieq_n(s, strlen(s), w, false);
+    return s && abg_ascii_ieq_n(s, strlen(s), w, false);
 }
 
 static bool streq(const xmlChar *a, const char *b)
@@ -304,16 +283,16 @@ static bool label_after(char out[LABEL_MAX], const char *s, size_t n, const char
     size_t k = strlen(key), i, j;
 
     for (i = 0; i + k <= n; i++) {
-        if (!ieq_n(s + i, k, key, false))
+        if (!abg_ascii_ieq_n(s + i, k, key, false))
             continue;
-        for (j = i + k; j < n && is_blank((unsigned char)s[j]); j++)
+        for (j = i + k; j < n && abg_ascii_blank((unsigned char)s[j]); j++)
             ;
         if (j >= n || s[j++] != '=')
             continue;
-        while (j < n && (is_blank((unsigned char)s[j]) || s[j] == '"' || s[j] == '\''))
+        while (j < n && (abg_ascii_blank((unsigned char)s[j]) || s[j] == '"' || s[j] == '\''))
             j++;
         for (k = 0; j < n && k + 1 < LABEL_MAX && is_label_char((unsigned char)s[j]); j++)
-            out[k++] = (char)lower((unsigned char)s[j]);
+            out[k++] = (char)abg_ascii_lower((unsigned char)s[j]);
         out[k] = '\0';
         return k > 0;
     }
@@ -349,8 +328,8 @@ static bool sniff_html_charset(char out[LABEL_MAX], const char *s, size_t n)
             i += 3;
             continue;
         }
-        if (++i + 5 > end || !ieq_n(s + i, 4, "meta", false) ||
-            !(is_blank((unsigned char)s[i + 4]) || s[i + 4] == '/'))
+        if (++i + 5 > end || !abg_ascii_ieq_n(s + i, 4, "meta", false) ||
+            !(abg_ascii_blank((unsigned char)s[i + 4]) || s[i + 4] == '/'))
             continue;
         gt = memchr(s + i, '>', end - i);
         stop = gt ? (size_t)(gt - s) : end;
@@ -394,7 +373,7 @@ static void set_name(source_text *t, const char *name)
     size_t i;
 
     for (i = 0; name[i] && i + 1 < sizeof t->name; i++)
-        t->name[i] = (char)lower((unsigned char)name[i]);
+        t->name[i] = (char)abg_ascii_lower((unsigned char)name[i]);
     t->name[i] = '\0';
 }
 
@@ -819,11 +798,11 @@ static char *ldjson_date(const char *s, size_t n)
     for (i = 0; i + k <= n; i++) {
         if (memcmp(s + i, key, k) != 0)
             continue;
-        for (j = i + k; j < n && is_blank((unsigned char)s[j]); j++)
+        for (j = i + k; j < n && abg_ascii_blank((unsigned char)s[j]); j++)
             ;
         if (j >= n || s[j++] != ':')
             continue;
-        while (j < n && is_blank((unsigned char)s[j]))
+        while (j < n && abg_ascii_blank((unsigned char)s[j]))
             j++;
         if (j >= n || s[j++] != '"')
             continue;
@@ -870,11 +849,11 @@ static int script_element(page_meta *m, const xmlNode *node)
         return 0;
     if ((err = get_attr(&type, node, "type")) < 0 || !type)
         return err;
-    for (t = type; is_blank((unsigned char)*t); t++)
+    for (t = type; abg_ascii_blank((unsigned char)*t); t++)
         ;
-    for (n = strlen(t); n > 0 && is_blank((unsigned char)t[n - 1]); n--)
+    for (n = strlen(t); n > 0 && abg_ascii_blank((unsigned char)t[n - 1]); n--)
         ;
-    for (c = node->children; ieq_n(t, n, "application/ld+json", false) && c && !m->ldjson;
+    for (c = node->children; abg_ascii_ieq_n(t, n, "application/ld+json", false) && c && !m->ldjson;
          c = c->next)
         if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
             m->ldjson = ldjson_date((const char *)c->content, strlen((const char *)c->content));
@@ -1099,7 +1078,7 @@ static int atom_kind(content_kind *out, const xmlNode *el)
             *out = C_HTML;
         else if (ieq(type, "xhtml") || ieq(type, "application/xhtml+xml"))
             *out = C_XHTML;
-        else if (!type || ieq(type, "text") || ieq_n(type, 5, "text/", true))
+        else if (!type || ieq(type, "text") || abg_ascii_ieq_n(type, 5, "text/", true))
             *out = C_TEXT;
     }
     free(type);
@@ -1325,206 +1304,4 @@ done:
         xmlFreeParserCtxt(xctxt);
     abg_buf_dispose(&src.conv);
     return err;
-}
-
-/* ------------------------------------------------------------------ */
-/* Dates: own parsing, no locale.                                      */
-
-typedef struct {
-    int year, month, day, hour, minute, second;
-    bool has_time;
-    char zone[16]; /* "", "Z" or "+hh:mm" */
-} date_parts;
-
-/* Read exactly `width` digits at s[*i] into *out, advancing *i. */
-static bool digits(const char *s, size_t n, size_t *i, int width, int *out)
-{
-    size_t k, end = *i + (size_t)width;
-
-    if (end > n)
-        return false;
-    for (*out = 0, k = *i; k < end; k++) {
-        if (s[k] < '0' || s[k] > '9')
-            return false;
-        *out = *out * 10 + (s[k] - '0');
-    }
-    *i = end;
-    return true;
-}
-
-/* Skip the character c at s[*i]; false when it is not there. */
-static bool skip(const char *s, size_t n, size_t *i, char c)
-{
-    if (*i >= n || s[*i] != c)
-        return false;
-    (*i)++;
-    return true;
-}
-
-/* A numeric zone "+hh:mm" or "+hhmm" at s[*i], stored as "+hh:mm". */
-static bool numeric_zone(const char *s, size_t n, size_t *i, char zone[16])
-{
-    int h, m;
-    char sign = s[(*i)++];
-
-    if (!digits(s, n, i, 2, &h))
-        return false;
-    skip(s, n, i, ':');
-    if (!digits(s, n, i, 2, &m) || h > 23 || m > 59)
-        return false;
-    zone[0] = sign;
-    zone[1] = (char)('0' + h / 10);
-    zone[2] = (char)('0' + h % 10);
-    zone[3] = ':';
-    zone[4] = (char)('0' + m / 10);
-    zone[5] = (char)('0' + m % 10);
-    zone[6] = '\0';
-    return true;
-}
-
-/* hh:mm[:ss] at s[*i]; a one-digit hour when `loose` (RFC 822 in the wild). */
-static bool clock_time(const char *s, size_t n, size_t *i, date_parts *d, bool loose)
-{
-    if (!digits(s, n, i, 2, &d->hour) && !(loose && digits(s, n, i, 1, &d->hour)))
-        return false;
-    if (!skip(s, n, i, ':') || !digits(s, n, i, 2, &d->minute))
-        return false;
-    d->has_time = true;
-    return !skip(s, n, i, ':') || digits(s, n, i, 2, &d->second);
-}
-
-/* YYYY-MM-DD[(T|t| )hh:mm[:ss[(.|,)digits]][Z|+hh:mm|+hhmm]] */
-static bool parse_iso(const char *s, size_t n, date_parts *d)
-{
-    size_t i = 0, start;
-
-    if (!digits(s, n, &i, 4, &d->year) || !skip(s, n, &i, '-') ||
-        !digits(s, n, &i, 2, &d->month) || !skip(s, n, &i, '-') ||
-        !digits(s, n, &i, 2, &d->day))
-        return false;
-    if (i == n)
-        return true;
-    if (s[i] != 'T' && s[i] != 't' && s[i] != ' ')
-        return false;
-    i++;
-    if (!clock_time(s, n, &i, d, false))
-        return false;
-    if (skip(s, n, &i, '.') || skip(s, n, &i, ',')) {
-        for (start = i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-            ;
-        if (i == start)
-            return false;
-    }
-    if (i < n && (s[i] == 'Z' || s[i] == 'z')) {
-        d->zone[0] = 'Z';
-        i++;
-    } else if (i < n && (s[i] == '+' || s[i] == '-') && !numeric_zone(s, n, &i, d->zone)) {
-        return false;
-    }
-    return i == n;
-}
-
-/* Index in names of the English name at s[*i] (in full or its first three
- * letters, any case), advancing *i past it; -1 when none. */
-static int english_name(const char *s, size_t n, size_t *i, const char *const *names, int count)
-{
-    size_t start = *i, len;
-    int k;
-
-    while (*i < n && lower((unsigned char)s[*i]) >= 'a' && lower((unsigned char)s[*i]) <= 'z')
-        (*i)++;
-    len = *i - start;
-    for (k = 0; k < count; k++)
-        if ((len == 3 || len == strlen(names[k])) && ieq_n(s + start, len, names[k], true))
-            return k;
-    return -1;
-}
-
-static void skip_blanks(const char *s, size_t n, size_t *i)
-{
-    while (*i < n && (s[*i] == ' ' || s[*i] == '\t'))
-        (*i)++;
-}
-
-/* [Day,] D[D] Mon YY[YY] h[h]:mm[:ss] [ZONE] (RFC 822 / RFC 2822, 3.3).
- * Beside the RFC's zones, CET/CEST (MEZ/MESZ) are known: German feeds use
- * them. A missing zone leaves a local time. */
-static bool parse_rfc822(const char *s, size_t n, date_parts *d)
-{
-    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
-                                       "friday", "saturday", "sunday"};
-    static const char *const months[] = {"january", "february", "march", "april",
-                                         "may", "june", "july", "august", "september",
-                                         "october", "november", "december"};
-    static const char *const zones[][2] = {
-        {"gmt", "Z"}, {"ut", "Z"}, {"utc", "Z"}, {"z", "Z"}, {"est", "-05:00"},
-        {"edt", "-04:00"}, {"cst", "-06:00"}, {"cdt", "-05:00"}, {"mst", "-07:00"},
-        {"mdt", "-06:00"}, {"pst", "-08:00"}, {"pdt", "-07:00"}, {"cet", "+01:00"},
-        {"cest", "+02:00"}, {"mez", "+01:00"}, {"mesz", "+02:00"}};
-    size_t i = 0, k;
-
-    if (n > 0 && lower((unsigned char)s[0]) >= 'a' && lower((unsigned char)s[0]) <= 'z') {
-        if (english_name(s, n, &i, days, 7) < 0)
-            return false;
-        skip(s, n, &i, ',');
-        skip_blanks(s, n, &i);
-    }
-    if (!digits(s, n, &i, 2, &d->day) && !digits(s, n, &i, 1, &d->day))
-        return false;
-    skip_blanks(s, n, &i);
-    if ((d->month = english_name(s, n, &i, months, 12) + 1) == 0)
-        return false;
-    skip_blanks(s, n, &i);
-    if (!digits(s, n, &i, 4, &d->year)) {
-        if (!digits(s, n, &i, 2, &d->year))
-            return false;
-        d->year += d->year < 50 ? 2000 : 1900;
-    }
-    skip_blanks(s, n, &i);
-    if (!clock_time(s, n, &i, d, true))
-        return false;
-    skip_blanks(s, n, &i);
-    if (i < n && (s[i] == '+' || s[i] == '-'))
-        return numeric_zone(s, n, &i, d->zone) && i == n;
-    for (k = 0; k < sizeof zones / sizeof zones[0] && i < n; k++)
-        if (ieq_n(s + i, n - i, zones[k][0], false))
-            return snprintf(d->zone, sizeof d->zone, "%s", zones[k][1]) > 0;
-    return i == n;
-}
-
-static bool valid_parts(const date_parts *d)
-{
-    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (d->year % 4 == 0 && d->year % 100 != 0) || d->year % 400 == 0;
-
-    if (d->year < 1 || d->month < 1 || d->month > 12 || d->day < 1 ||
-        d->day > mdays[d->month - 1] || (d->month == 2 && d->day == 29 && !leap))
-        return false;
-    return !d->has_time || (d->hour <= 23 && d->minute <= 59 && d->second <= 60);
-}
-
-char *abg_ingest_date_iso(const char *s, size_t n)
-{
-    date_parts d;
-    char out[96];
-    int k;
-
-    for (; n > 0 && is_blank((unsigned char)*s); n--)
-        s++;
-    while (n > 0 && is_blank((unsigned char)s[n - 1]))
-        n--;
-    memset(&d, 0, sizeof d);
-    if (!parse_iso(s, n, &d)) {
-        memset(&d, 0, sizeof d);
-        if (!parse_rfc822(s, n, &d))
-            return NULL;
-    }
-    if (!valid_parts(&d))
-        return NULL;
-    if (d.has_time)
-        k = snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02d%s", d.year, d.month, d.day,
-                     d.hour, d.minute, d.second, d.zone);
-    else
-        k = snprintf(out, sizeof out, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return k > 0 ? abg_strndup(out, (size_t)k) : NULL;
 }

@@ -1,0 +1,32 @@
+/*
+ * ascii.h: locale-free ASCII character helpers (internal).
+ */
+#ifndef ABG_ASCII_H
+#define ABG_ASCII_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+static inline bool abg_ascii_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static inline unsigned char abg_ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* Whether s[0..n) is the lower-case word w (whole, or its start when
+ * `prefix`), ignoring ASCII case. */
+static inline bool abg_ascii_ieq_n(const char *s, size_t n, const char *w, bool prefix)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (w[i] == '\0' || abg_ascii_lower((unsigned char)s[i]) != (unsigned char)w[i])
+            return false;
+    return prefix || w[n] == '\0';
+}
+
+#endif
