@@ -196,9 +196,90 @@ ABG_EXPORT void abg_stemmer_free(abg_stemmer *stemmer);
 /* The stem of word[0..len) (valid UTF-8): the word is case-folded and
  * normalised first, then stemmed by Snowball's German stemmer. *out is
  * borrowed from the stemmer until its next call; *out_len gets its length.
+ * A word longer than 256 bytes after folding is returned folded but not
+ * stemmed (the stemmer's time grows with the square of the length).
  * Returns 0, ABG_ENOMEM, or ABG_EPARSE for invalid UTF-8. */
 ABG_EXPORT int abg_stem(const char **out, size_t *out_len, abg_stemmer *stemmer,
                         const char *word, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* Language resources and word statistics.                             */
+
+/* What the text layer reads from data files: abbreviations (for sentence
+ * and token boundaries) and stopwords (for word statistics). Read-only
+ * after creation; may be shared by threads. Free with abg_lang_free. */
+typedef struct abg_lang abg_lang;
+
+typedef struct {
+    unsigned version;
+    const char *abbreviations_path; /* rules/abbreviations.de */
+    const char *stopwords_path;     /* stopwords/german.txt */
+} abg_lang_options;
+
+#define ABG_LANG_OPTIONS_VERSION 1
+#define ABG_LANG_OPTIONS_INIT {ABG_LANG_OPTIONS_VERSION, NULL, NULL}
+
+/* Load the files named in opts (both required). A file that cannot be
+ * read or parsed fails with ABG_EUSAGE and "FILE[:LINE]: message". */
+ABG_EXPORT int abg_lang_new(abg_lang **out, abg_ctx *ctx, const abg_lang_options *opts);
+ABG_EXPORT void abg_lang_free(abg_lang *lang);
+
+/* One place a word occurs: the span of the matching token (or of the
+ * matching part of a hyphenated compound) in the document's text. */
+typedef struct {
+    size_t off, len;
+} abg_kwic_hit;
+
+/* The words of doc whose stem equals stem[0..stem_len), in text order:
+ * a word matches when its own stem does, or the stem of one of the parts
+ * of a hyphenated compound. Numbers and punctuation never match. *out is
+ * allocated with malloc (free() it; NULL when there are none). */
+ABG_EXPORT int abg_kwic_find(abg_kwic_hit **out, size_t *n, abg_ctx *ctx, const abg_lang *lang,
+                             abg_stemmer *stemmer, const abg_doc *doc, const char *stem,
+                             size_t stem_len);
+
+/* Stem frequencies of a corpus, counted per group (a document, or a
+ * source); with two or more groups, the keyness of each group against
+ * the rest. Free with abg_terms_free. */
+typedef struct abg_terms abg_terms;
+
+typedef struct {
+    const char *stem; /* borrowed from the abg_terms */
+    const char *form; /* the most frequent surface form (ties: the first seen) */
+    uint64_t count;   /* occurrences in the group */
+    uint64_t docs;    /* documents of the group it occurs in */
+    uint64_t rest;    /* occurrences outside the group */
+    double g2;        /* log-likelihood against the rest (0 with one group) */
+    double log_ratio; /* log2 of the relative frequencies, group / rest */
+} abg_term;
+
+ABG_EXPORT int abg_terms_new(abg_terms **out, const abg_lang *lang);
+ABG_EXPORT void abg_terms_free(abg_terms *terms);
+
+/* Count the words of doc into `group` (created on first use). Stopwords,
+ * numbers, abbreviations and punctuation are not counted. */
+ABG_EXPORT int abg_terms_add(abg_terms *terms, abg_ctx *ctx, abg_stemmer *stemmer,
+                             const abg_doc *doc, const char *group);
+
+/* Groups in byte order of their names. */
+ABG_EXPORT size_t abg_terms_group_count(const abg_terms *terms);
+ABG_EXPORT const char *abg_terms_group_name(const abg_terms *terms, size_t g);
+/* Counted words (tokens) and documents of group g. */
+ABG_EXPORT uint64_t abg_terms_group_tokens(const abg_terms *terms, size_t g);
+ABG_EXPORT uint64_t abg_terms_group_docs(const abg_terms *terms, size_t g);
+
+/* The stems of group g with their figures, in *out (malloc'd; free()),
+ * sorted by G² (descending) when there are two or more groups, else by
+ * count; ties by stem. With `over_only`, only stems the group uses more
+ * often than the rest. */
+ABG_EXPORT int abg_terms_rows(abg_term **out, size_t *n, abg_ctx *ctx, const abg_terms *terms,
+                              size_t g, int over_only);
+
+/* G² (log-likelihood) for a word seen a times in c words of a group and b
+ * times in d words of the rest; exposed for tests. */
+ABG_EXPORT double abg_terms_g2(double a, double b, double c, double d);
+/* log2 of (a/c)/(b/d), with 0.5 added to a zero count. */
+ABG_EXPORT double abg_terms_log_ratio(double a, double b, double c, double d);
 
 #ifdef __cplusplus
 }

@@ -129,8 +129,24 @@ typedef struct {
 /* Open the reader for `o`. Returns 0 or CLI_TROUBLE after printing why. */
 int cli_ingest_open(abg_ingest **out, abg_ctx *ctx, const cli_read_opts *o);
 
+/* Called for each document, in input order; a non-zero return stops the
+ * run and is returned by cli_each_doc. */
+typedef int (*cli_doc_fn)(const abg_doc *doc, void *payload);
+
+/* Walk `paths`, read every input and call fn for each document. Problems
+ * with single inputs are printed and counted in *status; the run goes on.
+ * Returns 0, fn's non-zero result, or CLI_TROUBLE when nothing could be
+ * read at all (bad rules, out of memory). */
+int cli_each_doc(abg_ctx *ctx, const cli_read_opts *o, char **paths, int npaths, cli_doc_fn fn,
+                 void *payload, cli_status *status);
+
+/* The language resources: rules/abbreviations.de and the stopwords
+ * (`stopwords` or stopwords/german.txt). 0 or CLI_TROUBLE after printing. */
+int cli_lang_open(abg_lang **out, abg_ctx *ctx, const char *stopwords);
+
 /* ---- commands ---- */
 
 int cmd_text(int argc, char **argv);
+int cmd_stem(int argc, char **argv);
 
 #endif

@@ -52,6 +52,26 @@ static void write_text(FILE *out, const abg_doc *doc, bool positions, bool first
     }
 }
 
+static int write_json(FILE *out, const abg_doc *doc, bool first);
+
+typedef struct {
+    const text_opts *o;
+    FILE *out;
+    size_t ndocs;
+} text_run;
+
+static int write_doc(const abg_doc *doc, void *payload)
+{
+    text_run *run = payload;
+
+    if (run->o->format == FORMAT_JSON)
+        write_json(run->out, doc, run->ndocs == 0);
+    else
+        write_text(run->out, doc, run->o->positions, run->ndocs == 0);
+    run->ndocs++;
+    return 0;
+}
+
 static json_t *str_or_null(const char *s)
 {
     return s ? json_string(s) : json_null();
@@ -101,11 +121,9 @@ int cmd_text(int argc, char **argv)
         table, NULL};
     cli_status status = {0};
     cli_output out = {0};
-    abg_inputs *inputs = NULL;
-    abg_ingest *ing = NULL;
+    text_run run = {&o, NULL, 0};
     abg_ctx *ctx = NULL;
     char **paths = NULL;
-    size_t i, ndocs = 0;
     int npaths, rc;
 
     if ((rc = cli_parse(&spec, argc, argv, &paths, &npaths)) != 0)
@@ -118,42 +136,19 @@ int cmd_text(int argc, char **argv)
         rc = cli_error("out of memory");
         goto done;
     }
-    if ((rc = cli_ingest_open(&ing, ctx, &o.read)) != 0)
-        goto done;
-    if (abg_walk(&inputs, ctx, (const char *const *)paths, (size_t)npaths, cli_walk_report,
-                 &status) < 0) {
-        rc = cli_error("%s", abg_ctx_message(ctx));
-        goto done;
-    }
     if ((rc = cli_output_open(&out, o.output)) != 0)
         goto done;
-    for (i = 0; i < abg_inputs_count(inputs); i++) {
-        abg_doclist *docs = NULL;
-        size_t k;
-        if (abg_ingest_input(&docs, ctx, ing, inputs, i) < 0) {
-            cli_file_error(abg_inputs_path(inputs, i), abg_ctx_message(ctx));
-            status.failed++;
-            continue;
-        }
-        for (k = 0; k < abg_doclist_count(docs); k++, ndocs++) {
-            const abg_doc *doc = abg_doclist_get(docs, k);
-            if (o.format == FORMAT_JSON)
-                write_json(out.fp, doc, ndocs == 0);
-            else
-                write_text(out.fp, doc, o.positions, ndocs == 0);
-        }
-        abg_doclist_free(docs);
-    }
+    run.out = out.fp;
+    if ((rc = cli_each_doc(ctx, &o.read, paths, npaths, write_doc, &run, &status)) != 0)
+        goto done;
     if (o.format == FORMAT_JSON)
-        fputs(ndocs ? "\n]\n" : "[]\n", out.fp);
+        fputs(run.ndocs ? "\n]\n" : "[]\n", out.fp);
     rc = cli_output_close(&out, true);
     if (!rc && status.failed)
         rc = CLI_TROUBLE;
 done:
     if (out.fp)
         cli_output_close(&out, false);
-    abg_inputs_free(inputs);
-    abg_ingest_free(ing);
     abg_ctx_free(ctx);
     free(paths);
     return rc;

@@ -15,6 +15,7 @@ typedef struct {
 
 static const command commands[] = {
     {"text", cmd_text, "each document as the pipeline read it"},
+    {"stem", cmd_stem, "Snowball stems of words (stdin when no WORD is given)"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -1,0 +1,205 @@
+/*
+ * stopwords.c: the stopword set used by the word statistics.
+ *
+ * In:  a word list (stopwords/german.txt or --stopwords FILE): one word a
+ *      line, UTF-8, '#' or '|' starts a comment (Snowball's own lists use
+ *      '|'), blank lines and CRLF line ends allowed. Several words on one
+ *      line separated by spaces or tabs are each taken.
+ * Out: an abg_stopwords set of the folded words (abg_fold), freed with
+ *      abg_stopwords_free.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctx.h"
+#include "text.h"
+#include "utf8.h"
+
+/* A stopword file larger than this is refused. */
+#define STOPWORDS_MAX_SIZE ((size_t)16 << 20)
+
+typedef struct {
+    char *word; /* folded, NUL-terminated; NULL = empty slot */
+    size_t len;
+} slot;
+
+struct abg_stopwords {
+    slot *slots; /* open addressing with linear probing */
+    size_t cap;  /* a power of two, at most half full */
+    size_t count;
+};
+
+static uint64_t hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static size_t find(const abg_stopwords *sw, const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = hash(s, n) & (sw->cap - 1); sw->slots[i].word; i = (i + 1) & (sw->cap - 1))
+        if (sw->slots[i].len == n && !memcmp(sw->slots[i].word, s, n))
+            break;
+    return i;
+}
+
+static int insert(abg_stopwords *sw, const char *s, size_t n)
+{
+    size_t i;
+
+    if ((sw->count + 1) * 2 > sw->cap) {
+        size_t cap = sw->cap ? sw->cap * 2 : 512, k;
+        slot *slots = calloc(cap, sizeof *slots);
+        if (!slots)
+            return ABG_ENOMEM;
+        for (k = 0; k < sw->cap; k++) {
+            if (!sw->slots[k].word)
+                continue;
+            for (i = hash(sw->slots[k].word, sw->slots[k].len) & (cap - 1); slots[i].word;
+                 i = (i + 1) & (cap - 1))
+                ;
+            slots[i] = sw->slots[k];
+        }
+        free(sw->slots);
+        sw->slots = slots;
+        sw->cap = cap;
+    }
+    i = find(sw, s, n);
+    if (sw->slots[i].word)
+        return 0; /* already there */
+    if (!(sw->slots[i].word = abg_strndup(s, n)))
+        return ABG_ENOMEM;
+    sw->slots[i].len = n;
+    sw->count++;
+    return 0;
+}
+
+/* Read the whole file into raw; refuses files past STOPWORDS_MAX_SIZE. */
+static int read_file(abg_buf *raw, abg_ctx *ctx, const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    int err = 0;
+
+    if (!fp)
+        return abg_error(ctx, ABG_EIO, "%s: cannot open", path);
+    for (;;) {
+        size_t n;
+        if ((err = abg_buf_grow(raw, 65536)) < 0) {
+            err = err == ABG_ENOMEM ? abg_error_oom(ctx)
+                                    : abg_error(ctx, err, "%s: file too large", path);
+            break;
+        }
+        n = fread(raw->data + raw->len, 1, 65536, fp);
+        raw->len += n;
+        raw->data[raw->len] = '\0';
+        if (raw->len > STOPWORDS_MAX_SIZE) {
+            err = abg_error(ctx, ABG_ELIMIT, "%s: file too large (limit %zu MiB)", path,
+                            STOPWORDS_MAX_SIZE >> 20);
+            break;
+        }
+        if (n < 65536) {
+            if (ferror(fp))
+                err = abg_error(ctx, ABG_EIO, "%s: read error", path);
+            break;
+        }
+    }
+    fclose(fp);
+    return err;
+}
+
+static bool blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* Add the words of one line (comments already cut off). */
+static int add_line(abg_stopwords *sw, abg_buf *fold, abg_ctx *ctx, const char *path,
+                    unsigned lineno, const char *s, size_t n)
+{
+    size_t i = 0;
+    int err;
+
+    while (i < n) {
+        size_t start;
+        while (i < n && blank(s[i]))
+            i++;
+        start = i;
+        while (i < n && !blank(s[i]))
+            i++;
+        if (i == start)
+            continue;
+        abg_buf_truncate(fold, 0);
+        if ((err = abg_fold(fold, s + start, i - start)) < 0 ||
+            (fold->len && (err = insert(sw, fold->data, fold->len)) < 0))
+            return err == ABG_ENOMEM ? abg_error_oom(ctx)
+                                     : abg_error(ctx, err, "%s:%u: word too long", path,
+                                                 lineno);
+    }
+    return 0;
+}
+
+int abg_stopwords_load(abg_stopwords **out, abg_ctx *ctx, const char *path)
+{
+    abg_stopwords *sw = calloc(1, sizeof *sw);
+    abg_buf raw = ABG_BUF_INIT, fold = ABG_BUF_INIT;
+    unsigned lineno = 0;
+    size_t pos = 0;
+    int err;
+
+    *out = NULL;
+    if (!sw)
+        return abg_error_oom(ctx);
+    if ((err = read_file(&raw, ctx, path)) < 0)
+        goto done;
+    while (pos < raw.len) {
+        const char *line = raw.data + pos;
+        const char *nl = memchr(line, '\n', raw.len - pos);
+        size_t n = nl ? (size_t)(nl - line) : raw.len - pos, k;
+
+        pos += nl ? n + 1 : n;
+        lineno++;
+        if (abg_utf8_check(line, n) != n) {
+            err = abg_error(ctx, ABG_EPARSE, "%s:%u: invalid utf-8", path, lineno);
+            goto done;
+        }
+        for (k = 0; k < n && line[k] != '#' && line[k] != '|'; k++)
+            ;
+        if ((err = add_line(sw, &fold, ctx, path, lineno, line, k)) < 0)
+            goto done;
+    }
+    *out = sw;
+    sw = NULL;
+done:
+    abg_stopwords_free(sw);
+    abg_buf_dispose(&fold);
+    abg_buf_dispose(&raw);
+    return err;
+}
+
+void abg_stopwords_free(abg_stopwords *sw)
+{
+    size_t i;
+
+    if (!sw)
+        return;
+    for (i = 0; i < sw->cap; i++)
+        free(sw->slots[i].word);
+    free(sw->slots);
+    free(sw);
+}
+
+bool abg_stopwords_has(const abg_stopwords *sw, const char *folded, size_t len)
+{
+    if (!sw || !sw->cap || !len)
+        return false;
+    return sw->slots[find(sw, folded, len)].word != NULL;
+}
