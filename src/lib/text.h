@@ -90,7 +90,8 @@ typedef enum {
 
 enum {
     ABG_TOKF_COMPOUND = 1u << 0,   /* word with inner hyphens: Azure-Verpflichtung */
-    ABG_TOKF_POSSESSIVE = 1u << 1, /* base_len < len: Microsofts, OpenAI’s */
+    ABG_TOKF_POSSESSIVE = 1u << 1, /* base_len < len: OpenAI’s, OpenAIs (not Microsofts:
+                                      a plain capitalised word + s is left to later stages) */
     ABG_TOKF_CAPITAL = 1u << 2,    /* starts with a capital letter */
     ABG_TOKF_INNERCAP = 1u << 3,   /* a capital after the first letter: OpenAI */
     ABG_TOKF_ALLCAPS = 1u << 4     /* two or more letters, all capitals: AGI */
@@ -123,5 +124,13 @@ int abg_stopwords_load(abg_stopwords **out, abg_ctx *ctx, const char *path);
 void abg_stopwords_free(abg_stopwords *sw);
 /* Is the folded word a stopword? */
 bool abg_stopwords_has(const abg_stopwords *sw, const char *folded, size_t len);
+
+/* ---- lang.c ------------------------------------------------------------ */
+
+/* The resources behind the public abg_lang handle. */
+struct abg_lang {
+    abg_abbrevs *abbrevs;
+    abg_stopwords *stopwords;
+};
 
 #endif
