@@ -226,3 +226,25 @@ done:
     abg_ingest_free(ing);
     return rc;
 }
+
+int cli_lang_open(abg_lang **out, abg_ctx *ctx, const char *stopwords)
+{
+    abg_lang_options opts = ABG_LANG_OPTIONS_INIT;
+    char *abbrevs = cli_data_path("rules/abbreviations.de");
+    char *sw = stopwords ? NULL : cli_data_path("stopwords/german.txt");
+    int rc = 0;
+
+    *out = NULL;
+    if (!abbrevs || (!stopwords && !sw)) {
+        rc = cli_error("out of memory");
+        goto done;
+    }
+    opts.abbreviations_path = abbrevs;
+    opts.stopwords_path = stopwords ? stopwords : sw;
+    if (abg_lang_new(out, ctx, &opts) < 0)
+        rc = cli_error("%s", abg_ctx_message(ctx));
+done:
+    free(abbrevs);
+    free(sw);
+    return rc;
+}
