@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ctx.h"
+#include "strset.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -22,65 +23,8 @@
 #define ABBREV_MAX 40
 
 struct abg_abbrevs {
-    char **slots; /* open addressing, NULL = empty */
-    size_t cap;   /* a power of two */
-    size_t count;
+    abg_strset set; /* canonical forms */
 };
-
-static uint64_t hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-static bool has(const abg_abbrevs *a, const char *s, size_t n)
-{
-    size_t i;
-
-    if (!a || !a->cap)
-        return false;
-    for (i = hash(s, n) & (a->cap - 1); a->slots[i]; i = (i + 1) & (a->cap - 1))
-        if (strlen(a->slots[i]) == n && !memcmp(a->slots[i], s, n))
-            return true;
-    return false;
-}
-
-static int insert(abg_abbrevs *a, const char *s, size_t n)
-{
-    size_t i;
-
-    if (has(a, s, n))
-        return 0;
-    if ((a->count + 1) * 2 > a->cap) {
-        size_t cap = a->cap ? a->cap * 2 : 256, k;
-        char **slots = calloc(cap, sizeof *slots);
-        if (!slots)
-            return ABG_ENOMEM;
-        for (k = 0; k < a->cap; k++) {
-            if (!a->slots[k])
-                continue;
-            for (i = hash(a->slots[k], strlen(a->slots[k])) & (cap - 1); slots[i];
-                 i = (i + 1) & (cap - 1))
-                ;
-            slots[i] = a->slots[k];
-        }
-        free(a->slots);
-        a->slots = slots;
-        a->cap = cap;
-    }
-    for (i = hash(s, n) & (a->cap - 1); a->slots[i]; i = (i + 1) & (a->cap - 1))
-        ;
-    if (!(a->slots[i] = abg_strndup(s, n)))
-        return ABG_ENOMEM;
-    a->count++;
-    return 0;
-}
 
 /* Width of the space character at s (space, no-break, narrow no-break,
  * thin), or 0. */
@@ -145,7 +89,7 @@ int abg_abbrevs_load(abg_abbrevs **out, abg_ctx *ctx, const char *path)
                             lineno);
             goto done;
         }
-        if ((err = insert(a, canon, k)) < 0) {
+        if ((err = abg_strset_add(&a->set, canon, k)) < 0) {
             err = abg_error_oom(ctx);
             goto done;
         }
@@ -161,13 +105,9 @@ done:
 
 void abg_abbrevs_free(abg_abbrevs *a)
 {
-    size_t i;
-
     if (!a)
         return;
-    for (i = 0; i < a->cap; i++)
-        free(a->slots[i]);
-    free(a->slots);
+    abg_strset_dispose(&a->set);
     free(a);
 }
 
@@ -216,7 +156,7 @@ size_t abg_abbrev_before(const abg_abbrevs *a, const char *text, size_t end)
                                         text + prev_char(text, cur),
                                         cur - prev_char(text, cur), &w)))) {
             size_t k = canonical(canon, text + cur, end - cur);
-            if (k && has(a, canon, k))
+            if (k && abg_strset_has(&a->set, canon, k))
                 best = end - cur;
         }
     }

@@ -13,77 +13,17 @@
 #include <string.h>
 
 #include "ctx.h"
+#include "strset.h"
 #include "text.h"
 #include "utf8.h"
 
 /* A stopword file larger than this is refused. */
 #define STOPWORDS_MAX_SIZE ((size_t)16 << 20)
 
-typedef struct {
-    char *word; /* folded, NUL-terminated; NULL = empty slot */
-    size_t len;
-} slot;
-
 struct abg_stopwords {
-    slot *slots; /* open addressing with linear probing */
-    size_t cap;  /* a power of two, at most half full */
-    size_t count;
+    abg_strset words; /* folded */
 };
 
-static uint64_t hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-static size_t find(const abg_stopwords *sw, const char *s, size_t n)
-{
-    size_t i;
-
-    for (i = hash(s, n) & (sw->cap - 1); sw->slots[i].word; i = (i + 1) & (sw->cap - 1))
-        if (sw->slots[i].len == n && !memcmp(sw->slots[i].word, s, n))
-            break;
-    return i;
-}
-
-static int insert(abg_stopwords *sw, const char *s, size_t n)
-{
-    size_t i;
-
-    if ((sw->count + 1) * 2 > sw->cap) {
-        size_t cap = sw->cap ? sw->cap * 2 : 512, k;
-        slot *slots = calloc(cap, sizeof *slots);
-        if (!slots)
-            return ABG_ENOMEM;
-        for (k = 0; k < sw->cap; k++) {
-            if (!sw->slots[k].word)
-                continue;
-            for (i = hash(sw->slots[k].word, sw->slots[k].len) & (cap - 1); slots[i].word;
-                 i = (i + 1) & (cap - 1))
-                ;
-            slots[i] = sw->slots[k];
-        }
-        free(sw->slots);
-        sw->slots = slots;
-        sw->cap = cap;
-    }
-    i = find(sw, s, n);
-    if (sw->slots[i].word)
-        return 0; /* already there */
-    if (!(sw->slots[i].word = abg_strndup(s, n)))
-        return ABG_ENOMEM;
-    sw->slots[i].len = n;
-    sw->count++;
-    return 0;
-}
-
-/* Read the whole file into raw; refuses files past STOPWORDS_MAX_SIZE. */
 static int read_file(abg_buf *raw, abg_ctx *ctx, const char *path)
 {
     FILE *fp = fopen(path, "rb");
@@ -139,7 +79,7 @@ static int add_line(abg_stopwords *sw, abg_buf *fold, abg_ctx *ctx, const char *
             continue;
         abg_buf_truncate(fold, 0);
         if ((err = abg_fold(fold, s + start, i - start)) < 0 ||
-            (fold->len && (err = insert(sw, fold->data, fold->len)) < 0))
+            (fold->len && (err = abg_strset_add(&sw->words, fold->data, fold->len)) < 0))
             return err == ABG_ENOMEM ? abg_error_oom(ctx)
                                      : abg_error(ctx, err, "%s:%u: word too long", path,
                                                  lineno);
@@ -187,19 +127,13 @@ done:
 
 void abg_stopwords_free(abg_stopwords *sw)
 {
-    size_t i;
-
     if (!sw)
         return;
-    for (i = 0; i < sw->cap; i++)
-        free(sw->slots[i].word);
-    free(sw->slots);
+    abg_strset_dispose(&sw->words);
     free(sw);
 }
 
 bool abg_stopwords_has(const abg_stopwords *sw, const char *folded, size_t len)
 {
-    if (!sw || !sw->cap || !len)
-        return false;
-    return sw->slots[find(sw, folded, len)].word != NULL;
+    return sw && len && abg_strset_has(&sw->words, folded, len);
 }

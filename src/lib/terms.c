@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ctx.h"
+#include "strset.h"
 #include "doc.h"
 #include "text.h"
 
@@ -54,18 +55,6 @@ struct abg_terms {
     uint64_t doc_serial, form_serial;
     abg_buf fold;
 };
-
-static uint64_t hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
 
 int abg_terms_new(abg_terms **out, const abg_lang *lang)
 {
@@ -119,7 +108,7 @@ static int grow(abg_terms *t)
     for (i = 0; i < t->cap; i++) {
         if (!t->slots[i])
             continue;
-        for (j = hash(t->slots[i]->stem, strlen(t->slots[i]->stem)) & (cap - 1); slots[j];
+        for (j = abg_hash(t->slots[i]->stem, strlen(t->slots[i]->stem)) & (cap - 1); slots[j];
              j = (j + 1) & (cap - 1))
             ;
         slots[j] = t->slots[i];
@@ -137,7 +126,7 @@ static entry *lookup(abg_terms *t, const char *stem, size_t n)
 
     if ((t->count + 1) * 2 > t->cap && grow(t) < 0)
         return NULL;
-    for (i = hash(stem, n) & (t->cap - 1); (e = t->slots[i]); i = (i + 1) & (t->cap - 1))
+    for (i = abg_hash(stem, n) & (t->cap - 1); (e = t->slots[i]); i = (i + 1) & (t->cap - 1))
         if (strlen(e->stem) == n && !memcmp(e->stem, stem, n))
             return e;
     if (!(e = calloc(1, sizeof *e)) || !(e->stem = abg_strndup(stem, n))) {

@@ -1,0 +1,28 @@
+/*
+ * strset.h: a set of byte strings (internal), and the hash it uses.
+ */
+#ifndef ABG_STRSET_H
+#define ABG_STRSET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* FNV-1a of s[0..n): fast, good enough for the short words of a text. */
+uint64_t abg_hash(const char *s, size_t n);
+
+typedef struct {
+    char **slots;  /* open addressing, linear probing; NULL = empty */
+    size_t *lens;  /* the length of each slot's string */
+    size_t cap;    /* a power of two, at most half full */
+    size_t count;
+} abg_strset;
+
+#define ABG_STRSET_INIT {NULL, NULL, 0, 0}
+
+/* Add a copy of s[0..n) (nothing when it is there). 0 or ABG_ENOMEM. */
+int abg_strset_add(abg_strset *set, const char *s, size_t n);
+bool abg_strset_has(const abg_strset *set, const char *s, size_t n);
+void abg_strset_dispose(abg_strset *set);
+
+#endif
