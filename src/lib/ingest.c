@@ -25,6 +25,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ascii.h"
 #include "ctx.h"
 #include "utf8.h"
 
@@ -84,24 +85,10 @@ static const char *path_ext(const char *path)
     return dot && dot != base ? dot + 1 : "";
 }
 
-/* ASCII case-insensitive comparison, locale-free. */
-static int ascii_casecmp(const char *a, const char *b)
-{
-    for (;; a++, b++) {
-        int ca = (unsigned char)*a, cb = (unsigned char)*b;
-        if (ca >= 'A' && ca <= 'Z')
-            ca += 'a' - 'A';
-        if (cb >= 'A' && cb <= 'Z')
-            cb += 'a' - 'A';
-        if (ca != cb || !ca)
-            return ca - cb;
-    }
-}
-
 static bool ext_in(const char *ext, const char *const *list)
 {
     for (; *list; list++)
-        if (!ascii_casecmp(ext, *list))
+        if (abg_ascii_ieq_n(ext, strlen(ext), *list, false))
             return true;
     return false;
 }
@@ -787,19 +774,8 @@ typedef enum { FMT_TEXT, FMT_HTML, FMT_FEED } file_format;
 
 static bool starts_ci(const char *s, size_t n, const char *prefix)
 {
-    size_t i;
-
-    for (i = 0; prefix[i]; i++) {
-        int c;
-        if (i >= n)
-            return false;
-        c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            c += 'a' - 'A';
-        if (c != prefix[i])
-            return false;
-    }
-    return true;
+    size_t len = strlen(prefix);
+    return len <= n && abg_ascii_ieq_n(s, len, prefix, false);
 }
 
 /* Guess the format of data without a telling extension. */
