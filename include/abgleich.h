@@ -281,6 +281,81 @@ ABG_EXPORT double abg_terms_g2(double a, double b, double c, double d);
 /* log2 of (a/c)/(b/d), with 0.5 added to a zero count. */
 ABG_EXPORT double abg_terms_log_ratio(double a, double b, double c, double d);
 
+
+/* ------------------------------------------------------------------ */
+/* Facts.                                                              */
+
+/* The extraction rules: one or more rule files (rules/de.rules and what
+ * --rules adds), parsed and compiled once. Read-only after loading; may be
+ * shared by threads. Free with abg_rules_free. */
+typedef struct abg_rules abg_rules;
+
+/* Load the rule files paths[0..n), in order: a rule whose id was seen in
+ * an earlier file replaces that rule; maps and defines add up. A file that
+ * cannot be read, or a bad line or pattern, fails with ABG_EUSAGE and
+ * "FILE:LINE: message" in ctx. */
+ABG_EXPORT int abg_rules_load(abg_rules **out, abg_ctx *ctx, const char *const *paths,
+                              size_t n);
+ABG_EXPORT void abg_rules_free(abg_rules *rules);
+ABG_EXPORT size_t abg_rules_count(const abg_rules *rules);
+
+typedef enum {
+    ABG_FACT_MONEY = 1,
+    ABG_FACT_PERCENT,
+    ABG_FACT_DATE,
+    ABG_FACT_QUANTITY
+} abg_fact_type;
+
+typedef enum {
+    ABG_QUAL_EXACT = 0,
+    ABG_QUAL_APPROX, /* rund, etwa, circa, knapp, fast, gut */
+    ABG_QUAL_LOWER,  /* über, mehr als, mindestens; dates: seit, ab */
+    ABG_QUAL_UPPER,  /* bis zu, höchstens, unter, weniger als; dates: bis */
+    ABG_QUAL_RANGE   /* 2 bis 4 Prozent, zwischen 10 und 12 Milliarden */
+} abg_qualifier;
+
+/* One fact. Strings are borrowed from the abg_rules (or static). */
+typedef struct {
+    abg_fact_type type;
+    abg_qualifier qualifier;
+    const char *rule;     /* the id of the rule that found it */
+    const char *unit;     /* ISO 4217 code, "%", "pp", a unit symbol or
+                             counted noun; NULL for dates and when unknown */
+    size_t off, len;      /* the surface text, bytes of the doc's text */
+    size_t sent_off, sent_len; /* the sentence it stands in, likewise */
+    double value;         /* money, percent, quantity (not dates) */
+    double value_to;      /* the end of a range when has_value_to */
+    int has_value_to;
+    char date[16];        /* dates: "2025-10-28", "2025-10", "2025", "2024-Q4",
+                             "2025-H1"; else "" */
+    char date_to[16];     /* dates: the end of a range, else "" */
+} abg_fact;
+
+/* "money", "percent", "date", "quantity"; "exact", "approx", ... */
+ABG_EXPORT const char *abg_fact_type_name(abg_fact_type type);
+ABG_EXPORT const char *abg_qualifier_name(abg_qualifier q);
+/* The type named `name`, or 0 when there is none. */
+ABG_EXPORT abg_fact_type abg_fact_type_from_name(const char *name);
+
+/* Told, at most once per rule and call, that a rule hit a match limit on
+ * this document (the rule is skipped for the rest of that paragraph). */
+typedef void (*abg_extract_warn_fn)(const char *rule, const char *message, void *payload);
+
+/* The facts of doc, in document order, without overlaps (the longest
+ * match wins, the earlier one on a tie). *out is allocated with malloc
+ * (free() it; NULL when none). Thread-safe for distinct out/ctx. */
+ABG_EXPORT int abg_extract(abg_fact **out, size_t *n, abg_ctx *ctx, const abg_rules *rules,
+                           const abg_lang *lang, const abg_doc *doc);
+/* The same, with a function told about rules that hit a limit. */
+ABG_EXPORT int abg_extract_warn(abg_fact **out, size_t *n, abg_ctx *ctx,
+                                const abg_rules *rules, const abg_lang *lang,
+                                const abg_doc *doc, abg_extract_warn_fn warn, void *payload);
+
+/* Write the value (to_end = 0) or value_to (1) of f into buf minimally:
+ * 135000000000, 0.99, 32.5, -3.2; dates as their ISO string. Returns the
+ * length (like snprintf), 0 when there is no such value. */
+ABG_EXPORT int abg_fact_value_string(char *buf, size_t size, const abg_fact *f, int to_end);
+
 #ifdef __cplusplus
 }
 #endif

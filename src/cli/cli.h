@@ -147,6 +147,7 @@ int cli_lang_open(abg_lang **out, abg_ctx *ctx, const char *stopwords);
 /* ---- commands ---- */
 
 int cmd_text(int argc, char **argv);
+int cmd_facts(int argc, char **argv);
 int cmd_terms(int argc, char **argv);
 int cmd_kwic(int argc, char **argv);
 int cmd_stem(int argc, char **argv);

@@ -37,7 +37,7 @@ void abg_regex_free(abg_regex *re)
 int abg_regex_new(abg_regex **out, abg_ctx *ctx, const char *pattern, unsigned flags)
 {
     abg_regex *re = NULL;
-    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C;
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | PCRE2_DUPNAMES;
     int errcode, err = 0;
     PCRE2_SIZE erroff;
 
@@ -59,6 +59,15 @@ int abg_regex_new(abg_regex **out, abg_ctx *ctx, const char *pattern, unsigned f
         pcre2_get_error_message(errcode, msg, sizeof msg);
         err = abg_error(ctx, ABG_EUSAGE, "column %zu: %s", (size_t)erroff + 1, (char *)msg);
         goto done;
+    }
+    {
+        uint32_t ncap = 0;
+        pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
+        if (ncap >= ABG_REGEX_MAX_GROUPS) {
+            err = abg_error(ctx, ABG_EUSAGE, "more than %u capture groups",
+                            (unsigned)ABG_REGEX_MAX_GROUPS - 1);
+            goto done;
+        }
     }
     re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
     *out = re;
@@ -116,6 +125,8 @@ int abg_regex_search(abg_regex_match *m, abg_ctx *ctx, const abg_regex *re,
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
         rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
         return abg_error(ctx, ABG_ELIMIT, "pattern hit its match limit");
+    if (rc == 0)
+        return abg_error(ctx, ABG_ERROR, "pattern has too many groups");
     if (rc < 0) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(rc, msg, sizeof msg);
@@ -124,5 +135,32 @@ int abg_regex_search(abg_regex_match *m, abg_ctx *ctx, const abg_regex *re,
     ov = pcre2_get_ovector_pointer(scratch->md);
     m->start = ov[0];
     m->end = ov[1];
+    return 1;
+}
+
+int abg_regex_group_numbers(const abg_regex *re, const char *name, int *nums, int max)
+{
+    PCRE2_SPTR first, last;
+    int size = pcre2_substring_nametable_scan(re->code, (PCRE2_SPTR)name, &first, &last);
+    int n = 0;
+
+    if (size <= 0)
+        return 0;
+    for (; first <= last && n < max; first += size)
+        nums[n++] = (first[0] << 8) | first[1];
+    return n;
+}
+
+int abg_regex_group(const abg_regex_scratch *scratch, int number, size_t *start, size_t *end)
+{
+    PCRE2_SIZE *ov;
+
+    if (number <= 0 || (uint32_t)number >= pcre2_get_ovector_count(scratch->md))
+        return 0;
+    ov = pcre2_get_ovector_pointer(scratch->md);
+    if (ov[2 * number] == PCRE2_UNSET || ov[2 * number + 1] < ov[2 * number])
+        return 0;
+    *start = ov[2 * number];
+    *end = ov[2 * number + 1];
     return 1;
 }

@@ -22,7 +22,7 @@ typedef struct abg_regex_scratch abg_regex_scratch;
 #define ABG_REGEX_DEPTH_LIMIT 10000u
 #define ABG_REGEX_HEAP_LIMIT_KIB 20480u
 #define ABG_REGEX_MAX_SUBJECT ((size_t)1 << 20)
-#define ABG_REGEX_MAX_GROUPS 32
+#define ABG_REGEX_MAX_GROUPS 64 /* capture groups a pattern may have, plus one */
 
 enum {
     ABG_RE_CASELESS = 1u << 0,
@@ -49,5 +49,14 @@ typedef struct {
  * limit was hit (ctx says which) and ABG_ERROR for any other failure. */
 int abg_regex_search(abg_regex_match *m, abg_ctx *ctx, const abg_regex *re,
                      abg_regex_scratch *scratch, const char *subject, size_t len, size_t start);
+
+/* The numbers of the groups named `name` in re (names may repeat in
+ * alternatives): up to `max` of them in nums; returns how many (0: none). */
+int abg_regex_group_numbers(const abg_regex *re, const char *name, int *nums, int max);
+
+/* The span of group `number` in the last match made with `scratch` (its
+ * subject offsets). Returns 1 with *start and *end set when the group took
+ * part in the match, else 0. */
+int abg_regex_group(const abg_regex_scratch *scratch, int number, size_t *start, size_t *end);
 
 #endif

@@ -1,0 +1,315 @@
+/*
+ * cmd_facts.c: `abgleich facts`, every fact of the documents, in document
+ * order, as text, JSON, JSON Lines or CSV.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *const formats[] = {"text", "json", "jsonl", "csv", NULL};
+enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_JSONL, FORMAT_CSV };
+
+typedef struct {
+    int format;
+    const char *output;
+    const char *types;
+    const char *rules;
+    bool rules_only;
+    cli_read_opts read;
+} facts_opts;
+
+typedef struct {
+    const facts_opts *o;
+    FILE *out;
+    abg_ctx *ctx;
+    const abg_rules *rules;
+    const abg_lang *lang;
+    unsigned type_mask;
+    size_t nfacts;
+    const abg_doc *doc;
+    const char **warned; /* rule ids already warned about (borrowed) */
+    size_t nwarned, capwarned;
+} facts_run;
+
+/* Copy s[0..n) with line ends and tabs made spaces. */
+static char *flatten(const char *s, size_t n)
+{
+    char *out = malloc(n + 1);
+    size_t i;
+
+    if (!out)
+        return NULL;
+    for (i = 0; i < n; i++)
+        out[i] = (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') ? ' ' : s[i];
+    out[n] = '\0';
+    return out;
+}
+
+static void warn(const char *rule, const char *message, void *payload)
+{
+    facts_run *run = payload;
+    size_t i;
+
+    for (i = 0; i < run->nwarned; i++)
+        if (run->warned[i] == rule)
+            return;
+    if (run->nwarned == run->capwarned) {
+        size_t c = run->capwarned ? run->capwarned * 2 : 8;
+        const char **p = realloc(run->warned, c * sizeof *p);
+        if (!p)
+            return;
+        run->warned = p;
+        run->capwarned = c;
+    }
+    run->warned[run->nwarned++] = rule;
+    fprintf(stderr, "abgleich: %s: warning: rule %s %s\n", abg_doc_id(run->doc), rule, message);
+}
+
+/* A value as JSON: an integer when it is one, else a real. */
+static json_t *json_value(const abg_fact *f, int to_end)
+{
+    double v = to_end ? f->value_to : f->value;
+
+    if (f->type == ABG_FACT_DATE) {
+        const char *d = to_end ? f->date_to : f->date;
+        return *d ? json_string(d) : json_null();
+    }
+    if (to_end && !f->has_value_to)
+        return json_null();
+    if (v == floor(v) && fabs(v) < 9007199254740992.0)
+        return json_integer((json_int_t)v);
+    return json_real(v);
+}
+
+static void csv_field(FILE *out, const char *s, bool last)
+{
+    if (s && strpbrk(s, ",\"\r\n")) {
+        fputc('"', out);
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', out);
+            fputc(*s, out);
+        }
+        fputc('"', out);
+    } else if (s) {
+        fputs(s, out);
+    }
+    fputs(last ? "\r\n" : ",", out);
+}
+
+static int write_fact(facts_run *run, const abg_doc *doc, const abg_fact *f)
+{
+    const char *text = abg_doc_text(doc, NULL);
+    abg_pos pos = abg_doc_position(doc, f->off), end = abg_doc_position(doc, f->off + f->len);
+    char val[64] = "", val_to[64] = "", num[32];
+    char *surface = flatten(text + f->off, f->len);
+    char *sentence = flatten(text + f->sent_off, f->sent_len);
+    const char *type = abg_fact_type_name(f->type), *qual = abg_qualifier_name(f->qualifier);
+    FILE *out = run->out;
+    int rc = 0;
+
+    if (!surface || !sentence) {
+        rc = cli_error("out of memory");
+        goto done;
+    }
+    abg_fact_value_string(val, sizeof val, f, 0);
+    abg_fact_value_string(val_to, sizeof val_to, f, 1);
+    if (run->o->format == FORMAT_TEXT) {
+        fprintf(out, "%s:%lu:%lu  %s  %s%s%s%s%s  %s  \"%s\"\n", abg_doc_id(doc),
+                (unsigned long)pos.line, (unsigned long)pos.col, type, val, *val_to ? ".." : "",
+                val_to, f->unit ? " " : "", f->unit ? f->unit : "", qual, surface);
+    } else if (run->o->format == FORMAT_CSV) {
+        csv_field(out, abg_doc_id(doc), false);
+        csv_field(out, abg_doc_source(doc), false);
+        csv_field(out, type, false);
+        csv_field(out, surface, false);
+        csv_field(out, val, false);
+        csv_field(out, val_to, false);
+        csv_field(out, f->unit ? f->unit : "", false);
+        csv_field(out, qual, false);
+        snprintf(num, sizeof num, "%lu", (unsigned long)pos.line);
+        csv_field(out, num, false);
+        snprintf(num, sizeof num, "%lu", (unsigned long)pos.col);
+        csv_field(out, num, false);
+        snprintf(num, sizeof num, "%llu", (unsigned long long)pos.offset);
+        csv_field(out, num, false);
+        snprintf(num, sizeof num, "%llu", (unsigned long long)(end.offset - pos.offset));
+        csv_field(out, num, false);
+        csv_field(out, sentence, false);
+        csv_field(out, f->rule, true);
+    } else {
+        json_t *o = json_object();
+        json_object_set_new(o, "doc", json_string(abg_doc_id(doc)));
+        json_object_set_new(o, "source", json_string(abg_doc_source(doc)));
+        json_object_set_new(o, "type", json_string(type));
+        json_object_set_new(o, "text", json_string(surface));
+        json_object_set_new(o, "value", json_value(f, 0));
+        json_object_set_new(o, "value_to", json_value(f, 1));
+        json_object_set_new(o, "unit", f->unit ? json_string(f->unit) : json_null());
+        json_object_set_new(o, "qualifier", json_string(qual));
+        json_object_set_new(o, "line", json_integer((json_int_t)pos.line));
+        json_object_set_new(o, "col", json_integer((json_int_t)pos.col));
+        json_object_set_new(o, "offset", json_integer((json_int_t)pos.offset));
+        json_object_set_new(o, "length", json_integer((json_int_t)(end.offset - pos.offset)));
+        json_object_set_new(o, "sentence", json_string(sentence));
+        json_object_set_new(o, "rule", json_string(f->rule));
+        if (run->o->format == FORMAT_JSON)
+            fputs(run->nfacts ? ",\n" : "[\n", out);
+        json_dumpf(o, out, JSON_COMPACT | JSON_REAL_PRECISION(15));
+        json_decref(o);
+        if (run->o->format == FORMAT_JSONL)
+            fputc('\n', out);
+    }
+    run->nfacts++;
+done:
+    free(surface);
+    free(sentence);
+    return rc;
+}
+
+static int doc_facts(const abg_doc *doc, void *payload)
+{
+    facts_run *run = payload;
+    abg_fact *facts = NULL;
+    size_t n = 0, i;
+    int rc = 0;
+
+    run->doc = doc;
+    if (abg_extract_warn(&facts, &n, run->ctx, run->rules, run->lang, doc, warn, run) < 0)
+        return cli_error("%s: %s", abg_doc_id(doc), abg_ctx_message(run->ctx));
+    for (i = 0; i < n && !rc; i++)
+        if (run->type_mask & (1u << facts[i].type))
+            rc = write_fact(run, doc, &facts[i]);
+    free(facts);
+    return rc;
+}
+
+static int parse_types(unsigned *mask, const char *list)
+{
+    const char *p = list;
+
+    *mask = 0;
+    while (*p) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        char name[16];
+        abg_fact_type t;
+        if (n == 0 || n >= sizeof name)
+            return -1;
+        memcpy(name, p, n);
+        name[n] = '\0';
+        if (!(t = abg_fact_type_from_name(name)))
+            return -1;
+        *mask |= 1u << t;
+        p += n + (e ? 1 : 0);
+        if (e && !*p)
+            return -1;
+    }
+    return *mask ? 0 : -1;
+}
+
+int cmd_facts(int argc, char **argv)
+{
+    facts_opts o = {FORMAT_TEXT, NULL, NULL, NULL, false, CLI_READ_OPTS_INIT};
+    const cli_opt table[] = {
+        {"format", 'f', OPT_CHOICE, &o.format, "FORMAT", "text (default), json, jsonl or csv",
+         formats},
+        {"output", 'o', OPT_STRING, &o.output, "FILE", "write to FILE instead of stdout", NULL},
+        {"type", 't', OPT_STRING, &o.types, "LIST",
+         "only these types: money,percent,date,quantity", NULL},
+        {"rules", 0, OPT_STRING, &o.rules, "FILE",
+         "read FILE after rules/de.rules (its rules add or replace)", NULL},
+        {"rules-only", 0, OPT_TRUE, &o.rules_only, NULL,
+         "use only the --rules FILE, not rules/de.rules", NULL},
+        CLI_READ_OPTIONS(o.read),
+        {NULL, 0, OPT_TRUE, NULL, NULL, NULL, NULL},
+    };
+    const cli_command spec = {
+        "facts", "[options] PATH...",
+        "Print every fact (money, percent, date, quantity) of the documents, in\n"
+        "document order. Text: DOC:LINE:COL  TYPE  VALUE UNIT  QUALIFIER  \"TEXT\",\n"
+        "a range as FROM..TO; jsonl: one object a line (doc, source, type, text,\n"
+        "value, value_to, unit, qualifier, line, col, offset, length, sentence,\n"
+        "rule); json: an array of them; csv: RFC 4180 with a header row. LINE:COL\n"
+        "and OFFSET are places in the file for plain text; for HTML and feeds\n"
+        "OFFSET and LENGTH count bytes of the decoded body text. A rule file with\n"
+        "an error is refused (FILE:LINE: message).",
+        table, NULL};
+    cli_status status = {0};
+    cli_output out = {0};
+    facts_run run;
+    abg_rules *rules = NULL;
+    abg_lang *lang = NULL;
+    abg_ctx *ctx = NULL;
+    char **paths = NULL, *def = NULL;
+    const char *files[2];
+    size_t nfiles = 0;
+    int npaths, rc;
+
+    memset(&run, 0, sizeof run);
+    if ((rc = cli_parse(&spec, argc, argv, &paths, &npaths)) != 0)
+        return rc < 0 ? CLI_OK : rc;
+    run.type_mask = ~0u;
+    if (npaths == 0) {
+        rc = cli_usage("facts", "no PATH given (use - for standard input)");
+        goto done;
+    }
+    if (o.types && parse_types(&run.type_mask, o.types) < 0) {
+        rc = cli_usage("facts", "--type takes a list of money, percent, date, quantity");
+        goto done;
+    }
+    if (o.rules_only && !o.rules) {
+        rc = cli_usage("facts", "--rules-only needs --rules FILE");
+        goto done;
+    }
+    if (abg_ctx_new(&ctx) < 0) {
+        rc = cli_error("out of memory");
+        goto done;
+    }
+    if (!o.rules_only) {
+        if (!(def = cli_data_path("rules/de.rules"))) {
+            rc = cli_error("out of memory");
+            goto done;
+        }
+        files[nfiles++] = def;
+    }
+    if (o.rules)
+        files[nfiles++] = o.rules;
+    if (abg_rules_load(&rules, ctx, files, nfiles) < 0) {
+        rc = cli_error("%s", abg_ctx_message(ctx));
+        goto done;
+    }
+    if ((rc = cli_lang_open(&lang, ctx, NULL)) != 0)
+        goto done;
+    if ((rc = cli_output_open(&out, o.output)) != 0)
+        goto done;
+    run.o = &o;
+    run.out = out.fp;
+    run.ctx = ctx;
+    run.rules = rules;
+    run.lang = lang;
+    if (o.format == FORMAT_CSV)
+        fputs("doc,source,type,text,value,value_to,unit,qualifier,line,col,offset,length,"
+              "sentence,rule\r\n",
+              out.fp);
+    if ((rc = cli_each_doc(ctx, &o.read, paths, npaths, doc_facts, &run, &status)) != 0)
+        goto done;
+    if (o.format == FORMAT_JSON)
+        fputs(run.nfacts ? "\n]\n" : "[]\n", out.fp);
+    rc = cli_output_close(&out, true);
+    if (!rc && status.failed)
+        rc = CLI_TROUBLE;
+done:
+    if (out.fp)
+        cli_output_close(&out, false);
+    free(run.warned);
+    abg_rules_free(rules);
+    abg_lang_free(lang);
+    abg_ctx_free(ctx);
+    free(def);
+    free(paths);
+    return rc;
+}

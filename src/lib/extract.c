@@ -1,0 +1,640 @@
+/*
+ * extract.c: facts from a document by the rules of an abg_rules.
+ *
+ * In:  a document (its text is normalised here: NFC, dashes, quotes and
+ *      spaces unified), the loaded rules, the language (abbreviations for
+ *      sentence boundaries).
+ * Out: a malloc'd array of abg_fact, spans in the document's own text
+ *      (the caller frees it). All state is per call, so calls on distinct
+ *      documents may run in parallel with the same rules.
+ *
+ * Every rule is searched over each paragraph (at most CHUNK_MAX bytes at a
+ * time), from every position where a match may start, so that a longer
+ * match of another rule always competes; then the longest candidate wins,
+ * the earlier one on a tie, then the earlier rule; overlapping candidates
+ * are dropped.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctx.h"
+#include "doc.h"
+#include "extract.h"
+#include "text.h"
+
+#define CHUNK_MAX ((size_t)64 << 10)
+
+typedef struct {
+    abg_fact f;
+    size_t a, b; /* in the normalised text */
+    size_t rule;
+} cand;
+
+typedef struct {
+    cand *v;
+    size_t n, cap;
+} cands;
+
+typedef struct {
+    const abg_rules *rules;
+    const abg_rule *rule;
+    abg_regex_scratch *scratch;
+    abg_ctx *ctx;
+    const abg_norm *norm;
+    const abg_span *sents;
+    size_t nsents;
+    const char *sub; /* the chunk */
+    size_t sub_off;  /* its offset in the normalised text */
+} conv;
+
+const char *abg_fact_type_name(abg_fact_type type)
+{
+    switch (type) {
+    case ABG_FACT_MONEY:
+        return "money";
+    case ABG_FACT_PERCENT:
+        return "percent";
+    case ABG_FACT_DATE:
+        return "date";
+    case ABG_FACT_QUANTITY:
+        return "quantity";
+    }
+    return "unknown";
+}
+
+abg_fact_type abg_fact_type_from_name(const char *name)
+{
+    int t;
+
+    for (t = ABG_FACT_MONEY; t <= ABG_FACT_QUANTITY; t++)
+        if (strcmp(name, abg_fact_type_name((abg_fact_type)t)) == 0)
+            return (abg_fact_type)t;
+    return 0;
+}
+
+const char *abg_qualifier_name(abg_qualifier q)
+{
+    static const char *const names[] = {"exact", "approx", "lower", "upper", "range"};
+
+    return (unsigned)q < 5 ? names[q] : "exact";
+}
+
+int abg_fact_value_string(char *buf, size_t size, const abg_fact *f, int to_end)
+{
+    double v;
+
+    if (f->type == ABG_FACT_DATE) {
+        const char *d = to_end ? f->date_to : f->date;
+        if (!*d)
+            return 0;
+        return snprintf(buf, size, "%s", d);
+    }
+    if (to_end && !f->has_value_to)
+        return 0;
+    v = to_end ? f->value_to : f->value;
+    if (v == 0)
+        v = 0; /* no "-0" */
+    return snprintf(buf, size, "%.15g", v);
+}
+
+static int push(cands *c, const cand *x)
+{
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 64;
+        cand *v = realloc(c->v, cap * sizeof *v);
+        if (!v)
+            return ABG_ENOMEM;
+        c->v = v;
+        c->cap = cap;
+    }
+    c->v[c->n++] = *x;
+    return 0;
+}
+
+static int grp(const conv *cv, abg_group_id g, size_t *a, size_t *b)
+{
+    int i;
+
+    for (i = 0; i < cv->rule->ngroups[g]; i++)
+        if (abg_regex_group(cv->scratch, cv->rule->groups[g][i], a, b))
+            return 1;
+    return 0;
+}
+
+/* The map entry of kind for group g (NULL when the group is absent or the
+ * word is not in the map). */
+static const abg_map_entry *grp_map(const conv *cv, abg_group_id g, const char *kind)
+{
+    size_t a, b;
+
+    if (!grp(cv, g, &a, &b) || a == b)
+        return NULL;
+    return abg_map_find(abg_rules_map(cv->rules, kind), cv->sub + a, b - a);
+}
+
+static int has_grp(const conv *cv, abg_group_id g)
+{
+    size_t a, b;
+
+    return grp(cv, g, &a, &b) && b > a;
+}
+
+/* A small decimal integer from group g; -1 when absent or not digits. */
+static long grp_int(const conv *cv, abg_group_id g, size_t *ndigits)
+{
+    size_t a, b, i;
+    long v = 0;
+
+    if (!grp(cv, g, &a, &b) || a == b || b - a > 4)
+        return -1;
+    for (i = a; i < b; i++) {
+        if (cv->sub[i] < '0' || cv->sub[i] > '9')
+            return -1;
+        v = v * 10 + (cv->sub[i] - '0');
+    }
+    if (ndigits)
+        *ndigits = b - a;
+    return v;
+}
+
+static abg_qualifier qual_of(const char *s)
+{
+    static const char *const names[] = {"exact", "approx", "lower", "upper", "range"};
+    int i;
+
+    for (i = 0; i < 5; i++)
+        if (strcmp(s, names[i]) == 0)
+            return (abg_qualifier)i;
+    return ABG_QUAL_EXACT;
+}
+
+/* The sentence that holds normalised offset `at`. */
+static const abg_span *sentence_at(const conv *cv, size_t at)
+{
+    size_t lo = 0, hi = cv->nsents;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cv->sents[mid].off <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? &cv->sents[lo - 1] : NULL;
+}
+
+/* A currency word in the sentence of normalised offset `at`. */
+static const abg_map_entry *context_currency(const conv *cv, size_t at)
+{
+    const abg_span *s = sentence_at(cv, at);
+    abg_regex_match m;
+
+    if (!s || !cv->rules->cur_any)
+        return NULL;
+    if (abg_regex_search(&m, NULL, cv->rules->cur_any, cv->scratch, cv->norm->s + s->off,
+                         s->len, 0) != 1)
+        return NULL;
+    return abg_map_find(abg_rules_map(cv->rules, "cur"), cv->norm->s + s->off + m.start,
+                        m.end - m.start);
+}
+
+static int negative(const conv *cv, abg_group_id g)
+{
+    size_t a, b, i;
+
+    if (!grp(cv, g, &a, &b))
+        return 0;
+    for (i = a; i < b; i++)
+        if (cv->sub[i] == '-' || cv->sub[i] == 'm' || cv->sub[i] == 'M')
+            return 1;
+    return 0;
+}
+
+/* A number with its sign and scale (scale_alt when it has none). */
+static int amount(const conv *cv, abg_num *out, abg_group_id gnum, abg_group_id gsign,
+                  abg_group_id gscale, abg_group_id gscale_alt)
+{
+    size_t a, b;
+    const abg_map_entry *sc;
+    abg_num n, f;
+
+    if (!grp(cv, gnum, &a, &b) || abg_num_parse(&n, cv->sub + a, b - a) < 0)
+        return -1;
+    if (negative(cv, gsign))
+        n.mant = -n.mant;
+    sc = grp_map(cv, gscale, "scale");
+    if (!sc && !has_grp(cv, gscale))
+        sc = grp_map(cv, gscale_alt, "scale");
+    if (sc) {
+        if (abg_num_parse_plain(&f, sc->value, strlen(sc->value)) < 0 ||
+            abg_num_mul(&n, n, f) < 0)
+            return -1;
+    } else if (has_grp(cv, gscale)) {
+        return -1;
+    }
+    *out = n;
+    return 0;
+}
+
+static int finite_value(double v)
+{
+    return isfinite(v) && fabs(v) < 1e300;
+}
+
+/* part: 0 a single fact, 1 the first of a pair (from), 2 the second (to) */
+static int convert_amount(const conv *cv, abg_fact *f, size_t at, int part)
+{
+    abg_num n, n2;
+    const abg_map_entry *cur = NULL;
+    int second = part == 2, range = part == 0 && has_grp(cv, G_NUM_TO);
+
+    if (second) {
+        if (amount(cv, &n, G_NUM_TO, G_SIGN_TO, G_SCALE_TO, G_SCALE_TO) < 0)
+            return -1;
+    } else if (amount(cv, &n, G_NUM, G_SIGN, G_SCALE, G_SCALE_TO) < 0) {
+        return -1;
+    }
+    if (range && amount(cv, &n2, G_NUM_TO, G_SIGN_TO, G_SCALE_TO, G_SCALE) < 0)
+        return -1;
+    if (f->type == ABG_FACT_MONEY) {
+        if (!second)
+            cur = grp_map(cv, G_CUR, "cur");
+        if (!cur)
+            cur = grp_map(cv, G_CUR_TO, "cur");
+        if (!cur && second)
+            cur = grp_map(cv, G_CUR, "cur");
+        if (!cur && (cv->rule->flags & ABG_RULE_CONTEXT_CURRENCY))
+            cur = context_currency(cv, at);
+        if (cur) {
+            f->unit = cur->value;
+            if (abg_num_mul(&n, n, cur->factor) < 0 ||
+                (range && abg_num_mul(&n2, n2, cur->factor) < 0))
+                return -1;
+        }
+    } else if (f->type == ABG_FACT_PERCENT) {
+        f->unit = has_grp(cv, G_PP) ? "pp" : "%";
+    } else {
+        const abg_map_entry *u = grp_map(cv, G_UNIT, "unit");
+        if (!u)
+            return -1;
+        f->unit = u->value;
+    }
+    f->value = abg_num_value(n);
+    if (!finite_value(f->value))
+        return -1;
+    if (range) {
+        f->value_to = abg_num_value(n2);
+        f->has_value_to = 1;
+        if (!finite_value(f->value_to))
+            return -1;
+        f->qualifier = ABG_QUAL_RANGE;
+    }
+    return 0;
+}
+
+/* 1..4 for a quarter or 1..2 for a half: a digit or an ordinal word. */
+static long ordinal(const conv *cv, abg_group_id g)
+{
+    static const char *const words[] = {"erst", "zweit", "dritt", "viert"};
+    size_t a, b;
+    char buf[32];
+    long v = grp_int(cv, g, NULL);
+    int i, n;
+
+    if (v >= 0)
+        return v;
+    if (!grp(cv, g, &a, &b) || (n = abg_fold_key(buf, sizeof buf, cv->sub + a, b - a)) < 0)
+        return -1;
+    for (i = 0; i < 4; i++)
+        if (strncmp(buf, words[i], strlen(words[i])) == 0)
+            return i + 1;
+    return -1;
+}
+
+static long year_of(const conv *cv, abg_group_id g, long base)
+{
+    size_t nd = 0;
+    long y = grp_int(cv, g, &nd);
+
+    if (y < 0)
+        return -1;
+    if (nd == 2)
+        y += base > 0 ? base / 100 * 100 : 2000;
+    else if (nd != 4)
+        return -1;
+    return (y >= 1000 && y <= 2999) ? y : -1;
+}
+
+static long month_of(const conv *cv, abg_group_id g)
+{
+    long m = grp_int(cv, g, NULL);
+    const abg_map_entry *e;
+
+    if (m < 0 && (e = grp_map(cv, g, "month")))
+        m = (long)strtol(e->value, NULL, 10);
+    return (m >= 1 && m <= 12) ? m : -1;
+}
+
+static int date_string(char *dst, long y, long m, long d, long q, long h)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    char out[64];
+
+    if (y < 0 || y > 9999 || m > 12 || d > 31 || q > 9 || h > 9)
+        return -1;
+    if (q > 0) {
+        if (q > 4)
+            return -1;
+        snprintf(out, sizeof out, "%04ld-Q%ld", y, q);
+    } else if (h > 0) {
+        if (h > 2)
+            return -1;
+        snprintf(out, sizeof out, "%04ld-H%ld", y, h);
+    } else if (d > 0) {
+        if (m < 1 || d > mdays[m - 1])
+            return -1;
+        snprintf(out, sizeof out, "%04ld-%02ld-%02ld", y, m, d);
+    } else if (m > 0) {
+        snprintf(out, sizeof out, "%04ld-%02ld", y, m);
+    } else {
+        snprintf(out, sizeof out, "%04ld", y);
+    }
+    if (strlen(out) >= 16)
+        return -1;
+    memcpy(dst, out, strlen(out) + 1);
+    return 0;
+}
+
+static int convert_date(const conv *cv, abg_fact *f)
+{
+    long y = year_of(cv, G_YEAR, 0), y2, m = -1, m2 = -1, d = -1, d2 = -1, q = -1, h = -1;
+    int has_to = has_grp(cv, G_DAY_TO) || has_grp(cv, G_MONTH_TO) || has_grp(cv, G_YEAR_TO);
+
+    y2 = year_of(cv, G_YEAR_TO, y);
+    if (has_grp(cv, G_YEAR_TO) && y2 < 0)
+        return -1;
+    if (has_grp(cv, G_MONTH) && (m = month_of(cv, G_MONTH)) < 0)
+        return -1;
+    if (has_grp(cv, G_MONTH_TO) && (m2 = month_of(cv, G_MONTH_TO)) < 0)
+        return -1;
+    if (has_grp(cv, G_DAY) && ((d = grp_int(cv, G_DAY, NULL)) < 1 || d > 31))
+        return -1;
+    if (has_grp(cv, G_DAY_TO) && ((d2 = grp_int(cv, G_DAY_TO, NULL)) < 1 || d2 > 31))
+        return -1;
+    if (has_grp(cv, G_QUARTER) && (q = ordinal(cv, G_QUARTER)) < 1)
+        return -1;
+    if (has_grp(cv, G_HALF) && (h = ordinal(cv, G_HALF)) < 1)
+        return -1;
+    /* the start takes what it lacks from the end, and the end from the start */
+    if (y < 0)
+        y = y2;
+    if (m < 0 && d > 0)
+        m = m2;
+    if (has_to) {
+        if (y2 < 0)
+            y2 = y;
+        if (m2 < 0 && d2 > 0)
+            m2 = m;
+        if (m2 < 0 && d2 < 0 && !has_grp(cv, G_YEAR_TO))
+            return -1;
+    }
+    if (d > 0 && m < 0)
+        return -1;
+    if (date_string(f->date, y, m, d, q, h) < 0)
+        return -1;
+    if (has_to) {
+        if (date_string(f->date_to, y2, m2, d2, -1, -1) < 0)
+            return -1;
+        if (strcmp(f->date_to, f->date) <= 0)
+            return -1;
+        f->qualifier = ABG_QUAL_RANGE;
+    }
+    return 0;
+}
+
+/* Trim white space at either end of sub[*a..*b). */
+static void trim_span(const char *s, size_t *a, size_t *b)
+{
+    while (*a < *b && (s[*a] == ' ' || s[*a] == '\n' || s[*a] == '\t'))
+        (*a)++;
+    while (*b > *a && (s[*b - 1] == ' ' || s[*b - 1] == '\n' || s[*b - 1] == '\t'))
+        (*b)--;
+}
+
+static int make(const conv *cv, cands *out, size_t ri, size_t a, size_t b, int part)
+{
+    cand c;
+    const abg_map_entry *q;
+
+    memset(&c, 0, sizeof c);
+    trim_span(cv->sub, &a, &b);
+    if (a >= b)
+        return 0;
+    c.f.type = cv->rule->type;
+    c.f.rule = cv->rule->id;
+    c.rule = ri;
+    c.a = cv->sub_off + a;
+    c.b = cv->sub_off + b;
+    if (part != 2 && (q = grp_map(cv, G_QUAL, "qual")))
+        c.f.qualifier = qual_of(q->value);
+    if (c.f.type == ABG_FACT_DATE) {
+        if (convert_date(cv, &c.f) < 0)
+            return 0;
+        c.f.value = 0;
+    } else if (convert_amount(cv, &c.f, c.a, part) < 0) {
+        return 0;
+    }
+    return push(out, &c);
+}
+
+static int convert(const conv *cv, cands *out, size_t ri, const abg_regex_match *m)
+{
+    size_t a, b, a2, b2;
+    int err;
+
+    if (grp(cv, G_FROM, &a, &b) && grp(cv, G_TO, &a2, &b2)) {
+        if ((err = make(cv, out, ri, a, b, 1)) < 0)
+            return err;
+        return make(cv, out, ri, a2, b2, 2);
+    }
+    return make(cv, out, ri, m->start, m->end, 0);
+}
+
+static int cmp_cand(const void *x, const void *y)
+{
+    const cand *a = x, *b = y;
+    size_t la = a->b - a->a, lb = b->b - b->a;
+
+    if (la != lb)
+        return la > lb ? -1 : 1;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    if (a->rule != b->rule)
+        return a->rule < b->rule ? -1 : 1;
+    return 0;
+}
+
+static int cmp_start(const void *x, const void *y)
+{
+    const cand *a = x, *b = y;
+
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return 0;
+}
+
+/* Keep the longest candidates that do not overlap; in text order. */
+static size_t resolve(cands *c)
+{
+    size_t i, j, kept = 0;
+
+    qsort(c->v, c->n, sizeof *c->v, cmp_cand);
+    for (i = 0; i < c->n; i++) {
+        int clash = 0;
+        for (j = 0; j < kept && !clash; j++)
+            clash = c->v[i].a < c->v[j].b && c->v[j].a < c->v[i].b;
+        if (!clash)
+            c->v[kept++] = c->v[i];
+    }
+    qsort(c->v, kept, sizeof *c->v, cmp_start);
+    return kept;
+}
+
+static size_t utf8_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* The end of the chunk that starts at `off`: a paragraph, at most CHUNK_MAX. */
+static size_t chunk_end(const abg_norm *norm, size_t off)
+{
+    size_t lim = off + CHUNK_MAX, i;
+
+    for (i = off; i + 1 < norm->len && i < lim; i++)
+        if (norm->s[i] == '\n' && norm->s[i + 1] == '\n')
+            return i + 1;
+    if (lim >= norm->len)
+        return norm->len;
+    for (i = lim; i > off + CHUNK_MAX / 2; i--)
+        if (norm->s[i] == '\n')
+            return i + 1;
+    while (lim > off && ((unsigned char)norm->s[lim] & 0xC0) == 0x80)
+        lim--;
+    return lim;
+}
+
+int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules *rules,
+                     const abg_lang *lang, const abg_doc *doc, abg_extract_warn_fn warn,
+                     void *payload)
+{
+    abg_norm norm = {0};
+    abg_span *sents = NULL;
+    size_t nsents = 0, len, off, ri, i, nres = 0, capres = 0;
+    abg_regex_scratch *scratch = NULL;
+    abg_fact *res = NULL;
+    unsigned char *warned = NULL;
+    cands c = {0};
+    const char *text = abg_doc_text(doc, &len);
+    conv cv;
+    int err = 0;
+
+    *out = NULL;
+    *nout = 0;
+    if ((err = abg_norm_init(&norm, text, len)) < 0) {
+        err = err == ABG_ENOMEM ? abg_error_oom(ctx) : abg_error(ctx, err, "cannot normalise");
+        goto done;
+    }
+    if ((err = abg_sentences_split(&sents, &nsents, lang ? lang->abbrevs : NULL, norm.s,
+                                   norm.len)) < 0 ||
+        (err = abg_regex_scratch_new(&scratch)) < 0 ||
+        !(warned = calloc(rules->n + 1, 1))) {
+        err = abg_error_oom(ctx);
+        goto done;
+    }
+    memset(&cv, 0, sizeof cv);
+    cv.rules = rules;
+    cv.scratch = scratch;
+    cv.ctx = ctx;
+    cv.norm = &norm;
+    cv.sents = sents;
+    cv.nsents = nsents;
+    for (off = 0; off < norm.len;) {
+        size_t end = chunk_end(&norm, off), kept;
+        cv.sub = norm.s + off;
+        cv.sub_off = off;
+        c.n = 0;
+        for (ri = 0; ri < rules->n; ri++) {
+            size_t start = 0;
+            abg_regex_match m;
+            cv.rule = &rules->rules[ri];
+            while (start < end - off) {
+                int rc = abg_regex_search(&m, ctx, cv.rule->re, scratch, cv.sub, end - off,
+                                          start);
+                if (rc == 0)
+                    break;
+                if (rc == ABG_ELIMIT) {
+                    if (!warned[ri] && warn)
+                        warn(cv.rule->id, "hit its match limit", payload);
+                    warned[ri] = 1;
+                    abg_ctx_clear(ctx);
+                    break;
+                }
+                if (rc < 0) {
+                    err = rc;
+                    goto done;
+                }
+                if ((err = convert(&cv, &c, ri, &m)) < 0) {
+                    err = abg_error_oom(ctx);
+                    goto done;
+                }
+                start = m.start + utf8_len((unsigned char)cv.sub[m.start]);
+            }
+        }
+        kept = resolve(&c);
+        if (nres + kept > capres) {
+            size_t cap = (nres + kept) * 2 + 16;
+            abg_fact *x = realloc(res, cap * sizeof *x);
+            if (!x) {
+                err = abg_error_oom(ctx);
+                goto done;
+            }
+            res = x;
+            capres = cap;
+        }
+        for (i = 0; i < kept; i++) {
+            abg_fact *f = &res[nres++];
+            const abg_span *s;
+            size_t last;
+            *f = c.v[i].f;
+            f->off = norm.to_src[c.v[i].a];
+            last = norm.to_src[c.v[i].b - 1];
+            f->len = last + utf8_len((unsigned char)text[last]) - f->off;
+            cv.sub_off = 0;
+            s = sentence_at(&cv, c.v[i].a);
+            if (s) {
+                f->sent_off = norm.to_src[s->off];
+                f->sent_len = norm.to_src[s->off + s->len] - f->sent_off;
+            }
+        }
+        off = end;
+    }
+    *out = res;
+    *nout = nres;
+    res = NULL;
+done:
+    free(res);
+    free(c.v);
+    free(warned);
+    free(sents);
+    abg_regex_scratch_free(scratch);
+    abg_norm_dispose(&norm);
+    return err;
+}
+
+int abg_extract(abg_fact **out, size_t *n, abg_ctx *ctx, const abg_rules *rules,
+                const abg_lang *lang, const abg_doc *doc)
+{
+    return abg_extract_warn(out, n, ctx, rules, lang, doc, NULL, NULL);
+}

@@ -1,0 +1,123 @@
+/*
+ * extract.h: fact extraction (internal): the loaded rules, word maps and
+ * German number parsing.
+ *
+ *   rules.c    the rule-file parser and compiler (abg_rules)
+ *   numbers.c  German numbers: digits with thousands dots and decimal
+ *              comma, number words (dreizehn, zweieinhalb), folding of
+ *              map keys
+ *   extract.c  running the rules over a document, named groups to values
+ */
+#ifndef ABG_EXTRACT_H
+#define ABG_EXTRACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "abgleich.h"
+#include "regex.h"
+
+/* The named groups the extractor understands. */
+typedef enum {
+    G_QUAL,
+    G_SIGN,
+    G_NUM,
+    G_SCALE,
+    G_CUR,
+    G_SIGN_TO,
+    G_NUM_TO,
+    G_SCALE_TO,
+    G_CUR_TO,
+    G_UNIT,
+    G_PP,
+    G_DAY,
+    G_MONTH,
+    G_YEAR,
+    G_QUARTER,
+    G_HALF,
+    G_DAY_TO,
+    G_MONTH_TO,
+    G_YEAR_TO,
+    G_FROM,
+    G_TO,
+    G_COUNT
+} abg_group_id;
+
+extern const char *const abg_group_names[G_COUNT];
+
+/* A number as mantissa · 10^exp, exactly as written. */
+typedef struct {
+    int64_t mant;
+    int exp;
+} abg_num;
+
+/* One entry of a word map: a folded key and the value it stands for,
+ * with an optional factor (Cent: EUR, 0.01). */
+typedef struct {
+    char *key;
+    char *value;
+    abg_num factor; /* mant 1, exp 0 when none */
+} abg_map_entry;
+
+typedef struct {
+    char *kind; /* "cur", "scale", "unit", "qual", "month" ... */
+    abg_map_entry *entries;
+    size_t n, cap;
+} abg_map;
+
+enum {
+    ABG_RULE_CONTEXT_CURRENCY = 1u << 0 /* no currency in the match: take the
+                                           sentence's */
+};
+
+#define ABG_RULE_MAX_DUPS 4
+
+typedef struct {
+    char *id;
+    abg_fact_type type;
+    unsigned flags;
+    char *file;
+    unsigned line;
+    char *pattern; /* expanded */
+    abg_regex *re;
+    int groups[G_COUNT][ABG_RULE_MAX_DUPS]; /* group numbers of each name */
+    int ngroups[G_COUNT];
+} abg_rule;
+
+struct abg_rules {
+    abg_rule *rules;
+    size_t n, cap;
+    abg_map *maps;
+    size_t nmaps;
+    abg_regex *cur_any; /* any currency key as a word, or NULL */
+    abg_regex *qual_before; /* a qualifier word right before a compound */
+};
+
+/* The map of `kind` (NULL when none) and the entry for s[0..len) in it,
+ * compared folded (NULL when none). */
+const abg_map *abg_rules_map(const abg_rules *rules, const char *kind);
+const abg_map_entry *abg_map_find(const abg_map *map, const char *s, size_t len);
+
+/* ---- numbers.c ---- */
+
+/* Append to `out` (size `cap`) the folded form of s[0..len): ASCII and
+ * German capitals made small, runs of white space one space, the ends
+ * trimmed. Returns the length, or -1 when it does not fit. */
+int abg_fold_key(char *out, size_t cap, const char *s, size_t len);
+
+/* Parse a German number: "1.000.000", "32,5", "−3,2" is not (the sign is
+ * separate), or a number word ("dreizehn", "zweieinhalb", "eine").
+ * Returns 0, or -1 when it is none or has more than 18 digits. */
+int abg_num_parse(abg_num *out, const char *s, size_t len);
+
+/* Parse a plain ASCII decimal of a rule file ("1000000000", "0.01"). */
+int abg_num_parse_plain(abg_num *out, const char *s, size_t len);
+
+/* a · b, or -1 on overflow. */
+int abg_num_mul(abg_num *out, abg_num a, abg_num b);
+
+/* The value as the closest double (for up to 15 significant digits). */
+double abg_num_value(abg_num n);
+
+#endif

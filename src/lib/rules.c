@@ -1,0 +1,612 @@
+/*
+ * rules.c: the fact rule files (rules/de.rules), parsed and compiled.
+ *
+ * In:  rule files, UTF-8, one statement a line ('#' starts a comment line):
+ *        define NAME PATTERN         a sub-pattern, used as {NAME}
+ *        map KIND VALUE [FACTOR] = KEY, KEY, ...
+ *                                    words and what they stand for; {@KIND}
+ *                                    in a pattern is the alternation of the
+ *                                    keys of KIND, longest first
+ *        rule ID                     starts a rule; its lines follow:
+ *          type     money|percent|date|quantity
+ *          desc     free text
+ *          pattern  PCRE2 pattern (several lines are joined)
+ *          context  currency         take a missing currency from the sentence
+ * Out: an abg_rules (abg_rules_free), read-only afterwards.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "ctx.h"
+#include "extract.h"
+
+#define RULES_MAX_FILE ((size_t)4 << 20)
+#define RULES_MAX_DEPTH 16
+
+const char *const abg_group_names[G_COUNT] = {
+    "qual",   "sign",    "num",     "scale",  "cur",      "sign_to",  "num_to",
+    "scale_to", "cur_to", "unit",   "pp",     "day",      "month",    "year",
+    "quarter", "half",   "day_to",  "month_to", "year_to", "from",    "to"};
+
+typedef struct {
+    char *name;
+    char *pattern;
+} define;
+
+typedef struct {
+    abg_rules *rules;
+    define *defs;
+    size_t ndefs, defcap;
+    char **raw; /* the unexpanded pattern of each rule */
+    char **keys_raw; /* per map entry: the key as written (parallel to maps) */
+} loader;
+
+static void rule_dispose(abg_rule *r)
+{
+    free(r->id);
+    free(r->file);
+    free(r->pattern);
+    abg_regex_free(r->re);
+}
+
+void abg_rules_free(abg_rules *rules)
+{
+    size_t i, j;
+
+    if (!rules)
+        return;
+    for (i = 0; i < rules->n; i++)
+        rule_dispose(&rules->rules[i]);
+    free(rules->rules);
+    for (i = 0; i < rules->nmaps; i++) {
+        for (j = 0; j < rules->maps[i].n; j++) {
+            free(rules->maps[i].entries[j].key);
+            free(rules->maps[i].entries[j].value);
+        }
+        free(rules->maps[i].entries);
+        free(rules->maps[i].kind);
+    }
+    free(rules->maps);
+    abg_regex_free(rules->cur_any);
+    abg_regex_free(rules->qual_before);
+    free(rules);
+}
+
+size_t abg_rules_count(const abg_rules *rules)
+{
+    return rules ? rules->n : 0;
+}
+
+const abg_map *abg_rules_map(const abg_rules *rules, const char *kind)
+{
+    size_t i;
+
+    for (i = 0; i < rules->nmaps; i++)
+        if (strcmp(rules->maps[i].kind, kind) == 0)
+            return &rules->maps[i];
+    return NULL;
+}
+
+const abg_map_entry *abg_map_find(const abg_map *map, const char *s, size_t len)
+{
+    char key[256];
+    int n;
+    size_t i;
+
+    if (!map)
+        return NULL;
+    n = abg_fold_key(key, sizeof key, s, len);
+    if (n < 0)
+        return NULL;
+    /* a key written with a trailing dot ("ca.") also matches without */
+    for (i = 0; i < map->n; i++)
+        if (strcmp(map->entries[i].key, key) == 0)
+            return &map->entries[i];
+    return NULL;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* The next word of *p (advanced past it and the blanks after it). */
+static size_t next_word(const char **p, const char **word)
+{
+    const char *s = *p;
+    size_t n = 0;
+
+    while (is_space(*s))
+        s++;
+    *word = s;
+    while (s[n] && !is_space(s[n]))
+        n++;
+    s += n;
+    while (is_space(*s))
+        s++;
+    *p = s;
+    return n;
+}
+
+static abg_map *map_get(abg_rules *rules, const char *kind, size_t klen)
+{
+    size_t i;
+    abg_map *m;
+
+    for (i = 0; i < rules->nmaps; i++)
+        if (strlen(rules->maps[i].kind) == klen && memcmp(rules->maps[i].kind, kind, klen) == 0)
+            return &rules->maps[i];
+    m = realloc(rules->maps, (rules->nmaps + 1) * sizeof *m);
+    if (!m)
+        return NULL;
+    rules->maps = m;
+    m = &rules->maps[rules->nmaps];
+    memset(m, 0, sizeof *m);
+    if (!(m->kind = abg_strndup(kind, klen)))
+        return NULL;
+    rules->nmaps++;
+    return m;
+}
+
+/* map KIND VALUE [FACTOR] = KEY, KEY ... */
+static int parse_map(abg_rules *rules, abg_ctx *ctx, const char *where, const char *rest)
+{
+    const char *kind, *value, *w, *eq = strchr(rest, '=');
+    size_t kl, vl, wl;
+    abg_num factor = {1, 0};
+    abg_map *map;
+    const char *p = rest;
+
+    if (!eq)
+        return abg_error(ctx, ABG_EUSAGE, "%s: map needs '=' before its words", where);
+    kl = next_word(&p, &kind);
+    vl = next_word(&p, &value);
+    if (!kl || !vl || kind + kl > eq || value + vl > eq)
+        return abg_error(ctx, ABG_EUSAGE, "%s: map needs a kind and a value", where);
+    if (p < eq) {
+        wl = next_word(&p, &w);
+        if (p != eq || abg_num_parse_plain(&factor, w, wl) < 0)
+            return abg_error(ctx, ABG_EUSAGE, "%s: bad map factor", where);
+    }
+    if (!(map = map_get(rules, kind, kl)))
+        return abg_error_oom(ctx);
+    p = eq + 1;
+    while (*p) {
+        const char *end = strchr(p, ',');
+        abg_map_entry *e;
+        char key[256];
+        int n;
+
+        if (!end)
+            end = p + strlen(p);
+        n = abg_fold_key(key, sizeof key, p, (size_t)(end - p));
+        if (n < 0)
+            return abg_error(ctx, ABG_EUSAGE, "%s: map word too long", where);
+        if (n > 0) {
+            if (map->n == map->cap) {
+                size_t c = map->cap ? map->cap * 2 : 16;
+                abg_map_entry *x = realloc(map->entries, c * sizeof *x);
+                if (!x)
+                    return abg_error_oom(ctx);
+                map->entries = x;
+                map->cap = c;
+            }
+            e = &map->entries[map->n];
+            memset(e, 0, sizeof *e);
+            /* the key as written (trimmed) is kept after the folded one */
+            {
+                const char *a = p, *b = end;
+                size_t fl = (size_t)n;
+                while (a < b && is_space(*a))
+                    a++;
+                while (b > a && is_space(b[-1]))
+                    b--;
+                e->key = malloc(fl + 1 + (size_t)(b - a) + 1);
+                if (!e->key)
+                    return abg_error_oom(ctx);
+                memcpy(e->key, key, fl + 1);
+                memcpy(e->key + fl + 1, a, (size_t)(b - a));
+                e->key[fl + 1 + (size_t)(b - a)] = '\0';
+            }
+            if (!(e->value = abg_strndup(value, vl)))
+                return abg_error_oom(ctx);
+            e->factor = factor;
+            map->n++;
+        }
+        p = *end ? end + 1 : end;
+    }
+    return 0;
+}
+
+/* The key as written, stored after the folded key. */
+static const char *key_raw(const abg_map_entry *e)
+{
+    return e->key + strlen(e->key) + 1;
+}
+
+static int cmp_len_desc(const void *a, const void *b)
+{
+    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+    size_t lx = strlen(x), ly = strlen(y);
+
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    return strcmp(x, y);
+}
+
+static int put_alternation(abg_buf *out, const abg_map *map)
+{
+    const char **keys = malloc((map->n + 1) * sizeof *keys);
+    size_t i, k = 0;
+    int err = 0;
+
+    if (!keys)
+        return ABG_ENOMEM;
+    for (i = 0; i < map->n; i++)
+        keys[k++] = key_raw(&map->entries[i]);
+    qsort(keys, k, sizeof *keys, cmp_len_desc);
+    err = abg_buf_puts(out, "(?:");
+    for (i = 0; i < k && !err; i++) {
+        const char *s;
+        if (i > 0 && strcmp(keys[i], keys[i - 1]) == 0)
+            continue;
+        if (i > 0)
+            err = abg_buf_putc(out, '|');
+        for (s = keys[i]; *s && !err; s++) {
+            if (*s == ' ') {
+                err = abg_buf_puts(out, "\\s+");
+                continue;
+            }
+            if (strchr("\\^$.|?*+()[]{}-/#", *s))
+                err = abg_buf_putc(out, '\\');
+            if (!err)
+                err = abg_buf_putc(out, *s);
+        }
+    }
+    if (!err)
+        err = abg_buf_putc(out, ')');
+    free(keys);
+    return err;
+}
+
+static int expand(abg_buf *out, abg_ctx *ctx, const loader *ld, const char *where,
+                  const char *pat, int depth)
+{
+    const char *p = pat;
+    int err = 0;
+
+    if (depth > RULES_MAX_DEPTH)
+        return abg_error(ctx, ABG_EUSAGE, "%s: defines nested too deeply", where);
+    while (*p && !err) {
+        if (*p == '\\' && p[1]) {
+            /* an escape, with its braces: \p{L}, \x{20AC} */
+            size_t n = 2;
+            if (p[2] == '{' && strchr("pPxoNgk", p[1]) && strchr(p + 2, '}'))
+                n = (size_t)(strchr(p + 2, '}') - p) + 1;
+            err = abg_buf_put(out, p, n);
+            p += n;
+            continue;
+        }
+        if (*p == '{' && (p[1] == '@' || (p[1] >= 'A' && p[1] <= 'Z') || p[1] == '_')) {
+            const char *name = p + 1 + (p[1] == '@'), *q = name;
+            size_t i, nl;
+            while ((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') ||
+                   (*q >= '0' && *q <= '9') || *q == '_')
+                q++;
+            if (*q != '}') {
+                err = abg_buf_putc(out, *p++);
+                continue;
+            }
+            nl = (size_t)(q - name);
+            if (p[1] == '@') {
+                const abg_map *m = NULL;
+                for (i = 0; i < ld->rules->nmaps; i++)
+                    if (strlen(ld->rules->maps[i].kind) == nl &&
+                        memcmp(ld->rules->maps[i].kind, name, nl) == 0)
+                        m = &ld->rules->maps[i];
+                if (!m)
+                    return abg_error(ctx, ABG_EUSAGE, "%s: no map named '%.*s'", where,
+                                     (int)nl, name);
+                err = put_alternation(out, m);
+            } else {
+                const define *d = NULL;
+                for (i = ld->ndefs; i-- > 0;)
+                    if (strlen(ld->defs[i].name) == nl && memcmp(ld->defs[i].name, name, nl) == 0) {
+                        d = &ld->defs[i];
+                        break;
+                    }
+                if (!d)
+                    return abg_error(ctx, ABG_EUSAGE, "%s: no define named '%.*s'", where,
+                                     (int)nl, name);
+                err = abg_buf_puts(out, "(?:");
+                if (!err)
+                    err = expand(out, ctx, ld, where, d->pattern, depth + 1);
+                if (!err)
+                    err = abg_buf_putc(out, ')');
+            }
+            p = q + 1;
+            continue;
+        }
+        err = abg_buf_putc(out, *p++);
+    }
+    if (err == ABG_ENOMEM)
+        return abg_error_oom(ctx);
+    return err;
+}
+
+static abg_fact_type type_of(const char *s, size_t n)
+{
+    static const char *const names[] = {"money", "percent", "date", "quantity"};
+    size_t i;
+
+    for (i = 0; i < 4; i++)
+        if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0)
+            return (abg_fact_type)(i + 1);
+    return 0;
+}
+
+static int add_rule(loader *ld, abg_ctx *ctx, const char *where, const char *id, size_t idl,
+                    const char *file, unsigned line, abg_rule **cur)
+{
+    abg_rules *rules = ld->rules;
+    size_t i;
+    abg_rule *r;
+
+    if (!idl)
+        return abg_error(ctx, ABG_EUSAGE, "%s: rule needs an id", where);
+    for (i = 0; i < rules->n; i++)
+        if (strlen(rules->rules[i].id) == idl && memcmp(rules->rules[i].id, id, idl) == 0)
+            break;
+    if (i == rules->n) {
+        if (rules->n == rules->cap) {
+            size_t c = rules->cap ? rules->cap * 2 : 32;
+            abg_rule *x = realloc(rules->rules, c * sizeof *x);
+            char **y = realloc(ld->raw, c * sizeof *y);
+            if (y)
+                ld->raw = y;
+            if (!x || !y) {
+                if (x)
+                    rules->rules = x;
+                return abg_error_oom(ctx);
+            }
+            rules->rules = x;
+            rules->cap = c;
+        }
+        memset(&rules->rules[i], 0, sizeof rules->rules[i]);
+        ld->raw[i] = NULL;
+        rules->n++;
+        if (!(rules->rules[i].id = abg_strndup(id, idl)))
+            return abg_error_oom(ctx);
+    }
+    r = &rules->rules[i];
+    free(r->file);
+    free(ld->raw[i]);
+    ld->raw[i] = NULL;
+    r->type = 0;
+    r->flags = 0;
+    r->line = line;
+    if (!(r->file = abg_strdup(file)))
+        return abg_error_oom(ctx);
+    *cur = r;
+    return 0;
+}
+
+static int load_file(loader *ld, abg_ctx *ctx, const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    abg_buf data = ABG_BUF_INIT;
+    char chunk[8192], where[512];
+    size_t got;
+    unsigned lineno = 0;
+    char *line, *next;
+    abg_rule *cur = NULL;
+    int err = 0;
+
+    if (!fp)
+        return abg_error(ctx, ABG_EUSAGE, "%s: cannot read rule file", path);
+    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+        if (data.len + got > RULES_MAX_FILE) {
+            err = abg_error(ctx, ABG_EUSAGE, "%s: rule file too large", path);
+            goto done;
+        }
+        if (abg_buf_put(&data, chunk, got) < 0) {
+            err = abg_error_oom(ctx);
+            goto done;
+        }
+    }
+    if (ferror(fp)) {
+        err = abg_error(ctx, ABG_EUSAGE, "%s: cannot read rule file", path);
+        goto done;
+    }
+    if (abg_buf_putc(&data, '\0') < 0) {
+        err = abg_error_oom(ctx);
+        goto done;
+    }
+    for (line = data.data; line && !err; line = next) {
+        const char *p, *kw;
+        size_t kl, n;
+
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        lineno++;
+        n = strlen(line);
+        while (n > 0 && (line[n - 1] == '\r' || is_space(line[n - 1])))
+            line[--n] = '\0';
+        if (memchr(line, '\0', n) || n != strlen(line))
+            continue;
+        p = line;
+        while (is_space(*p))
+            p++;
+        if (!*p || *p == '#')
+            continue;
+        snprintf(where, sizeof where, "%s:%u", path, lineno);
+        kl = next_word(&p, &kw);
+        if (kl == 6 && memcmp(kw, "define", 6) == 0) {
+            const char *name;
+            size_t nl = next_word(&p, &name);
+            define *d;
+            if (!nl || !*p) {
+                err = abg_error(ctx, ABG_EUSAGE, "%s: define needs a name and a pattern", where);
+                break;
+            }
+            if (ld->ndefs == ld->defcap) {
+                size_t c = ld->defcap ? ld->defcap * 2 : 32;
+                define *x = realloc(ld->defs, c * sizeof *x);
+                if (!x) {
+                    err = abg_error_oom(ctx);
+                    break;
+                }
+                ld->defs = x;
+                ld->defcap = c;
+            }
+            d = &ld->defs[ld->ndefs];
+            d->name = abg_strndup(name, nl);
+            d->pattern = abg_strdup(p);
+            ld->ndefs++;
+            if (!d->name || !d->pattern)
+                err = abg_error_oom(ctx);
+            cur = NULL;
+        } else if (kl == 3 && memcmp(kw, "map", 3) == 0) {
+            err = parse_map(ld->rules, ctx, where, p);
+            cur = NULL;
+        } else if (kl == 4 && memcmp(kw, "rule", 4) == 0) {
+            const char *id;
+            size_t il = next_word(&p, &id);
+            if (*p) {
+                err = abg_error(ctx, ABG_EUSAGE, "%s: rule id must be one word", where);
+                break;
+            }
+            err = add_rule(ld, ctx, where, id, il, path, lineno, &cur);
+        } else if (!cur) {
+            err = abg_error(ctx, ABG_EUSAGE, "%s: unknown statement '%.*s'", where, (int)kl,
+                            kw);
+        } else if (kl == 4 && memcmp(kw, "type", 4) == 0) {
+            if (!(cur->type = type_of(p, strlen(p))))
+                err = abg_error(ctx, ABG_EUSAGE,
+                                "%s: type must be money, percent, date or quantity", where);
+        } else if (kl == 4 && memcmp(kw, "desc", 4) == 0) {
+            continue;
+        } else if (kl == 7 && memcmp(kw, "context", 7) == 0) {
+            if (strcmp(p, "currency") != 0)
+                err = abg_error(ctx, ABG_EUSAGE, "%s: context must be 'currency'", where);
+            cur->flags |= ABG_RULE_CONTEXT_CURRENCY;
+        } else if (kl == 7 && memcmp(kw, "pattern", 7) == 0) {
+            size_t i = (size_t)(cur - ld->rules->rules);
+            char *old = ld->raw[i];
+            size_t ol = old ? strlen(old) : 0, pl = strlen(p);
+            char *x = realloc(old, ol + pl + 1);
+            if (!x) {
+                err = abg_error_oom(ctx);
+                break;
+            }
+            memcpy(x + ol, p, pl + 1);
+            ld->raw[i] = x;
+            if (!old)
+                cur->line = lineno;
+        } else {
+            err = abg_error(ctx, ABG_EUSAGE, "%s: unknown rule field '%.*s'", where, (int)kl,
+                            kw);
+        }
+    }
+done:
+    fclose(fp);
+    abg_buf_dispose(&data);
+    return err;
+}
+
+static int compile_rule(abg_rule *r, abg_ctx *ctx, const loader *ld, const char *raw)
+{
+    abg_buf pat = ABG_BUF_INIT;
+    char where[512], msg[512];
+    int err, g;
+
+    snprintf(where, sizeof where, "%s:%u", r->file, r->line);
+    if (!r->type)
+        return abg_error(ctx, ABG_EUSAGE, "%s: rule %s has no type", where, r->id);
+    if (!raw)
+        return abg_error(ctx, ABG_EUSAGE, "%s: rule %s has no pattern", where, r->id);
+    if ((err = expand(&pat, ctx, ld, where, raw, 0)) < 0)
+        goto done;
+    if (abg_buf_putc(&pat, '\0') < 0) {
+        err = abg_error_oom(ctx);
+        goto done;
+    }
+    if ((err = abg_regex_new(&r->re, ctx, pat.data, 0)) < 0) {
+        snprintf(msg, sizeof msg, "%s", abg_ctx_message(ctx));
+        err = abg_error(ctx, ABG_EUSAGE, "%s: rule %s: %s", where, r->id, msg);
+        goto done;
+    }
+    for (g = 0; g < G_COUNT; g++)
+        r->ngroups[g] = abg_regex_group_numbers(r->re, abg_group_names[g], r->groups[g],
+                                                ABG_RULE_MAX_DUPS);
+    if (!r->ngroups[G_NUM] && !r->ngroups[G_YEAR] && !r->ngroups[G_YEAR_TO]) {
+        err = abg_error(ctx, ABG_EUSAGE, "%s: rule %s has neither a num nor a year group",
+                        where, r->id);
+        goto done;
+    }
+    r->pattern = abg_buf_detach(&pat);
+done:
+    abg_buf_dispose(&pat);
+    return err;
+}
+
+static int compile_helper(abg_regex **out, abg_ctx *ctx, const abg_map *m, const char *pre,
+                          const char *post)
+{
+    abg_buf pat = ABG_BUF_INIT;
+    int err = abg_buf_puts(&pat, pre);
+
+    if (!err)
+        err = put_alternation(&pat, m);
+    if (!err)
+        err = abg_buf_puts(&pat, post);
+    if (!err)
+        err = abg_buf_putc(&pat, '\0');
+    if (err)
+        err = abg_error_oom(ctx);
+    else
+        err = abg_regex_new(out, ctx, pat.data, 0);
+    abg_buf_dispose(&pat);
+    return err;
+}
+
+int abg_rules_load(abg_rules **out, abg_ctx *ctx, const char *const *paths, size_t n)
+{
+    loader ld;
+    size_t i;
+    int err = 0;
+    const abg_map *m;
+
+    *out = NULL;
+    memset(&ld, 0, sizeof ld);
+    if (!(ld.rules = calloc(1, sizeof *ld.rules)))
+        return abg_error_oom(ctx);
+    for (i = 0; i < n && !err; i++)
+        err = load_file(&ld, ctx, paths[i]);
+    for (i = 0; i < ld.rules->n && !err; i++)
+        err = compile_rule(&ld.rules->rules[i], ctx, &ld, ld.raw[i]);
+    if (!err && (m = abg_rules_map(ld.rules, "cur")) && m->n)
+        err = compile_helper(&ld.rules->cur_any, ctx, m, "(?<![\\p{L}\\p{N}])",
+                             "(?![\\p{L}\\p{N}])");
+    if (!err) {
+        *out = ld.rules;
+        ld.rules = NULL;
+    }
+    for (i = 0; i < ld.ndefs; i++) {
+        free(ld.defs[i].name);
+        free(ld.defs[i].pattern);
+    }
+    free(ld.defs);
+    if (ld.rules)
+        for (i = 0; i < ld.rules->n; i++)
+            free(ld.raw[i]);
+    else
+        for (i = 0; i < (*out)->n; i++)
+            free(ld.raw[i]);
+    free(ld.raw);
+    abg_rules_free(ld.rules);
+    return err;
+}

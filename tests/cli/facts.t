@@ -1,0 +1,194 @@
+# abgleich facts: one short sentence per normalisation rule, read from stdin.
+# Every expected line was worked out by hand from DESIGN.md ("Facts") and
+# rules/de.rules: COL counts characters before the fact's text.
+
+### Größenwort und Währung dahinter, Qualifizierer gehört zum Text
+$ abgleich facts -
+< Der Wert liegt bei rund 135 Milliarden US-Dollar.
+> <stdin>:1:20  money  135000000000 USD  approx  "rund 135 Milliarden US-Dollar"
+
+### Tausenderpunkt und Dezimalkomma
+$ abgleich facts -
+< Es kostet 380.000 € und 1.000.000,50 Euro.
+> <stdin>:1:11  money  380000 EUR  exact  "380.000 €"
+> <stdin>:1:25  money  1000000.5 EUR  exact  "1.000.000,50 Euro"
+
+### Prozent, Zeichen %, Minuszeichen U+2212
+$ abgleich facts -
+< Der Anteil beträgt 32,5 % oder −3,2 Prozent.
+> <stdin>:1:20  percent  32.5 %  exact  "32,5 %"
+> <stdin>:1:32  percent  -3.2 %  exact  "−3,2 Prozent"
+
+### Sinken ist nicht negativ
+$ abgleich facts -
+< Der Kurs sank um 3,2 %.
+> <stdin>:1:18  percent  3.2 %  exact  "3,2 %"
+
+### Prozentpunkte
+$ abgleich facts -
+< Die Quote stieg um 1,5 Prozentpunkte.
+> <stdin>:1:20  percent  1.5 pp  exact  "1,5 Prozentpunkte"
+
+### Zahlwörter
+$ abgleich facts -
+< Microsoft investierte mehr als dreizehn Milliarden Dollar.
+< Der Dienst beantwortet zweieinhalb Milliarden Anfragen.
+< Das sind zehn Prozent.
+> <stdin>:1:23  money  13000000000 USD  lower  "mehr als dreizehn Milliarden Dollar"
+> <stdin>:2:24  quantity  2500000000 Anfragen  exact  "zweieinhalb Milliarden Anfragen"
+> <stdin>:3:10  percent  10 %  exact  "zehn Prozent"
+
+### Währung davor; über nach Auftrag ist genau
+$ abgleich facts -
+< Ein Auftrag über € 5 Mio. ging ein.
+> <stdin>:1:18  money  5000000 EUR  exact  "€ 5 Mio."
+
+### Billionen sind 10^12
+$ abgleich facts -
+< Der Wert: über 4 Billionen US-Dollar.
+> <stdin>:1:11  money  4000000000000 USD  lower  "über 4 Billionen US-Dollar"
+
+### Spannen
+$ abgleich facts -
+< Ausgaben zwischen 10 und 12 Milliarden Euro.
+< Die Aktie steigt um 2 bis 4 Prozent.
+< Oder um 2 % bis 4 %.
+> <stdin>:1:10  money  10000000000..12000000000 EUR  range  "zwischen 10 und 12 Milliarden Euro"
+> <stdin>:2:21  percent  2..4 %  range  "2 bis 4 Prozent"
+> <stdin>:3:9  percent  2..4 %  range  "2 % bis 4 %"
+
+### Grenzen
+$ abgleich facts -
+< Bis zu 1 Million US-Dollar, höchstens 5 %, ab 0,99 €.
+> <stdin>:1:1  money  1000000 USD  upper  "Bis zu 1 Million US-Dollar"
+> <stdin>:1:29  percent  5 %  upper  "höchstens 5 %"
+> <stdin>:1:44  money  0.99 EUR  lower  "ab 0,99 €"
+
+### Cent, Franken, Pfund, Yen
+$ abgleich facts -
+< Das kostet 99 Cent.
+< Es sind 3 Franken, 4 Pfund und 5 Yen.
+> <stdin>:1:12  money  0.99 EUR  exact  "99 Cent"
+> <stdin>:2:9  money  3 CHF  exact  "3 Franken"
+> <stdin>:2:20  money  4 GBP  exact  "4 Pfund"
+> <stdin>:2:32  money  5 JPY  exact  "5 Yen"
+
+### von ... auf: zwei Beträge, der erste mit Größe und Währung des zweiten
+$ abgleich facts -
+< Der Umsatz stieg von 3,8 auf 4,1 Milliarden Euro.
+> <stdin>:1:22  money  3800000000 EUR  exact  "3,8"
+> <stdin>:1:30  money  4100000000 EUR  exact  "4,1 Milliarden Euro"
+
+### Datum mit Ordinalpunkt und numerisch
+$ abgleich facts -
+< Am 28. Oktober 2025 und am 28.10.2025.
+> <stdin>:1:4  date  2025-10-28  exact  "28. Oktober 2025"
+> <stdin>:1:28  date  2025-10-28  exact  "28.10.2025"
+
+### Monat und Jahr, Quartale, Halbjahre (ohne im)
+$ abgleich facts -
+< Im Mai 2025, im vierten Quartal 2024, Q3/2025 und im ersten Halbjahr 2025.
+> <stdin>:1:4  date  2025-05  exact  "Mai 2025"
+> <stdin>:1:17  date  2024-Q4  exact  "vierten Quartal 2024"
+> <stdin>:1:39  date  2025-Q3  exact  "Q3/2025"
+> <stdin>:1:54  date  2025-H1  exact  "ersten Halbjahr 2025"
+
+### Jahre nur mit Datumswort
+$ abgleich facts -
+< Seit 2019 gilt das bis 2032, im Jahr 2023 auch. 2019 war gut.
+> <stdin>:1:1  date  2019  lower  "Seit 2019"
+> <stdin>:1:20  date  2032  upper  "bis 2032"
+> <stdin>:1:33  date  2023  exact  "Jahr 2023"
+
+### Geschäftsjahr ist eine Spanne von Jahren
+$ abgleich facts -
+< Im Geschäftsjahr 2024/25 stieg der Umsatz.
+> <stdin>:1:4  date  2024..2025  range  "Geschäftsjahr 2024/25"
+
+### Komposita; die Währung kommt aus dem Satz
+$ abgleich facts -
+< Die 250-Milliarden-Verpflichtung ist in US-Dollar.
+< Ein 10-Prozent-Anteil.
+> <stdin>:1:5  money  250000000000 USD  exact  "250-Milliarden-Verpflichtung"
+> <stdin>:2:5  percent  10 %  exact  "10-Prozent-Anteil"
+
+### Mengen mit Einheit oder gezähltem Nomen
+$ abgleich facts -
+< Rechenzentren mit 30 Gigawatt in mehr als 190 Ländern.
+> <stdin>:1:19  quantity  30 GW  exact  "30 Gigawatt"
+> <stdin>:1:34  quantity  190 Länder  lower  "mehr als 190 Ländern"
+
+### Keine Fakten
+$ abgleich facts -
+< GPT-4 und Windows 11 nach § 15 AktG, Telefon +49 30 1234567, 3:1, um 14:30 Uhr,
+< Platz 3, ein Milliarden-Deal, ein zweistelliger Millionenbetrag, im Jahr.
+< Er hat einen Kunden.
+
+### JSON Lines
+$ abgleich facts -f jsonl -
+< Der Anteil liegt bei etwa 27 Prozent.
+> {"doc":"<stdin>","source":"<stdin>","type":"percent","text":"etwa 27 Prozent","value":27,"value_to":null,"unit":"%","qualifier":"approx","line":1,"col":22,"offset":21,"length":15,"sentence":"Der Anteil liegt bei etwa 27 Prozent.","rule":"percent.word"}
+
+### JSON, Datum als Zeichenkette
+$ abgleich facts -f json -
+< Am 28.10.2025 um 0,99 €.
+> [
+> {"doc":"<stdin>","source":"<stdin>","type":"date","text":"28.10.2025","value":"2025-10-28","value_to":null,"unit":null,"qualifier":"exact","line":1,"col":4,"offset":3,"length":10,"sentence":"Am 28.10.2025 um 0,99 €.","rule":"date.numeric"},
+> {"doc":"<stdin>","source":"<stdin>","type":"money","text":"0,99 €","value":0.99,"value_to":null,"unit":"EUR","qualifier":"exact","line":1,"col":18,"offset":17,"length":8,"sentence":"Am 28.10.2025 um 0,99 €.","rule":"money.after"}
+> ]
+
+### JSON ohne Fakten
+$ abgleich facts -f json -
+< Nichts.
+> []
+
+### CSV nach RFC 4180
+$ abgleich facts -f csv -
+< Ein Anteil von 27 %, sagt er.
+>@ tests/cli/expected/facts-csv.txt
+
+### Nur bestimmte Typen
+$ abgleich facts --type date,quantity -
+< Am 28.10.2025 um 0,99 € für 30 GW.
+> <stdin>:1:4  date  2025-10-28  exact  "28.10.2025"
+> <stdin>:1:29  quantity  30 GW  exact  "30 GW"
+
+### Unbekannter Typ
+$ abgleich facts --type geld -
+! abgleich: --type takes a list of money, percent, date, quantity
+! Try 'abgleich help facts' for more information.
+= 2
+
+### Eigene Regel zusätzlich
+% printf 'map unit Bäume = Bäume\nrule quantity.trees\n  type quantity\n  pattern (?<num>\\d+) (?<unit>{@unit})\n' > "$ABG_TMP/trees.rules"
+$ abgleich facts --rules {tmp}/trees.rules -
+< Wir pflanzen 12 Bäume.
+> <stdin>:1:14  quantity  12 Bäume  exact  "12 Bäume"
+
+### Regeldatei mit Fehler im Muster
+% printf '# x\nrule bad\n  type money\n  pattern (?<num>\\d+\n' > "$ABG_TMP/bad.rules"
+$ abgleich facts --rules {tmp}/bad.rules -
+< 5 Euro
+! abgleich: {tmp}/bad.rules:4: rule bad: column 11: missing closing parenthesis
+= 2
+
+### Regeldatei mit unbekannter Zeile
+% printf 'frobnicate\n' > "$ABG_TMP/bad.rules"
+$ abgleich facts --rules-only --rules {tmp}/bad.rules -
+! abgleich: {tmp}/bad.rules:1: unknown statement 'frobnicate'
+= 2
+
+### Regeldatei fehlt
+$ abgleich facts --rules {tmp}/missing.rules -
+! abgleich: {tmp}/missing.rules: cannot read rule file
+= 2
+
+### 10 000 Ziffern vor Euro und Zahlen jenseits von double: kein Fakt, kein Absturz
+% awk 'BEGIN { s = ""; for (i = 0; i < 10000; i++) s = s "9"; print s " Euro"; print "99999999999999999999 Billionen Euro" }' > "$ABG_TMP/big.txt"
+$ abgleich facts {tmp}/big.txt
+
+### Katastrophales Backtracking wird begrenzt und einmal gemeldet
+% printf 'rule evil\n  type quantity\n  pattern (?<num>(a+)+$)\n' > "$ABG_TMP/evil.rules"
+% awk 'BEGIN { s = ""; for (i = 0; i < 5000; i++) s = s "a"; print s "b"; print s "b" }' > "$ABG_TMP/evil.txt"
+$ abgleich facts --rules-only --rules {tmp}/evil.rules {tmp}/evil.txt
+! abgleich: {tmp}/evil.txt: warning: rule evil hit its match limit
