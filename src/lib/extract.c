@@ -485,18 +485,23 @@ static int cmp_start(const void *x, const void *y)
     return 0;
 }
 
-/* Keep the longest candidates that do not overlap; in text order. */
-static size_t resolve(cands *c)
+/* Keep the longest candidates that do not overlap; in text order. All
+ * candidates lie in the chunk [base, base + len); `taken` (len bytes,
+ * zeroed) marks what kept ones cover, so the cost is linear in the total
+ * length of the candidates, not quadratic in their number. */
+static size_t resolve(cands *c, unsigned char *taken, size_t base)
 {
-    size_t i, j, kept = 0;
+    size_t i, k, kept = 0;
 
     qsort(c->v, c->n, sizeof *c->v, cmp_cand);
     for (i = 0; i < c->n; i++) {
         int clash = 0;
-        for (j = 0; j < kept && !clash; j++)
-            clash = c->v[i].a < c->v[j].b && c->v[j].a < c->v[i].b;
-        if (!clash)
-            c->v[kept++] = c->v[i];
+        for (k = c->v[i].a; k < c->v[i].b && !clash; k++)
+            clash = taken[k - base];
+        if (clash)
+            continue;
+        memset(taken + (c->v[i].a - base), 1, c->v[i].b - c->v[i].a);
+        c->v[kept++] = c->v[i];
     }
     qsort(c->v, kept, sizeof *c->v, cmp_start);
     return kept;
@@ -534,7 +539,7 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
     size_t nsents = 0, len, off, ri, i, nres = 0, capres = 0;
     abg_regex_scratch *scratch = NULL;
     abg_fact *res = NULL;
-    unsigned char *warned = NULL;
+    unsigned char *warned = NULL, *taken = NULL;
     cands c = {0};
     const char *text = abg_doc_text(doc, &len);
     conv cv;
@@ -549,7 +554,7 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
     if ((err = abg_sentences_split(&sents, &nsents, lang ? lang->abbrevs : NULL, norm.s,
                                    norm.len)) < 0 ||
         (err = abg_regex_scratch_new(&scratch)) < 0 ||
-        !(warned = calloc(rules->n + 1, 1))) {
+        !(warned = calloc(rules->n + 1, 1)) || !(taken = malloc(CHUNK_MAX + 1))) {
         err = abg_error_oom(ctx);
         goto done;
     }
@@ -592,7 +597,8 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
                 start = m.start + utf8_len((unsigned char)cv.sub[m.start]);
             }
         }
-        kept = resolve(&c);
+        memset(taken, 0, end - off);
+        kept = resolve(&c, taken, off);
         if (nres + kept > capres) {
             size_t cap = (nres + kept) * 2 + 16;
             abg_fact *x = realloc(res, cap * sizeof *x);
@@ -626,6 +632,7 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
 done:
     free(res);
     free(c.v);
+    free(taken);
     free(warned);
     free(sents);
     abg_regex_scratch_free(scratch);

@@ -109,8 +109,8 @@ $ abgleich facts -
 $ abgleich facts -
 < Die 250-Milliarden-Verpflichtung ist in US-Dollar.
 < Ein 10-Prozent-Anteil.
-> <stdin>:1:5  money  250000000000 USD  exact  "250-Milliarden-Verpflichtung"
-> <stdin>:2:5  percent  10 %  exact  "10-Prozent-Anteil"
+> <stdin>:1:5  money  250000000000 USD  exact  "250-Milliarden"
+> <stdin>:2:5  percent  10 %  exact  "10-Prozent"
 
 ### Mengen mit Einheit oder gezähltem Nomen
 $ abgleich facts -

@@ -8,10 +8,8 @@
  * when all six fields equal those of an expected fact not yet matched.
  *
  * Prints precision, recall and F1 per type and every mismatch; fails when
- * money, percent or date fall below precision 0.97 or recall 0.95 when
- * the environment variable ABG_GOLD_STRICT is set. Without it (as CTest
- * runs it, unit.gold, until the extractor reaches the bar) it only reports
- * the figures and exits 0.
+ * money, percent or date fall below precision 0.97 or recall 0.95 (the
+ * bar of the gold set), or when the file cannot be read.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -216,9 +214,6 @@ int main(int argc, char **argv)
     abg_lang_free(lang);
     abg_rules_free(rules);
     abg_ctx_free(ctx);
-    if (!getenv("ABG_GOLD_STRICT")) {
-        printf(failed ? "below the bar (report only)\n" : "bar reached\n");
-        return 0;
-    }
+    printf(failed ? "below the bar: precision 0.97, recall 0.95\n" : "bar reached\n");
     return failed;
 }
