@@ -1,6 +1,8 @@
 #!/bin/sh
 # Throughput of abgleich on a generated corpus, beside baselines measured
-# in the same run: `cat` of the same files (reading only).
+# in the same run: `cat` of the same files (reading only), and bench_loop,
+# a bare C loop that reads the files and runs the compiled patterns of
+# rules/de.rules over them (what `facts` costs at the least).
 # usage: bench/run.sh [BUILD_DIR] [MEGABYTES] [RUNS]
 # Prints one line per command: the median wall time of RUNS runs, MB/s,
 # and the ratio to the reading baseline.
@@ -40,7 +42,9 @@ report() {
         "$(echo "$bytes / 1000000 / $s" | bc -l)" "$(echo "$s / $read_s" | bc -l)"
 }
 report "$read_s" "read (cat)"
-for cmd in "text" "terms"; do
+loop_s=$(median sh -c "find '$dir' -type f -name '*.txt' -print0 | xargs -0 '$build/bench/bench_loop' rules/de.rules")
+report "$loop_s" "loop: read + rule patterns"
+for cmd in "text" "facts" "terms"; do
     s=$(median "$build/abgleich" $cmd -q "$dir")
     report "$s" "abgleich $cmd"
 done
