@@ -192,3 +192,9 @@ $ abgleich facts {tmp}/big.txt
 % awk 'BEGIN { s = ""; for (i = 0; i < 5000; i++) s = s "a"; print s "b"; print s "b" }' > "$ABG_TMP/evil.txt"
 $ abgleich facts --rules-only --rules {tmp}/evil.rules {tmp}/evil.txt
 ! abgleich: {tmp}/evil.txt: warning: rule evil hit its match limit
+
+### Das Regelbeispiel aus der README
+% printf 'map unit Windräder = Windräder, Windrädern, Windkraftanlagen\n\nrule quantity.wind\n  type     quantity\n  desc     120 Windräder\n  pattern  (?<num>{DNUM})\\s+(?<unit>{@unit})(?![\\p{L}])\n' > "$ABG_TMP/wind.rules"
+$ abgleich facts --rules {tmp}/wind.rules -
+< Es drehen sich 120 Windräder.
+> <stdin>:1:16  quantity  120 Windräder  exact  "120 Windräder"
