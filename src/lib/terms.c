@@ -28,21 +28,26 @@ typedef struct {
 } form_count;
 
 typedef struct {
-    uint64_t count, docs, last_doc;
-} group_count;
-
-typedef struct {
     char *stem;
-    group_count *groups; /* ngroups entries, grown on demand */
-    size_t ngroups;
     form_count *forms;
     size_t nforms;
     uint64_t total;
 } entry;
 
+/* A stem's figures within one group. The counts live with the group, so
+ * that memory grows with what each group uses, not groups x stems. */
+typedef struct {
+    entry *e;
+    uint64_t count, docs, last_doc;
+} gslot;
+
 typedef struct {
     char *name;
     uint64_t tokens, docs;
+    gslot *slots;
+    size_t n, cap;
+    size_t *index; /* open addressing by entry: slot number + 1, 0 = empty */
+    size_t icap;
 } group;
 
 struct abg_terms {
@@ -50,9 +55,12 @@ struct abg_terms {
     entry **slots; /* open addressing by stem */
     size_t cap, count;
     group *groups; /* in order of creation */
-    size_t ngroups;
+    size_t ngroups, gcap;
+    size_t *gindex; /* open addressing by name: group number + 1, 0 = empty */
+    size_t gicap;
     size_t *order; /* group indices sorted by name */
     uint64_t doc_serial, form_serial;
+    uint64_t tokens; /* counted words of all groups */
     abg_buf fold;
 };
 
@@ -76,7 +84,6 @@ static void entry_free(entry *e)
     for (i = 0; i < e->nforms; i++)
         free(e->forms[i].form);
     free(e->forms);
-    free(e->groups);
     free(e->stem);
     free(e);
 }
@@ -89,10 +96,14 @@ void abg_terms_free(abg_terms *t)
         return;
     for (i = 0; i < t->cap; i++)
         entry_free(t->slots[i]);
-    for (i = 0; i < t->ngroups; i++)
+    for (i = 0; i < t->ngroups; i++) {
         free(t->groups[i].name);
+        free(t->groups[i].slots);
+        free(t->groups[i].index);
+    }
     free(t->slots);
     free(t->groups);
+    free(t->gindex);
     free(t->order);
     abg_buf_dispose(&t->fold);
     free(t);
@@ -160,42 +171,107 @@ static int add_form(abg_terms *t, entry *e, const char *form, size_t n)
     return 0;
 }
 
-static int count_in(entry *e, size_t g, uint64_t doc)
+static size_t ptr_hash(const void *p)
 {
-    if (g >= e->ngroups) {
-        group_count *p = realloc(e->groups, (g + 1) * sizeof *p);
-        if (!p)
-            return ABG_ENOMEM;
-        memset(p + e->ngroups, 0, (g + 1 - e->ngroups) * sizeof *p);
-        e->groups = p;
-        e->ngroups = g + 1;
+    return (size_t)(((uint64_t)(uintptr_t)p >> 4) * 0x9E3779B97F4A7C15ull >> 17);
+}
+
+/* Rebuild a group's index at twice the size. */
+static int regrow_index(group *gr)
+{
+    size_t cap = gr->icap ? gr->icap * 2 : 64, i, j;
+    size_t *idx = calloc(cap, sizeof *idx);
+
+    if (!idx)
+        return ABG_ENOMEM;
+    for (i = 0; i < gr->n; i++) {
+        for (j = ptr_hash(gr->slots[i].e) & (cap - 1); idx[j]; j = (j + 1) & (cap - 1))
+            ;
+        idx[j] = i + 1;
     }
-    e->groups[g].count++;
+    free(gr->index);
+    gr->index = idx;
+    gr->icap = cap;
+    return 0;
+}
+
+static int count_in(group *gr, entry *e, uint64_t doc)
+{
+    size_t j;
+    gslot *sl;
+
+    if ((gr->n + 1) * 2 > gr->icap && regrow_index(gr) < 0)
+        return ABG_ENOMEM;
+    for (j = ptr_hash(e) & (gr->icap - 1); gr->index[j]; j = (j + 1) & (gr->icap - 1))
+        if (gr->slots[gr->index[j] - 1].e == e)
+            break;
+    if (!gr->index[j]) {
+        if (gr->n == gr->cap) {
+            size_t cap = gr->cap ? gr->cap * 2 : 64;
+            gslot *p = realloc(gr->slots, cap * sizeof *p);
+            if (!p)
+                return ABG_ENOMEM;
+            gr->slots = p;
+            gr->cap = cap;
+        }
+        memset(&gr->slots[gr->n], 0, sizeof *gr->slots);
+        gr->slots[gr->n].e = e;
+        gr->index[j] = ++gr->n;
+    }
+    sl = &gr->slots[gr->index[j] - 1];
+    sl->count++;
     e->total++;
-    if (e->groups[g].last_doc != doc) {
-        e->groups[g].last_doc = doc;
-        e->groups[g].docs++;
+    if (sl->last_doc != doc) {
+        sl->last_doc = doc;
+        sl->docs++;
     }
+    return 0;
+}
+
+static int regrow_groups(abg_terms *t)
+{
+    size_t cap = t->gicap ? t->gicap * 2 : 64, i, j;
+    size_t *idx = calloc(cap, sizeof *idx);
+
+    if (!idx)
+        return ABG_ENOMEM;
+    for (i = 0; i < t->ngroups; i++) {
+        const char *nm = t->groups[i].name;
+        for (j = abg_hash(nm, strlen(nm)) & (cap - 1); idx[j]; j = (j + 1) & (cap - 1))
+            ;
+        idx[j] = i + 1;
+    }
+    free(t->gindex);
+    t->gindex = idx;
+    t->gicap = cap;
     return 0;
 }
 
 static int find_group(abg_terms *t, const char *name, size_t *out)
 {
-    size_t i;
-    group *p;
+    size_t j;
 
-    for (i = 0; i < t->ngroups; i++) {
-        if (!strcmp(t->groups[i].name, name)) {
-            *out = i;
+    if ((t->ngroups + 1) * 2 > t->gicap && regrow_groups(t) < 0)
+        return ABG_ENOMEM;
+    for (j = abg_hash(name, strlen(name)) & (t->gicap - 1); t->gindex[j];
+         j = (j + 1) & (t->gicap - 1)) {
+        if (!strcmp(t->groups[t->gindex[j] - 1].name, name)) {
+            *out = t->gindex[j] - 1;
             return 0;
         }
     }
-    if (!(p = realloc(t->groups, (t->ngroups + 1) * sizeof *p)))
+    if (t->ngroups == t->gcap) {
+        size_t cap = t->gcap ? t->gcap * 2 : 16;
+        group *p = realloc(t->groups, cap * sizeof *p);
+        if (!p)
+            return ABG_ENOMEM;
+        t->groups = p;
+        t->gcap = cap;
+    }
+    memset(&t->groups[t->ngroups], 0, sizeof *t->groups);
+    if (!(t->groups[t->ngroups].name = abg_strdup(name)))
         return ABG_ENOMEM;
-    t->groups = p;
-    memset(&p[t->ngroups], 0, sizeof *p);
-    if (!(p[t->ngroups].name = abg_strdup(name)))
-        return ABG_ENOMEM;
+    t->gindex[j] = t->ngroups + 1;
     *out = t->ngroups++;
     free(t->order);
     t->order = NULL; /* sorted again on demand */
@@ -237,10 +313,11 @@ int abg_terms_add(abg_terms *t, abg_ctx *ctx, abg_stemmer *st, const abg_doc *do
             err = ABG_ENOMEM;
             break;
         }
-        if ((err = count_in(e, g, serial)) < 0 ||
+        if ((err = count_in(&t->groups[g], e, serial)) < 0 ||
             (err = add_form(t, e, text + tok->off, tok->len)) < 0)
             break;
         t->groups[g].tokens++;
+        t->tokens++;
     }
     free(toks);
     if (err < 0)
@@ -374,7 +451,7 @@ int abg_terms_rows(abg_term **out, size_t *n, abg_ctx *ctx, const abg_terms *t, 
 {
     const size_t *o = order(t);
     abg_term *rows = NULL;
-    uint64_t c, d = 0, total = 0;
+    uint64_t c, d;
     size_t i, k = 0, gi;
 
     *out = NULL;
@@ -383,22 +460,18 @@ int abg_terms_rows(abg_term **out, size_t *n, abg_ctx *ctx, const abg_terms *t, 
         return t->ngroups ? abg_error_oom(ctx) : 0;
     gi = o[g];
     c = t->groups[gi].tokens;
-    for (i = 0; i < t->ngroups; i++)
-        total += t->groups[i].tokens;
-    d = total - c;
-    if (t->count && !(rows = malloc(t->count * sizeof *rows)))
+    d = t->tokens - c;
+    if (t->groups[gi].n && !(rows = malloc(t->groups[gi].n * sizeof *rows)))
         return abg_error_oom(ctx);
-    for (i = 0; i < t->cap; i++) {
-        const entry *e = t->slots[i];
-        abg_term *r;
-        uint64_t a;
-        if (!e || gi >= e->ngroups || !(a = e->groups[gi].count))
-            continue;
-        r = &rows[k];
+    for (i = 0; i < t->groups[gi].n; i++) {
+        const gslot *sl = &t->groups[gi].slots[i];
+        const entry *e = sl->e;
+        abg_term *r = &rows[k];
+        uint64_t a = sl->count;
         r->stem = e->stem;
         r->form = best_form(e);
         r->count = a;
-        r->docs = e->groups[gi].docs;
+        r->docs = sl->docs;
         r->rest = e->total - a;
         r->g2 = t->ngroups > 1 ? abg_terms_g2((double)a, (double)r->rest, (double)c, (double)d)
                                : 0.0;
