@@ -126,6 +126,11 @@ typedef struct {
      "keep every line", NULL},                                                               \
     {"quiet", 'q', OPT_TRUE, &(o).quiet, NULL, "no progress or notes on stderr", NULL}
 
+/* The -o option every command has, and the end of an option table. */
+#define CLI_OPT_OUTPUT(target)                                                                \
+    {"output", 'o', OPT_STRING, &(target), "FILE", "write to FILE instead of stdout", NULL}
+#define CLI_OPT_END {NULL, 0, OPT_TRUE, NULL, NULL, NULL, NULL}
+
 /* Open the reader for `o`. Returns 0 or CLI_TROUBLE after printing why. */
 int cli_ingest_open(abg_ingest **out, abg_ctx *ctx, const cli_read_opts *o);
 

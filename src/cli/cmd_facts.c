@@ -217,7 +217,7 @@ int cmd_facts(int argc, char **argv)
     const cli_opt table[] = {
         {"format", 'f', OPT_CHOICE, &o.format, "FORMAT", "text (default), json, jsonl or csv",
          formats},
-        {"output", 'o', OPT_STRING, &o.output, "FILE", "write to FILE instead of stdout", NULL},
+        CLI_OPT_OUTPUT(o.output),
         {"type", 't', OPT_STRING, &o.types, "LIST",
          "only these types: money,percent,date,quantity", NULL},
         {"rules", 0, OPT_STRING, &o.rules, "FILE",
@@ -225,7 +225,7 @@ int cmd_facts(int argc, char **argv)
         {"rules-only", 0, OPT_TRUE, &o.rules_only, NULL,
          "use only the --rules FILE, not rules/de.rules", NULL},
         CLI_READ_OPTIONS(o.read),
-        {NULL, 0, OPT_TRUE, NULL, NULL, NULL, NULL},
+        CLI_OPT_END,
     };
     const cli_command spec = {
         "facts", "[options] PATH...",

@@ -198,13 +198,13 @@ int cmd_kwic(int argc, char **argv)
     kwic_opts o = {FORMAT_TEXT, NULL, 40, NULL, CLI_READ_OPTS_INIT};
     const cli_opt table[] = {
         {"format", 'f', OPT_CHOICE, &o.format, "FORMAT", "text (default) or json", formats},
-        {"output", 'o', OPT_STRING, &o.output, "FILE", "write to FILE instead of stdout", NULL},
+        CLI_OPT_OUTPUT(o.output),
         {"width", 'w', OPT_UINT, &o.width, "N", "characters of context on each side (40)",
          NULL},
         {"stopwords", 0, OPT_STRING, &o.stopwords, "FILE",
          "stopword list (default: stopwords/german.txt)", NULL},
         CLI_READ_OPTIONS(o.read),
-        {NULL, 0, OPT_TRUE, NULL, NULL, NULL, NULL},
+        CLI_OPT_END,
     };
     const cli_command spec = {
         "kwic", "[options] WORD PATH...",

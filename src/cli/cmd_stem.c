@@ -142,7 +142,7 @@ int cmd_stem(int argc, char **argv)
     const cli_opt table[] = {
         {"format", 'f', OPT_CHOICE, &r.format, "FORMAT",
          "text (default): the stem; tsv: word, tab, stem", formats},
-        {NULL, 0, OPT_TRUE, NULL, NULL, NULL, NULL},
+        CLI_OPT_END,
     };
     const cli_command spec = {
         "stem", "[options] [WORD...]",

@@ -178,7 +178,7 @@ int cmd_terms(int argc, char **argv)
     const cli_opt table[] = {
         {"format", 'f', OPT_CHOICE, &o.format, "FORMAT", "text (default), json or csv",
          formats},
-        {"output", 'o', OPT_STRING, &o.output, "FILE", "write to FILE instead of stdout", NULL},
+        CLI_OPT_OUTPUT(o.output),
         {"by", 0, OPT_CHOICE, &o.by, "GROUP", "source (default) or doc", groupings},
         {"top", 'n', OPT_UINT, &o.top, "N", "at most N stems per group (20; 0: all)", NULL},
         {"min-count", 0, OPT_UINT, &o.min_count, "N", "only stems seen N times in the group",
@@ -186,7 +186,7 @@ int cmd_terms(int argc, char **argv)
         {"stopwords", 0, OPT_STRING, &o.stopwords, "FILE",
          "stopword list (default: stopwords/german.txt)", NULL},
         CLI_READ_OPTIONS(o.read),
-        {NULL, 0, OPT_TRUE, NULL, NULL, NULL, NULL},
+        CLI_OPT_END,
     };
     const cli_command spec = {
         "terms", "[options] PATH...",

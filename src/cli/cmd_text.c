@@ -103,11 +103,11 @@ int cmd_text(int argc, char **argv)
     text_opts o = {FORMAT_TEXT, NULL, false, CLI_READ_OPTS_INIT};
     const cli_opt table[] = {
         {"format", 'f', OPT_CHOICE, &o.format, "FORMAT", "text (default) or json", formats},
-        {"output", 'o', OPT_STRING, &o.output, "FILE", "write to FILE instead of stdout", NULL},
+        CLI_OPT_OUTPUT(o.output),
         {"positions", 0, OPT_TRUE, &o.positions, NULL,
          "start each line with LINE:COL:OFFSET: of its source", NULL},
         CLI_READ_OPTIONS(o.read),
-        {NULL, 0, OPT_TRUE, NULL, NULL, NULL, NULL},
+        CLI_OPT_END,
     };
     const cli_command spec = {
         "text", "[options] PATH...",
