@@ -8,11 +8,15 @@
  *      (the caller frees it). All state is per call, so calls on distinct
  *      documents may run in parallel with the same rules.
  *
- * Every rule is searched over each paragraph (at most CHUNK_MAX bytes at a
- * time), from every position where a match may start, so that a longer
- * match of another rule always competes; then the longest candidate wins,
- * the earlier one on a tie, then the earlier rule; overlapping candidates
- * are dropped.
+ * Every fact holds an anchor: a digit, a currency sign, or a word for a
+ * scale, percent or currency (the number words of "zehn Prozent" or "eine
+ * Milliarde" come with one). So the rules are searched only in windows
+ * around anchors (ANCHOR_BEFORE bytes before, ANCHOR_AFTER after, merged
+ * where they meet) of each paragraph (at most CHUNK_MAX bytes at a time),
+ * from every position where a match may start, so that a longer match of
+ * another rule always competes; then the longest candidate wins, the
+ * earlier one on a tie, then the earlier rule; overlapping candidates are
+ * dropped. Paragraphs without figures cost one scan for anchors.
  */
 #include <math.h>
 #include <stdio.h>
@@ -25,6 +29,75 @@
 #include "text.h"
 
 #define CHUNK_MAX ((size_t)64 << 10)
+/* A fact starts at most this many bytes before its anchor ("nicht mehr
+ * als zweieinhalb Milliarden") and ends at most this many after it. */
+#define ANCHOR_BEFORE 96
+#define ANCHOR_AFTER 256
+
+/* Words that anchor a fact, compared by prefix, ignoring ASCII case. */
+static const char *const anchor_words[] = {
+    "prozent", "million", "milliard", "billion", "tausend", "hundert", "mio", "mrd", "bio",
+    "tsd", "euro", "dollar", "us-dollar", "franken", "pfund", "yen", "cent", "yuan",
+    "renminbi", "usd", "eur", "chf", "gbp", "jpy", "cny", "sfr", NULL};
+
+static int lower_ascii(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Whether a fact may be anchored at s[i] (the start of a word or a
+ * character): a digit, a currency sign, or an anchor word. */
+static int is_anchor(const char *s, size_t i, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k, j;
+
+    if (u[i] >= '0' && u[i] <= '9')
+        return 1;
+    if (u[i] == '$' || (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x82 && u[i + 2] == 0xAC) ||
+        (u[i] == 0xC2 && i + 1 < n && (u[i + 1] == 0xA3 || u[i + 1] == 0xA5)))
+        return 1; /* $ € £ ¥ */
+    if (i > 0 && ((u[i - 1] >= 'a' && u[i - 1] <= 'z') || (u[i - 1] >= 'A' && u[i - 1] <= 'Z')))
+        return 0; /* not at a word start */
+    for (k = 0; anchor_words[k]; k++) {
+        const char *w = anchor_words[k];
+        for (j = 0; w[j] && i + j < n && lower_ascii(u[i + j]) == (unsigned char)w[j]; j++)
+            ;
+        if (!w[j])
+            return 1;
+    }
+    return 0;
+}
+
+/* The next window [*ws, *we) of s[from..n) around anchors, merged where
+ * windows meet; 0 when there is none. Windows start and end on character
+ * boundaries. */
+static int next_window(const char *s, size_t n, size_t from, size_t *ws, size_t *we)
+{
+    size_t i, a, e = 0;
+    int found = 0;
+
+    for (i = from; i < n; i++) {
+        if (found && i >= e)
+            break;
+        if (!is_anchor(s, i, n))
+            continue;
+        a = i > ANCHOR_BEFORE ? i - ANCHOR_BEFORE : 0;
+        if (!found) {
+            *ws = a < from ? from : a;
+            found = 1;
+        }
+        e = i + ANCHOR_AFTER < n ? i + ANCHOR_AFTER : n;
+    }
+    if (!found)
+        return 0;
+    while (*ws > 0 && ((unsigned char)s[*ws] & 0xC0) == 0x80)
+        (*ws)--;
+    while (e < n && ((unsigned char)s[e] & 0xC0) == 0x80)
+        e++;
+    *we = e;
+    return 1;
+}
 
 typedef struct {
     abg_fact f;
@@ -566,17 +639,17 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
     cv.sents = sents;
     cv.nsents = nsents;
     for (off = 0; off < norm.len;) {
-        size_t end = chunk_end(&norm, off), kept;
+        size_t end = chunk_end(&norm, off), kept, wfrom, ws = 0, we = 0;
         cv.sub = norm.s + off;
         cv.sub_off = off;
         c.n = 0;
+        for (wfrom = 0; next_window(cv.sub, end - off, wfrom, &ws, &we); wfrom = we)
         for (ri = 0; ri < rules->n; ri++) {
-            size_t start = 0;
+            size_t start = ws;
             abg_regex_match m;
             cv.rule = &rules->rules[ri];
-            while (start < end - off) {
-                int rc = abg_regex_search(&m, ctx, cv.rule->re, scratch, cv.sub, end - off,
-                                          start);
+            while (start < we) {
+                int rc = abg_regex_search(&m, ctx, cv.rule->re, scratch, cv.sub, we, start);
                 if (rc == 0)
                     break;
                 if (rc == ABG_ELIMIT) {
