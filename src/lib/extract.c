@@ -566,6 +566,8 @@ static size_t resolve(cands *c, unsigned char *taken, size_t base)
 {
     size_t i, k, kept = 0;
 
+    if (c->n == 0)
+        return 0;
     qsort(c->v, c->n, sizeof *c->v, cmp_cand);
     for (i = 0; i < c->n; i++) {
         int clash = 0;
