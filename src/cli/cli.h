@@ -149,6 +149,10 @@ int cli_each_doc(abg_ctx *ctx, const cli_read_opts *o, char **paths, int npaths,
  * (`stopwords` or stopwords/german.txt). 0 or CLI_TROUBLE after printing. */
 int cli_lang_open(abg_lang **out, abg_ctx *ctx, const char *stopwords);
 
+/* Write s as one CSV field (RFC 4180: quoted when it holds a comma, a
+ * quote or a line end, quotes doubled); NULL writes nothing. */
+void cli_csv_field(FILE *out, const char *s);
+
 /* ---- commands ---- */
 
 int cmd_text(int argc, char **argv);

@@ -86,17 +86,7 @@ static json_t *json_value(const abg_fact *f, int to_end)
 
 static void csv_field(FILE *out, const char *s, bool last)
 {
-    if (s && strpbrk(s, ",\"\r\n")) {
-        fputc('"', out);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', out);
-            fputc(*s, out);
-        }
-        fputc('"', out);
-    } else if (s) {
-        fputs(s, out);
-    }
+    cli_csv_field(out, s);
     fputs(last ? "\r\n" : ",", out);
 }
 

@@ -68,21 +68,6 @@ static void pad(FILE *out, const char *s, size_t width)
         fputc(' ', out);
 }
 
-static void csv_field(FILE *out, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
 static int write_all(FILE *out, const terms_run *run)
 {
     size_t ng = abg_terms_group_count(run->terms), g, i;
@@ -128,11 +113,11 @@ static int write_all(FILE *out, const terms_run *run)
                             r->log_ratio);
                 fputc('\n', out);
             } else if (run->o->format == FORMAT_CSV) {
-                csv_field(out, name);
+                cli_csv_field(out, name);
                 fputc(',', out);
-                csv_field(out, r->stem);
+                cli_csv_field(out, r->stem);
                 fputc(',', out);
-                csv_field(out, r->form);
+                cli_csv_field(out, r->form);
                 fprintf(out, ",%llu,%llu,%llu,%.4f,%.4f\r\n", (unsigned long long)r->count,
                         (unsigned long long)r->docs, (unsigned long long)r->rest, r->g2,
                         r->log_ratio);

@@ -50,8 +50,9 @@ static int digit_count_ok(int64_t mant)
     return mant <= INT64_MAX / 10;
 }
 
-/* Digits with optional thousands dots and a decimal comma. */
-static int parse_digits(abg_num *out, const char *s, size_t len)
+/* Digits with an optional decimal mark `dec` and, when `group` is not 0,
+ * group separators (German: group '.', dec ','; plain: group 0, dec '.'). */
+static int parse_decimal(abg_num *out, const char *s, size_t len, char group, char dec)
 {
     int64_t mant = 0;
     int exp = 0, frac = 0, any = 0;
@@ -63,12 +64,11 @@ static int parse_digits(abg_num *out, const char *s, size_t len)
             if (!digit_count_ok(mant))
                 return -1;
             mant = mant * 10 + (c - '0');
-            if (frac)
-                exp--;
+            exp -= frac;
             any = 1;
-        } else if (c == '.' && !frac && i + 1 < len) {
+        } else if (group && c == group && !frac && i + 1 < len) {
             continue;
-        } else if (c == ',' && !frac && any && i + 1 < len) {
+        } else if (c == dec && !frac && (!group || (any && i + 1 < len))) {
             frac = 1;
         } else {
             return -1;
@@ -171,35 +171,13 @@ int abg_num_parse(abg_num *out, const char *s, size_t len)
     if (len == 0)
         return -1;
     if (s[0] >= '0' && s[0] <= '9')
-        return parse_digits(out, s, len);
+        return parse_decimal(out, s, len, '.', ',');
     return parse_words(out, s, len);
 }
 
 int abg_num_parse_plain(abg_num *out, const char *s, size_t len)
 {
-    int64_t mant = 0;
-    int exp = 0, frac = 0, any = 0;
-    size_t i;
-
-    for (i = 0; i < len; i++) {
-        char c = s[i];
-        if (c >= '0' && c <= '9') {
-            if (!digit_count_ok(mant))
-                return -1;
-            mant = mant * 10 + (c - '0');
-            exp -= frac;
-            any = 1;
-        } else if (c == '.' && !frac) {
-            frac = 1;
-        } else {
-            return -1;
-        }
-    }
-    if (!any)
-        return -1;
-    out->mant = mant;
-    out->exp = exp;
-    return 0;
+    return parse_decimal(out, s, len, 0, '.');
 }
 
 static abg_num trim(abg_num a)
