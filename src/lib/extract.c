@@ -695,8 +695,16 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
             cv.sub_off = 0;
             s = sentence_at(&cv, c.v[i].a);
             if (s) {
+                /* a fact the splitter cut ("28." then "Oktober 2025") gets
+                 * the sentences it spans */
+                const abg_span *s2 = sentence_at(&cv, c.v[i].b - 1);
+                size_t send = s->off + s->len;
+                if (s2 && s2->off + s2->len > send)
+                    send = s2->off + s2->len;
+                if (send < c.v[i].b)
+                    send = c.v[i].b;
                 f->sent_off = norm.to_src[s->off];
-                f->sent_len = norm.to_src[s->off + s->len] - f->sent_off;
+                f->sent_len = norm.to_src[send] - f->sent_off;
             }
         }
         off = end;
