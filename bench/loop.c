@@ -1,8 +1,9 @@
 /*
  * loop.c: the baseline for `abgleich facts`: a bare C loop that reads each
- * file and runs the same compiled patterns of rules/de.rules over it, in
- * the same 64 KiB pieces, without anything else (no decoding, no
- * normalisation, no sentences, no values, no output).
+ * file and tries the same compiled (anchored) patterns of rules/de.rules at
+ * every place a word may start (after a byte that is not an ASCII letter or
+ * digit), in 64 KiB pieces, without anything else (no decoding, no
+ * normalisation, no windows around figures, no sentences, no values).
  *
  * usage: loop RULES FILE...   prints files, bytes and matches
  */
@@ -48,15 +49,19 @@ int main(int argc, char **argv)
             size_t n = len - off < PIECE ? len - off : PIECE;
             while (off + n < len && n > 0 && ((unsigned char)buf[off + n] & 0xC0) == 0x80)
                 n--; /* never cut a character */
-            for (ri = 0; ri < rules->n; ri++) {
-                abg_regex_match m;
-                size_t start = 0;
-                while (start < n && abg_regex_search(&m, NULL, rules->rules[ri].re, scratch,
-                                                     buf + off, n, start) == 1) {
-                    matches++;
-                    start = m.end > m.start ? m.end : m.start + 1;
-                    while (start < n && ((unsigned char)buf[off + start] & 0xC0) == 0x80)
-                        start++;
+            size_t p;
+            for (p = 0; p < n; p++) {
+                unsigned char c = (unsigned char)buf[off + p], b;
+                if (c == ' ' || c == '\n' || (c & 0xC0) == 0x80)
+                    continue;
+                b = p ? (unsigned char)buf[off + p - 1] : ' ';
+                if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'))
+                    continue;
+                for (ri = 0; ri < rules->n; ri++) {
+                    abg_regex_match m;
+                    if (abg_regex_search(&m, NULL, rules->rules[ri].re, scratch, buf + off, n,
+                                         p) == 1)
+                        matches++;
                 }
             }
             off += n ? n : 1;

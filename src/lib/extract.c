@@ -69,6 +69,34 @@ static int is_anchor(const char *s, size_t i, size_t n)
     return 0;
 }
 
+/* Whether a fact may start at s[p]: a character that is not white space,
+ * at the start of the text or after a character that is not a letter or
+ * digit (facts start at a word, a number, a sign or a currency sign). */
+static int may_start(const char *s, size_t p)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t q;
+    uint32_t c;
+
+    if (u[p] == ' ' || u[p] == '\n' || u[p] == '\t')
+        return 0;
+    if (p == 0)
+        return 1;
+    q = p - 1;
+    if (u[q] < 0x80)
+        return !((u[q] >= 'a' && u[q] <= 'z') || (u[q] >= 'A' && u[q] <= 'Z') ||
+                 (u[q] >= '0' && u[q] <= '9'));
+    while (q > 0 && (u[q] & 0xC0) == 0x80 && p - q < 4)
+        q--;
+    c = u[q] >= 0xF0 ? 0x10000 : u[q] >= 0xE0 ? (uint32_t)((u[q] & 0x0F) << 12 |
+                                                        (u[q + 1] & 0x3F) << 6 |
+                                                        (u[q + 2] & 0x3F))
+                                            : (uint32_t)((u[q] & 0x1F) << 6 | (u[q + 1] & 0x3F));
+    /* letters: Latin-1 and beyond up to the general punctuation block, and
+     * the scripts after the symbol blocks */
+    return !((c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7) || c >= 0x2C00);
+}
+
 /* The next window [*ws, *we) of s[from..n) around anchors, merged where
  * windows meet; 0 when there is none. Windows start and end on character
  * boundaries. */
@@ -614,7 +642,7 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
     size_t nsents = 0, len, off, ri, i, nres = 0, capres = 0;
     abg_regex_scratch *scratch = NULL;
     abg_fact *res = NULL;
-    unsigned char *warned = NULL, *taken = NULL;
+    unsigned char *warned = NULL, *taken = NULL, *limited = NULL;
     cands c = {0};
     const char *text = abg_doc_text(doc, &len);
     conv cv;
@@ -629,7 +657,8 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
     if ((err = abg_sentences_split(&sents, &nsents, lang ? lang->abbrevs : NULL, norm.s,
                                    norm.len)) < 0 ||
         (err = abg_regex_scratch_new(&scratch)) < 0 ||
-        !(warned = calloc(rules->n + 1, 1)) || !(taken = malloc(CHUNK_MAX + 1))) {
+        !(warned = calloc(rules->n + 1, 1)) || !(limited = calloc(rules->n + 1, 1)) ||
+        !(taken = malloc(CHUNK_MAX + 1))) {
         err = abg_error_oom(ctx);
         goto done;
     }
@@ -645,31 +674,38 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
         cv.sub = norm.s + off;
         cv.sub_off = off;
         c.n = 0;
-        for (wfrom = 0; next_window(cv.sub, end - off, wfrom, &ws, &we); wfrom = we)
-        for (ri = 0; ri < rules->n; ri++) {
-            size_t start = ws;
-            abg_regex_match m;
-            cv.rule = &rules->rules[ri];
-            while (start < we) {
-                int rc = abg_regex_search(&m, ctx, cv.rule->re, scratch, cv.sub, we, start);
-                if (rc == 0)
-                    break;
-                if (rc == ABG_ELIMIT) {
-                    if (!warned[ri] && warn)
-                        warn(cv.rule->id, "hit its match limit", payload);
-                    warned[ri] = 1;
-                    abg_ctx_clear(ctx);
-                    break;
+        memset(limited, 0, rules->n);
+        for (wfrom = 0; next_window(cv.sub, end - off, wfrom, &ws, &we); wfrom = we) {
+            size_t p;
+            for (p = ws; p < we; p += utf8_len((unsigned char)cv.sub[p])) {
+                if (!may_start(cv.sub, p))
+                    continue;
+                for (ri = 0; ri < rules->n; ri++) {
+                    abg_regex_match m;
+                    int rc;
+                    if (limited[ri])
+                        continue;
+                    cv.rule = &rules->rules[ri];
+                    /* the rules are compiled anchored: a match starts at p */
+                    rc = abg_regex_search(&m, ctx, cv.rule->re, scratch, cv.sub, we, p);
+                    if (rc == 0)
+                        continue;
+                    if (rc == ABG_ELIMIT) {
+                        if (!warned[ri] && warn)
+                            warn(cv.rule->id, "hit its match limit", payload);
+                        warned[ri] = limited[ri] = 1;
+                        abg_ctx_clear(ctx);
+                        continue;
+                    }
+                    if (rc < 0) {
+                        err = rc;
+                        goto done;
+                    }
+                    if ((err = convert(&cv, &c, ri, &m)) < 0) {
+                        err = abg_error_oom(ctx);
+                        goto done;
+                    }
                 }
-                if (rc < 0) {
-                    err = rc;
-                    goto done;
-                }
-                if ((err = convert(&cv, &c, ri, &m)) < 0) {
-                    err = abg_error_oom(ctx);
-                    goto done;
-                }
-                start = m.start + utf8_len((unsigned char)cv.sub[m.start]);
             }
         }
         memset(taken, 0, end - off);
@@ -716,6 +752,7 @@ done:
     free(res);
     free(c.v);
     free(taken);
+    free(limited);
     free(warned);
     free(sents);
     abg_regex_scratch_free(scratch);

@@ -534,7 +534,8 @@ static int compile_rule(abg_rule *r, abg_ctx *ctx, const loader *ld, const char 
         err = abg_error_oom(ctx);
         goto done;
     }
-    if ((err = abg_regex_new(&r->re, ctx, pat.data, 0)) < 0) {
+    /* anchored: extract.c tries each rule at each place a fact may start */
+    if ((err = abg_regex_new(&r->re, ctx, pat.data, ABG_RE_ANCHORED)) < 0) {
         snprintf(msg, sizeof msg, "%s", abg_ctx_message(ctx));
         err = abg_error(ctx, ABG_EUSAGE, "%s: rule %s: %s", where, r->id, msg);
         goto done;
