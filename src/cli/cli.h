@@ -112,9 +112,15 @@ typedef struct {
     const char *boilerplate;
     bool no_boilerplate;
     bool quiet;
+    unsigned jobs; /* threads for cli_each_doc_jobs; 0: one per core */
 } cli_read_opts;
 
-#define CLI_READ_OPTS_INIT {ABG_DEFAULT_MAX_FILE_SIZE, NULL, false, false}
+#define CLI_READ_OPTS_INIT {ABG_DEFAULT_MAX_FILE_SIZE, NULL, false, false, 0}
+
+/* -j/--jobs for the commands that work in parallel. */
+#define CLI_JOBS_OPTION(o)                                                                    \
+    {"jobs", 'j', OPT_UINT, &(o).jobs, "N",                                                   \
+     "read and work with N threads (default: one per core)", NULL}
 
 /* The option table entries for cli_read_opts `o`. */
 #define CLI_READ_OPTIONS(o)                                                                  \
@@ -144,6 +150,21 @@ typedef int (*cli_doc_fn)(const abg_doc *doc, void *payload);
  * read at all (bad rules, out of memory). */
 int cli_each_doc(abg_ctx *ctx, const cli_read_opts *o, char **paths, int npaths, cli_doc_fn fn,
                  void *payload, cli_status *status);
+
+/* Work on one document, in a worker thread: *result is handed to the
+ * emit function later (NULL is allowed). ctx is the worker's. Returns 0 or
+ * a negative code with a message in ctx (the input counts as failed). */
+typedef int (*cli_work_fn)(void **result, const abg_doc *doc, abg_ctx *ctx, void *payload);
+
+/* Write the result of one document, in the main thread, in input order,
+ * and free the result; with `discard` only free it. A non-zero return
+ * stops the run and is returned by cli_each_doc_jobs. */
+typedef int (*cli_emit_fn)(const abg_doc *doc, void *result, int discard, void *payload);
+
+/* Like cli_each_doc, with o->jobs threads reading and working on documents
+ * (0: one per core; 1: none); the output is the same for any number of jobs. */
+int cli_each_doc_jobs(abg_ctx *ctx, const cli_read_opts *o, char **paths, int npaths,
+                      cli_work_fn work, cli_emit_fn emit, void *payload, cli_status *status);
 
 /* The language resources: rules/abbreviations.de and the stopwords
  * (`stopwords` or stopwords/german.txt). 0 or CLI_TROUBLE after printing. */

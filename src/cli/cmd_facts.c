@@ -160,20 +160,51 @@ done:
     return rc;
 }
 
-static int doc_facts(const abg_doc *doc, void *payload)
+/* What the work on one document leaves for the writer. */
+typedef struct {
+    abg_fact *facts;
+    size_t n;
+    const char *limited[8]; /* rules that hit a limit (ids borrowed from the rules) */
+    size_t nlimited;
+} doc_result;
+
+static void note_limit(const char *rule, const char *message, void *payload)
+{
+    doc_result *r = payload;
+
+    (void)message;
+    if (r->nlimited < sizeof r->limited / sizeof r->limited[0])
+        r->limited[r->nlimited++] = rule;
+}
+
+/* In a worker: the facts of one document. */
+static int work_doc(void **result, const abg_doc *doc, abg_ctx *ctx, void *payload)
 {
     facts_run *run = payload;
-    abg_fact *facts = NULL;
-    size_t n = 0, i;
+    doc_result *r = calloc(1, sizeof *r);
+
+    *result = r;
+    if (!r)
+        return abg_ctx_code(ctx) < 0 ? abg_ctx_code(ctx) : -1;
+    return abg_extract_warn(&r->facts, &r->n, ctx, run->rules, run->lang, doc, note_limit, r);
+}
+
+/* In the main thread, in input order: warnings, then the facts. */
+static int emit_doc(const abg_doc *doc, void *result, int discard, void *payload)
+{
+    facts_run *run = payload;
+    doc_result *r = result;
+    size_t i;
     int rc = 0;
 
     run->doc = doc;
-    if (abg_extract_warn(&facts, &n, run->ctx, run->rules, run->lang, doc, warn, run) < 0)
-        return cli_error("%s: %s", abg_doc_id(doc), abg_ctx_message(run->ctx));
-    for (i = 0; i < n && !rc; i++)
-        if (run->type_mask & (1u << facts[i].type))
-            rc = write_fact(run, doc, &facts[i]);
-    free(facts);
+    for (i = 0; !discard && i < r->nlimited; i++)
+        warn(r->limited[i], "hit its match limit", run);
+    for (i = 0; !discard && i < r->n && !rc; i++)
+        if (run->type_mask & (1u << r->facts[i].type))
+            rc = write_fact(run, doc, &r->facts[i]);
+    free(r->facts);
+    free(r);
     return rc;
 }
 
@@ -214,6 +245,7 @@ int cmd_facts(int argc, char **argv)
          "read FILE after rules/de.rules (its rules add or replace)", NULL},
         {"rules-only", 0, OPT_TRUE, &o.rules_only, NULL,
          "use only the --rules FILE, not rules/de.rules", NULL},
+        CLI_JOBS_OPTION(o.read),
         CLI_READ_OPTIONS(o.read),
         CLI_OPT_END,
     };
@@ -285,7 +317,8 @@ int cmd_facts(int argc, char **argv)
         fputs("doc,source,type,text,value,value_to,unit,qualifier,line,col,offset,length,"
               "sentence,rule\r\n",
               out.fp);
-    if ((rc = cli_each_doc(ctx, &o.read, paths, npaths, doc_facts, &run, &status)) != 0)
+    if ((rc = cli_each_doc_jobs(ctx, &o.read, paths, npaths, work_doc, emit_doc, &run,
+                                &status)) != 0)
         goto done;
     if (o.format == FORMAT_JSON)
         fputs(run.nfacts ? "\n]\n" : "[]\n", out.fp);

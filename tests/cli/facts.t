@@ -199,3 +199,10 @@ $ abgleich facts --rules-only --rules {tmp}/evil.rules {tmp}/evil.txt
 $ abgleich facts --rules {tmp}/wind.rules -
 < Es drehen sich 120 Windräder.
 > <stdin>:1:16  quantity  120 Windräder  exact  "120 Windräder"
+
+### Mit zwei Threads dieselbe Ausgabe wie mit einem, Byte für Byte
+$ sh -c 'for j in 1 2; do "$ABG_BIN" facts -f jsonl -j $j corpus/ tests/cli/data/bad > "$ABG_TMP/out$j" 2> "$ABG_TMP/err$j"; echo "exit $?"; done; cmp "$ABG_TMP/out1" "$ABG_TMP/out2" && cmp "$ABG_TMP/err1" "$ABG_TMP/err2" && grep -c "" "$ABG_TMP/out2" "$ABG_TMP/err2" | sed "s|.*/||"'
+> exit 2
+> exit 2
+> out2:66
+> err2:2
