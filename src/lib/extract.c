@@ -468,10 +468,17 @@ static int date_string(char *dst, long y, long m, long d, long q, long h)
     return 0;
 }
 
-static int convert_date(const conv *cv, abg_fact *f)
+/* part: 0 a date or date range; 1 and 2 the two years of a list ("in den
+ * Jahren 2019 und 2021": year and year_to, each a fact of its own). */
+static int convert_date(const conv *cv, abg_fact *f, int part)
 {
     long y = year_of(cv, G_YEAR, 0), y2, m = -1, m2 = -1, d = -1, d2 = -1, q = -1, h = -1;
     int has_to = has_grp(cv, G_DAY_TO) || has_grp(cv, G_MONTH_TO) || has_grp(cv, G_YEAR_TO);
+
+    if (part) {
+        long one = part == 2 ? year_of(cv, G_YEAR_TO, y) : y;
+        return one < 0 ? -1 : date_string(f->date, one, -1, -1, -1, -1) < 0 ? -1 : 0;
+    }
 
     y2 = year_of(cv, G_YEAR_TO, y);
     if (has_grp(cv, G_YEAR_TO) && y2 < 0)
@@ -541,7 +548,7 @@ static int make(const conv *cv, cands *out, size_t ri, size_t a, size_t b, int p
     if (part != 2 && (q = grp_map(cv, G_QUAL, "qual")))
         c.f.qualifier = qual_of(q->value);
     if (c.f.type == ABG_FACT_DATE) {
-        if (convert_date(cv, &c.f) < 0)
+        if (convert_date(cv, &c.f, part) < 0)
             return 0;
         c.f.value = 0;
     } else if (convert_amount(cv, &c.f, c.a, part) < 0) {

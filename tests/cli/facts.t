@@ -206,3 +206,9 @@ $ sh -c 'for j in 1 2; do "$ABG_BIN" facts -f jsonl -j $j corpus/ tests/cli/data
 > exit 2
 > out2:66
 > err2:2
+
+### Jahresliste nach einem Datumswort: zwei Daten
+$ abgleich facts -
+< Microsoft beteiligte sich in den Jahren 2019 und 2021 an dem Labor.
+> <stdin>:1:34  date  2019  exact  "Jahren 2019"
+> <stdin>:1:50  date  2021  exact  "2021"
