@@ -117,6 +117,11 @@ typedef struct {
 
 #define CLI_READ_OPTS_INIT {ABG_DEFAULT_MAX_FILE_SIZE, NULL, false, false, 0}
 
+/* --stopwords for the commands that count words. */
+#define CLI_STOPWORDS_OPTION(target)                                                          \
+    {"stopwords", 0, OPT_STRING, &(target), "FILE",                                           \
+     "stopword list (default: stopwords/german.txt)", NULL}
+
 /* -j/--jobs for the commands that work in parallel. */
 #define CLI_JOBS_OPTION(o)                                                                    \
     {"jobs", 'j', OPT_UINT, &(o).jobs, "N",                                                   \
@@ -173,6 +178,10 @@ int cli_lang_open(abg_lang **out, abg_ctx *ctx, const char *stopwords);
 /* Write s as one CSV field (RFC 4180: quoted when it holds a comma, a
  * quote or a line end, quotes doubled); NULL writes nothing. */
 void cli_csv_field(FILE *out, const char *s);
+
+/* Close the output (moving it into place) and pick the exit code: the
+ * close's trouble, else CLI_TROUBLE when an input failed, else CLI_OK. */
+int cli_finish(cli_output *out, const cli_status *status);
 
 /* ---- commands ---- */
 

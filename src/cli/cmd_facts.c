@@ -322,12 +322,9 @@ int cmd_facts(int argc, char **argv)
         goto done;
     if (o.format == FORMAT_JSON)
         fputs(run.nfacts ? "\n]\n" : "[]\n", out.fp);
-    rc = cli_output_close(&out, true);
-    if (!rc && status.failed)
-        rc = CLI_TROUBLE;
+    rc = cli_finish(&out, &status);
 done:
-    if (out.fp)
-        cli_output_close(&out, false);
+    cli_output_close(&out, false); /* after an error: nothing is moved into place */
     free(run.warned);
     abg_rules_free(rules);
     abg_lang_free(lang);

@@ -201,8 +201,7 @@ int cmd_kwic(int argc, char **argv)
         CLI_OPT_OUTPUT(o.output),
         {"width", 'w', OPT_UINT, &o.width, "N", "characters of context on each side (40)",
          NULL},
-        {"stopwords", 0, OPT_STRING, &o.stopwords, "FILE",
-         "stopword list (default: stopwords/german.txt)", NULL},
+        CLI_STOPWORDS_OPTION(o.stopwords),
         CLI_READ_OPTIONS(o.read),
         CLI_OPT_END,
     };
@@ -263,12 +262,9 @@ int cmd_kwic(int argc, char **argv)
         write_json(out.fp, &run);
     else
         write_text(out.fp, &run);
-    rc = cli_output_close(&out, true);
-    if (!rc && status.failed)
-        rc = CLI_TROUBLE;
+    rc = cli_finish(&out, &status);
 done:
-    if (out.fp)
-        cli_output_close(&out, false);
+    cli_output_close(&out, false); /* after an error: nothing is moved into place */
     free_hits(&run);
     free(stem_copy);
     abg_stemmer_free(run.stemmer);

@@ -168,8 +168,7 @@ int cmd_terms(int argc, char **argv)
         {"top", 'n', OPT_UINT, &o.top, "N", "at most N stems per group (20; 0: all)", NULL},
         {"min-count", 0, OPT_UINT, &o.min_count, "N", "only stems seen N times in the group",
          NULL},
-        {"stopwords", 0, OPT_STRING, &o.stopwords, "FILE",
-         "stopword list (default: stopwords/german.txt)", NULL},
+        CLI_STOPWORDS_OPTION(o.stopwords),
         CLI_READ_OPTIONS(o.read),
         CLI_OPT_END,
     };
@@ -212,12 +211,9 @@ int cmd_terms(int argc, char **argv)
         goto done;
     if ((rc = write_all(out.fp, &run)) != 0)
         goto done;
-    rc = cli_output_close(&out, true);
-    if (!rc && status.failed)
-        rc = CLI_TROUBLE;
+    rc = cli_finish(&out, &status);
 done:
-    if (out.fp)
-        cli_output_close(&out, false);
+    cli_output_close(&out, false); /* after an error: nothing is moved into place */
     abg_terms_free(run.terms);
     abg_stemmer_free(run.stemmer);
     abg_lang_free(lang);

@@ -143,12 +143,9 @@ int cmd_text(int argc, char **argv)
         goto done;
     if (o.format == FORMAT_JSON)
         fputs(run.ndocs ? "\n]\n" : "[]\n", out.fp);
-    rc = cli_output_close(&out, true);
-    if (!rc && status.failed)
-        rc = CLI_TROUBLE;
+    rc = cli_finish(&out, &status);
 done:
-    if (out.fp)
-        cli_output_close(&out, false);
+    cli_output_close(&out, false); /* after an error: nothing is moved into place */
     abg_ctx_free(ctx);
     free(paths);
     return rc;

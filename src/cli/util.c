@@ -194,37 +194,43 @@ int cli_ingest_open(abg_ingest **out, abg_ctx *ctx, const cli_read_opts *o)
     return rc;
 }
 
+typedef struct {
+    cli_doc_fn fn;
+    void *payload;
+} one_by_one;
+
+static int no_work(void **result, const abg_doc *doc, abg_ctx *ctx, void *payload)
+{
+    (void)doc;
+    (void)ctx;
+    (void)payload;
+    *result = NULL;
+    return 0;
+}
+
+static int call_fn(const abg_doc *doc, void *result, int discard, void *payload)
+{
+    const one_by_one *p = payload;
+
+    (void)result;
+    return discard ? 0 : p->fn(doc, p->payload);
+}
+
 int cli_each_doc(abg_ctx *ctx, const cli_read_opts *o, char **paths, int npaths, cli_doc_fn fn,
                  void *payload, cli_status *status)
 {
-    abg_inputs *inputs = NULL;
-    abg_ingest *ing = NULL;
-    size_t i;
-    int rc;
+    cli_read_opts one = *o;
+    one_by_one p = {fn, payload};
 
-    if ((rc = cli_ingest_open(&ing, ctx, o)) != 0)
-        return rc;
-    if (abg_walk(&inputs, ctx, (const char *const *)paths, (size_t)npaths, cli_walk_report,
-                 status) < 0) {
-        rc = cli_error("%s", abg_ctx_message(ctx));
-        goto done;
-    }
-    for (i = 0; i < abg_inputs_count(inputs) && !rc; i++) {
-        abg_doclist *docs = NULL;
-        size_t k;
-        if (abg_ingest_input(&docs, ctx, ing, inputs, i) < 0) {
-            cli_file_error(abg_inputs_path(inputs, i), abg_ctx_message(ctx));
-            status->failed++;
-            continue;
-        }
-        for (k = 0; k < abg_doclist_count(docs) && !rc; k++)
-            rc = fn(abg_doclist_get(docs, k), payload);
-        abg_doclist_free(docs);
-    }
-done:
-    abg_inputs_free(inputs);
-    abg_ingest_free(ing);
-    return rc;
+    one.jobs = 1; /* fn does all the work, in the main thread */
+    return cli_each_doc_jobs(ctx, &one, paths, npaths, no_work, call_fn, &p, status);
+}
+
+int cli_finish(cli_output *out, const cli_status *status)
+{
+    int rc = cli_output_close(out, true);
+
+    return !rc && status->failed ? CLI_TROUBLE : rc;
 }
 
 int cli_lang_open(abg_lang **out, abg_ctx *ctx, const char *stopwords)
