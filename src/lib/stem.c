@@ -137,3 +137,9 @@ int abg_stem(const char **out, size_t *out_len, abg_stemmer *stemmer, const char
     *out_len = slen;
     return 0;
 }
+
+const char *abg_stemmer_folded(const abg_stemmer *stemmer, size_t *len)
+{
+    *len = stemmer->fold.len;
+    return stemmer->fold.data ? stemmer->fold.data : "";
+}

@@ -61,7 +61,6 @@ struct abg_terms {
     size_t *order; /* group indices sorted by name */
     uint64_t doc_serial, form_serial;
     uint64_t tokens; /* counted words of all groups */
-    abg_buf fold;
 };
 
 int abg_terms_new(abg_terms **out, const abg_lang *lang)
@@ -105,7 +104,6 @@ void abg_terms_free(abg_terms *t)
     free(t->groups);
     free(t->gindex);
     free(t->order);
-    abg_buf_dispose(&t->fold);
     free(t);
 }
 
@@ -294,19 +292,18 @@ int abg_terms_add(abg_terms *t, abg_ctx *ctx, abg_stemmer *st, const abg_doc *do
     t->groups[g].docs++;
     for (i = 0; i < ntoks; i++) {
         const abg_token *tok = &toks[i];
-        const char *stem;
-        size_t stem_len;
+        const char *stem, *folded;
+        size_t stem_len, folded_len;
         entry *e;
 
         if (tok->kind != ABG_TOK_WORD)
             continue;
-        abg_buf_truncate(&t->fold, 0);
-        if ((err = abg_fold(&t->fold, text + tok->off, tok->len)) < 0)
-            break;
-        if (abg_stopwords_has(t->lang->stopwords, t->fold.data, t->fold.len))
-            continue;
+        /* stem first: the stemmer folds the word, and the stopwords are folded */
         if ((err = abg_stem(&stem, &stem_len, st, text + tok->off, tok->len)) < 0)
             break;
+        folded = abg_stemmer_folded(st, &folded_len);
+        if (abg_stopwords_has(t->lang->stopwords, folded, folded_len))
+            continue;
         if (!stem_len)
             continue;
         if (!(e = lookup(t, stem, stem_len))) {

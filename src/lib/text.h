@@ -125,6 +125,13 @@ void abg_stopwords_free(abg_stopwords *sw);
 /* Is the folded word a stopword? */
 bool abg_stopwords_has(const abg_stopwords *sw, const char *folded, size_t len);
 
+/* ---- stem.c (besides the public abg_stem) ----------------------------- */
+
+/* The folded form of the word the last abg_stem call on `stemmer` was
+ * given (abg_fold of it): borrowed until the next call. Lets a caller that
+ * stems a word and also needs its folded form (for stopwords) fold once. */
+const char *abg_stemmer_folded(const abg_stemmer *stemmer, size_t *len);
+
 /* ---- lang.c ------------------------------------------------------------ */
 
 /* The resources behind the public abg_lang handle. */
