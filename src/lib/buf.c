@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "abgleich.h"
+#include "ctx.h"
 
 int abg_buf_grow(abg_buf *b, size_t extra)
 {
@@ -108,4 +109,36 @@ void abg_buf_dispose(abg_buf *b)
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+}
+
+int abg_buf_read_file(abg_buf *b, abg_ctx *ctx, const char *path, size_t max)
+{
+    FILE *fp = fopen(path, "rb");
+    int err = 0;
+
+    if (!fp)
+        return abg_error(ctx, ABG_EIO, "%s: cannot open", path);
+    for (;;) {
+        size_t n;
+        if ((err = abg_buf_grow(b, 65536)) < 0) {
+            err = err == ABG_ENOMEM ? abg_error_oom(ctx)
+                                    : abg_error(ctx, err, "%s: file too large", path);
+            break;
+        }
+        n = fread(b->data + b->len, 1, 65536, fp);
+        b->len += n;
+        b->data[b->len] = '\0';
+        if (b->len > max) {
+            err = abg_error(ctx, ABG_ELIMIT, "%s: file too large (limit %zu MiB)", path,
+                            max >> 20);
+            break;
+        }
+        if (n < 65536) {
+            if (ferror(fp))
+                err = abg_error(ctx, ABG_EIO, "%s: read error", path);
+            break;
+        }
+    }
+    fclose(fp);
+    return err;
 }

@@ -11,6 +11,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "abgleich.h"
+
 typedef struct {
     char *data;
     size_t len;
@@ -36,5 +38,9 @@ void abg_buf_truncate(abg_buf *b, size_t len);
  * Returns "" duplicated when nothing was added, NULL when out of memory. */
 char *abg_buf_detach(abg_buf *b);
 void abg_buf_dispose(abg_buf *b);
+
+/* Append the whole file at path (NUL-terminated); a file larger than max
+ * bytes fails with ABG_ELIMIT. Errors name the path in ctx. */
+int abg_buf_read_file(abg_buf *b, abg_ctx *ctx, const char *path, size_t max);
 
 #endif

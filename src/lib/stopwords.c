@@ -24,38 +24,6 @@ struct abg_stopwords {
     abg_strset words; /* folded */
 };
 
-static int read_file(abg_buf *raw, abg_ctx *ctx, const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    int err = 0;
-
-    if (!fp)
-        return abg_error(ctx, ABG_EIO, "%s: cannot open", path);
-    for (;;) {
-        size_t n;
-        if ((err = abg_buf_grow(raw, 65536)) < 0) {
-            err = err == ABG_ENOMEM ? abg_error_oom(ctx)
-                                    : abg_error(ctx, err, "%s: file too large", path);
-            break;
-        }
-        n = fread(raw->data + raw->len, 1, 65536, fp);
-        raw->len += n;
-        raw->data[raw->len] = '\0';
-        if (raw->len > STOPWORDS_MAX_SIZE) {
-            err = abg_error(ctx, ABG_ELIMIT, "%s: file too large (limit %zu MiB)", path,
-                            STOPWORDS_MAX_SIZE >> 20);
-            break;
-        }
-        if (n < 65536) {
-            if (ferror(fp))
-                err = abg_error(ctx, ABG_EIO, "%s: read error", path);
-            break;
-        }
-    }
-    fclose(fp);
-    return err;
-}
-
 static bool blank(char c)
 {
     return c == ' ' || c == '\t' || c == '\r';
@@ -98,7 +66,7 @@ int abg_stopwords_load(abg_stopwords **out, abg_ctx *ctx, const char *path)
     *out = NULL;
     if (!sw)
         return abg_error_oom(ctx);
-    if ((err = read_file(&raw, ctx, path)) < 0)
+    if ((err = abg_buf_read_file(&raw, ctx, path, STOPWORDS_MAX_SIZE)) < 0)
         goto done;
     while (pos < raw.len) {
         const char *line = raw.data + pos;
