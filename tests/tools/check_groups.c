@@ -279,6 +279,9 @@ static void read_claim(out_claim *c, json_t *j, const char *where)
     memset(c, 0, sizeof *c);
     if (!json_is_object(j)) {
         shape("%s is not an object", where);
+        c->fulldoc = "?";
+        c->doc = xstrdup("?");
+        c->text = xstrdup("");
         return;
     }
     v = member(j, "doc", JSON_STRING, false, where);
@@ -638,7 +641,7 @@ static void free_spec(spec *sp)
 
 static bool claim_matches(const spec_claim *s, const out_claim *o)
 {
-    return o->doc && strcmp(s->doc, o->doc) == 0 && strcmp(s->text, o->text) == 0 &&
+    return strcmp(s->doc, o->doc) == 0 && strcmp(s->text, o->text) == 0 &&
            (!s->line || s->line == o->line) && (!s->col || s->col == o->col);
 }
 
@@ -725,14 +728,14 @@ static void describe_near(const output *out, const spec_claim *s)
     for (i = 0; i < out->ngroups; i++)
         for (k = 0; k < out->groups[i].nclaims; k++) {
             const out_claim *o = &out->groups[i].claims[k];
-            if (o->doc && strcmp(o->doc, s->doc) == 0 && strcmp(o->text, s->text) == 0)
+            if (strcmp(o->doc, s->doc) == 0 && strcmp(o->text, s->text) == 0)
                 note("    but %s \"%s\" stands at %ld:%ld (group %zu)", o->doc, o->text, o->line,
                      o->col, i + 1);
         }
     for (i = 0; i < out->ngroups; i++)
         for (k = 0; k < out->groups[i].nclaims; k++) {
             const out_claim *o = &out->groups[i].claims[k];
-            if (o->doc && strcmp(o->doc, s->doc) == 0 && strcmp(o->text, s->text) != 0 &&
+            if (strcmp(o->doc, s->doc) == 0 && strcmp(o->text, s->text) != 0 &&
                 shown++ < 12)
                 note("    %s has \"%s\" (%ld:%ld, group %zu)", o->doc, o->text, o->line, o->col,
                      i + 1);
