@@ -356,6 +356,119 @@ ABG_EXPORT int abg_extract_warn(abg_fact **out, size_t *n, abg_ctx *ctx,
  * length (like snprintf), 0 when there is no such value. */
 ABG_EXPORT int abg_fact_value_string(char *buf, size_t size, const abg_fact *f, int to_end);
 
+/* ------------------------------------------------------------------ */
+/* Claims: what a fact is about.                                       */
+
+/* What claims are made of: known names and their variants, words that
+ * are never names, the German dictionary (a word in it needs more
+ * evidence to be a name), attribute synonyms and ignored words, time
+ * words and event nouns. Read-only after loading; may be shared by
+ * threads. Free with abg_lexicon_free. */
+typedef struct abg_lexicon abg_lexicon;
+
+typedef struct {
+    unsigned version;
+    const char *const *paths;   /* lexicon files (rules/claims.de, then the user's) */
+    size_t npaths;
+    const char *dictionary;     /* a word list, one word a line; NULL: none */
+    const abg_lang *lang;       /* stopwords (required) */
+} abg_lexicon_options;
+
+#define ABG_LEXICON_OPTIONS_VERSION 1
+#define ABG_LEXICON_OPTIONS_INIT {ABG_LEXICON_OPTIONS_VERSION, NULL, 0, NULL, NULL}
+
+/* Load the files of opts. A file that cannot be read, or a bad line,
+ * fails with ABG_EUSAGE and "FILE[:LINE]: message" in ctx. */
+ABG_EXPORT int abg_lexicon_new(abg_lexicon **out, abg_ctx *ctx, const abg_lexicon_options *opts);
+ABG_EXPORT void abg_lexicon_free(abg_lexicon *lex);
+
+/* What one fact is about. Strings are owned by the array (abg_about_free). */
+typedef struct {
+    char *subject;      /* the organisation or person, or NULL */
+    char **attribute;   /* stems of the words saying what is measured, sorted */
+    size_t nattribute;
+    char *time;         /* a date or time phrase qualifying the fact, or NULL */
+} abg_about;
+
+/* For facts[0..n) of doc (as abg_extract returned them), what each is
+ * about: out[i] belongs to facts[i]. The subject comes from the fact's
+ * clause, its sentence, or the sentence before; the attribute from its
+ * clause; the time from its clause or sentence. */
+ABG_EXPORT int abg_about_facts(abg_about **out, abg_ctx *ctx, const abg_lexicon *lex,
+                               const abg_lang *lang, abg_stemmer *stemmer, const abg_doc *doc,
+                               const abg_fact *facts, size_t n);
+ABG_EXPORT void abg_about_free(abg_about *about, size_t n);
+
+/* ------------------------------------------------------------------ */
+/* Cross-checking.                                                     */
+
+/* A claim as the check sees it: a fact with its place and what it is
+ * about. abg_check_add copies every string. */
+typedef struct {
+    const char *doc, *source, *text, *sentence, *rule;
+    const char *unit;                /* NULL for dates */
+    const char *subject, *time;      /* NULL when none */
+    const char *const *attribute;
+    size_t nattribute;
+    abg_fact_type type;
+    abg_qualifier qualifier;
+    double value, value_to;          /* not dates */
+    int has_value_to;
+    char date[16], date_to[16];      /* dates */
+    uint64_t line, col, offset, length;
+} abg_claim;
+
+typedef enum {
+    ABG_VERDICT_CONFLICT = 1,
+    ABG_VERDICT_AGREE,
+    ABG_VERDICT_SINGLE
+} abg_verdict;
+
+typedef enum {
+    ABG_CAUSE_NONE = 0,
+    ABG_CAUSE_TIME,
+    ABG_CAUSE_SCALE,
+    ABG_CAUSE_UNIT,
+    ABG_CAUSE_CURRENCY
+} abg_cause;
+
+typedef struct {
+    char id[17];                     /* 16 hex digits, stable across runs */
+    abg_fact_type type;
+    const char *subject;
+    const char *const *attribute;    /* the stems most of its claims share */
+    size_t nattribute;
+    abg_verdict verdict;
+    abg_cause cause;
+    const abg_claim *const *claims;  /* ordered by doc, then offset */
+    size_t nclaims;
+} abg_group;
+
+typedef struct abg_check abg_check;
+
+typedef struct {
+    unsigned version;
+    double tolerance;                /* relative, for approximations: 0.05 */
+} abg_check_options;
+
+#define ABG_CHECK_OPTIONS_VERSION 1
+#define ABG_CHECK_OPTIONS_INIT {ABG_CHECK_OPTIONS_VERSION, 0.05}
+
+ABG_EXPORT int abg_check_new(abg_check **out, abg_ctx *ctx, const abg_check_options *opts);
+ABG_EXPORT void abg_check_free(abg_check *chk);
+ABG_EXPORT int abg_check_add(abg_check *chk, abg_ctx *ctx, const abg_claim *claim);
+/* Group the claims added so far and judge each group. The result does
+ * not depend on the order the claims were added in. */
+ABG_EXPORT int abg_check_run(abg_check *chk, abg_ctx *ctx);
+/* Groups: conflicts first, then agreements, then singles; within each,
+ * by their first claim. */
+ABG_EXPORT size_t abg_check_group_count(const abg_check *chk);
+ABG_EXPORT const abg_group *abg_check_group(const abg_check *chk, size_t i);
+ABG_EXPORT size_t abg_check_claim_count(const abg_check *chk);
+ABG_EXPORT const char *abg_verdict_name(abg_verdict v);
+/* "time", "scale", "unit", "currency"; NULL for ABG_CAUSE_NONE. */
+ABG_EXPORT const char *abg_cause_name(abg_cause c);
+
 #ifdef __cplusplus
 }
 #endif

@@ -76,6 +76,22 @@ int abg_strset_add(abg_strset *set, const char *s, size_t n)
     return 0;
 }
 
+const char *abg_strset_intern(abg_strset *set, const char *s, size_t n)
+{
+    size_t i;
+
+    if ((set->count + 1) * 2 > set->cap && grow(set) < 0)
+        return NULL;
+    i = find(set, s, n);
+    if (!set->slots[i]) {
+        if (!(set->slots[i] = abg_strndup(s, n)))
+            return NULL;
+        set->lens[i] = n;
+        set->count++;
+    }
+    return set->slots[i];
+}
+
 bool abg_strset_has(const abg_strset *set, const char *s, size_t n)
 {
     return set && set->cap && set->slots[find(set, s, n)] != NULL;

@@ -22,6 +22,9 @@ typedef struct {
 
 /* Add a copy of s[0..n) (nothing when it is there). 0 or ABG_ENOMEM. */
 int abg_strset_add(abg_strset *set, const char *s, size_t n);
+/* The set's copy of s[0..n) (added when missing): equal strings give the
+ * same pointer. NULL when out of memory. */
+const char *abg_strset_intern(abg_strset *set, const char *s, size_t n);
 bool abg_strset_has(const abg_strset *set, const char *s, size_t n);
 void abg_strset_dispose(abg_strset *set);
 

@@ -1,0 +1,273 @@
+/* Unit tests of check.c: value intervals, verdicts, causes, grouping and
+ * fingerprints. Every expectation below is worked out by hand from
+ * DESIGN.md's rules (stated precision, 5 % for approximations, bounds,
+ * ranges, dates as spans). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "abgleich.h"
+
+static const char *const anteil[] = {"anteil"};
+static const char *const invest[] = {"investition"};
+
+static abg_claim claim(const char *doc, abg_fact_type type, const char *text, double value,
+                       const char *unit, abg_qualifier q)
+{
+    abg_claim c;
+
+    memset(&c, 0, sizeof c);
+    c.doc = doc;
+    c.source = doc;
+    c.text = text;
+    c.sentence = text;
+    c.type = type;
+    c.value = value;
+    c.unit = unit;
+    c.qualifier = q;
+    c.subject = "Microsoft";
+    c.attribute = anteil;
+    c.nattribute = 1;
+    return c;
+}
+
+/* Run a check over claims[0..n) and return the verdict of the group of
+ * the first claim; *cause gets its cause, *ngroups the group count. */
+static abg_verdict run(const abg_claim *claims, size_t n, abg_cause *cause, size_t *ngroups,
+                       double tolerance)
+{
+    abg_check_options o = ABG_CHECK_OPTIONS_INIT;
+    abg_check *chk = NULL;
+    abg_ctx *ctx = NULL;
+    abg_verdict v = 0;
+    size_t i, k;
+
+    o.tolerance = tolerance;
+    assert_int_equal(abg_ctx_new(&ctx), 0);
+    assert_int_equal(abg_check_new(&chk, ctx, &o), 0);
+    for (i = 0; i < n; i++)
+        assert_int_equal(abg_check_add(chk, ctx, &claims[i]), 0);
+    assert_int_equal(abg_check_run(chk, ctx), 0);
+    *ngroups = abg_check_group_count(chk);
+    for (i = 0; i < *ngroups; i++) {
+        const abg_group *g = abg_check_group(chk, i);
+        for (k = 0; k < g->nclaims; k++)
+            if (!strcmp(g->claims[k]->text, claims[0].text) &&
+                !strcmp(g->claims[k]->doc, claims[0].doc)) {
+                v = g->verdict;
+                *cause = g->cause;
+            }
+    }
+    abg_check_free(chk);
+    abg_ctx_free(ctx);
+    return v;
+}
+
+#define PCT ABG_FACT_PERCENT
+#define MONEY ABG_FACT_MONEY
+
+static void precision_as_stated(void **state)
+{
+    abg_claim c[2];
+    abg_cause cause;
+    size_t ng;
+
+    (void)state;
+    /* 27 spans 26.5..27.5, so 27,3 (27.25..27.35) agrees */
+    c[0] = claim("a", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
+    c[1] = claim("b", PCT, "27,3 %", 27.3, "%", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    assert_int_equal(ng, 1);
+    /* 27 and 28 only touch at 27.5: a conflict, no cause */
+    c[1] = claim("b", PCT, "28 %", 28, "%", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(cause, ABG_CAUSE_NONE);
+    /* 135 Milliarden spans 134.5e9..135.5e9: 134,8 Milliarden agrees */
+    c[0] = claim("a", MONEY, "135 Milliarden US-Dollar", 135e9, "USD", ABG_QUAL_EXACT);
+    c[1] = claim("b", MONEY, "134,8 Milliarden Dollar", 134.8e9, "USD", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+}
+
+static void approximation_and_tolerance(void **state)
+{
+    abg_claim c[2];
+    abg_cause cause;
+    size_t ng;
+
+    (void)state;
+    /* rund 100 with 5 %: 94.5..105.5; 105 agrees, 107 does not */
+    c[0] = claim("a", MONEY, "rund 100 Millionen Euro", 100e6, "EUR", ABG_QUAL_APPROX);
+    c[1] = claim("b", MONEY, "105 Millionen Euro", 105e6, "EUR", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    c[1] = claim("b", MONEY, "107 Millionen Euro", 107e6, "EUR", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    /* with 10 %: 89.5..110.5, so 107 agrees */
+    assert_int_equal(run(c, 2, &cause, &ng, 0.10), ABG_VERDICT_AGREE);
+}
+
+static void bounds_and_ranges(void **state)
+{
+    abg_claim c[2];
+    abg_cause cause;
+    size_t ng;
+
+    (void)state;
+    c[0] = claim("a", MONEY, "über 13 Milliarden Dollar", 13e9, "USD", ABG_QUAL_LOWER);
+    c[1] = claim("b", MONEY, "13,5 Milliarden Dollar", 13.5e9, "USD", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    /* 12 spans 11.5..12.5, below 13 */
+    c[1] = claim("b", MONEY, "12 Milliarden Dollar", 12e9, "USD", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    /* bis zu 10 against 9 agrees */
+    c[0] = claim("a", MONEY, "bis zu 10 Millionen Euro", 10e6, "EUR", ABG_QUAL_UPPER);
+    c[1] = claim("b", MONEY, "9 Millionen Euro", 9e6, "EUR", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    /* 2 bis 4 Prozent (1.5..4.5) against 3 and against 6 */
+    c[0] = claim("a", PCT, "2 bis 4 Prozent", 2, "%", ABG_QUAL_RANGE);
+    c[0].value_to = 4;
+    c[0].has_value_to = 1;
+    c[1] = claim("b", PCT, "3 Prozent", 3, "%", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    c[1] = claim("b", PCT, "6 Prozent", 6, "%", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+}
+
+static void causes(void **state)
+{
+    abg_claim c[2];
+    abg_cause cause;
+    size_t ng;
+
+    (void)state;
+    /* Milliarden against Billionen: a factor of 1000 */
+    c[0] = claim("a", MONEY, "250 Milliarden US-Dollar", 250e9, "USD", ABG_QUAL_EXACT);
+    c[1] = claim("b", MONEY, "250 Billionen US-Dollar", 250e12, "USD", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(cause, ABG_CAUSE_SCALE);
+    /* euros and dollars are never compared as numbers, even when equal */
+    c[1] = claim("b", MONEY, "250 Milliarden Euro", 250e9, "EUR", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(cause, ABG_CAUSE_CURRENCY);
+    /* percent against percentage points */
+    c[0] = claim("a", PCT, "3 Prozent", 3, "%", ABG_QUAL_EXACT);
+    c[1] = claim("b", PCT, "3 Prozentpunkte", 3, "pp", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(cause, ABG_CAUSE_UNIT);
+    /* a time word on one side only */
+    c[0] = claim("a", PCT, "32,5 %", 32.5, "%", ABG_QUAL_EXACT);
+    c[0].time = "vor der Kapitalrunde";
+    c[1] = claim("b", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(cause, ABG_CAUSE_TIME);
+}
+
+static void dates_are_spans_and_end_points(void **state)
+{
+    abg_claim c[2];
+    abg_cause cause;
+    size_t ng;
+
+    (void)state;
+    c[0] = claim("a", ABG_FACT_DATE, "bis 2032", 0, NULL, ABG_QUAL_UPPER);
+    strcpy(c[0].date, "2032");
+    c[1] = claim("b", ABG_FACT_DATE, "bis 2030", 0, NULL, ABG_QUAL_UPPER);
+    strcpy(c[1].date, "2030");
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    /* a month lies inside its year, a quarter holds its months */
+    strcpy(c[1].date, "2032-05");
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    strcpy(c[0].date, "2024-Q4");
+    strcpy(c[1].date, "2024-11-03");
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    strcpy(c[1].date, "2024-09");
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    /* seit and bis are different end points: never one group */
+    c[1] = claim("b", ABG_FACT_DATE, "seit 2024", 0, NULL, ABG_QUAL_LOWER);
+    strcpy(c[1].date, "2024");
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
+    assert_int_equal(ng, 2);
+}
+
+static void grouping(void **state)
+{
+    abg_claim c[4];
+    abg_cause cause;
+    size_t ng;
+
+    (void)state;
+    /* one document stating two values is not a conflict with itself */
+    c[0] = claim("a", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
+    c[1] = claim("a", PCT, "32,5 %", 32.5, "%", ABG_QUAL_EXACT);
+    c[1].offset = 100;
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
+    /* other subjects and other attributes stay apart */
+    c[1] = claim("b", PCT, "26 %", 26, "%", ABG_QUAL_EXACT);
+    c[1].subject = "OpenAI Foundation";
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
+    assert_int_equal(ng, 2);
+    c[1] = claim("b", PCT, "26 %", 26, "%", ABG_QUAL_EXACT);
+    c[1].attribute = invest;
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
+    assert_int_equal(ng, 2);
+    /* no subject: never grouped */
+    c[1] = claim("b", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
+    c[1].subject = NULL;
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
+    assert_int_equal(ng, 2);
+    /* three agree, one deviates: one group, a conflict */
+    c[1] = claim("b", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
+    c[2] = claim("c", PCT, "rund 27 %", 27, "%", ABG_QUAL_APPROX);
+    c[3] = claim("d", PCT, "32,5 %", 32.5, "%", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 4, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(ng, 1);
+}
+
+/* The same claims in another order give the same groups and ids. */
+static void order_does_not_matter(void **state)
+{
+    abg_claim c[3];
+    abg_check *x = NULL, *y = NULL;
+    abg_ctx *ctx = NULL;
+    size_t i;
+
+    (void)state;
+    c[0] = claim("a", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
+    c[1] = claim("b", PCT, "32,5 %", 32.5, "%", ABG_QUAL_EXACT);
+    c[2] = claim("c", MONEY, "135 Mrd. $", 135e9, "USD", ABG_QUAL_EXACT);
+    assert_int_equal(abg_ctx_new(&ctx), 0);
+    assert_int_equal(abg_check_new(&x, ctx, NULL), 0);
+    assert_int_equal(abg_check_new(&y, ctx, NULL), 0);
+    for (i = 0; i < 3; i++) {
+        assert_int_equal(abg_check_add(x, ctx, &c[i]), 0);
+        assert_int_equal(abg_check_add(y, ctx, &c[2 - i]), 0);
+    }
+    assert_int_equal(abg_check_run(x, ctx), 0);
+    assert_int_equal(abg_check_run(y, ctx), 0);
+    assert_int_equal(abg_check_group_count(x), abg_check_group_count(y));
+    for (i = 0; i < abg_check_group_count(x); i++)
+        assert_string_equal(abg_check_group(x, i)->id, abg_check_group(y, i)->id);
+    /* conflicts come first */
+    assert_int_equal(abg_check_group(x, 0)->verdict, ABG_VERDICT_CONFLICT);
+    assert_int_equal(strlen(abg_check_group(x, 0)->id), 16);
+    abg_check_free(x);
+    abg_check_free(y);
+    abg_ctx_free(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(precision_as_stated),
+        cmocka_unit_test(approximation_and_tolerance),
+        cmocka_unit_test(bounds_and_ranges),
+        cmocka_unit_test(causes),
+        cmocka_unit_test(dates_are_spans_and_end_points),
+        cmocka_unit_test(grouping),
+        cmocka_unit_test(order_does_not_matter),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
