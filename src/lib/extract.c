@@ -17,6 +17,15 @@
  * another rule always competes; then the longest candidate wins, the
  * earlier one on a tie, then the earlier rule; overlapping candidates are
  * dropped. Paragraphs without figures cost one scan for anchors.
+ *
+ * A rule is tried at a position only when the byte there may start it
+ * (abg_rule.first), or when a word of its gated defines starts there (a
+ * number word, minus); so most words of a text cost a look-up, not a
+ * match.
+ * Words before a match that the rule's `before` pattern takes (the
+ * qualifiers: "rund", "mehr als") are found by trying that pattern at the
+ * word starts shortly before the match, anchored to end where the match
+ * starts: each fit is a candidate of its own, beside the bare match.
  */
 #include <math.h>
 #include <stdio.h>
@@ -39,6 +48,8 @@ static const char *const anchor_words[] = {
     "prozent", "million", "milliard", "billion", "tausend", "hundert", "mio", "mrd", "bio",
     "tsd", "euro", "dollar", "us-dollar", "franken", "pfund", "yen", "cent", "yuan",
     "renminbi", "usd", "eur", "chf", "gbp", "jpy", "cny", "sfr", NULL};
+/* Their first letters. */
+static const char anchor_firsts[] = "pmbthedfycurgjs";
 
 static int lower_ascii(int c)
 {
@@ -51,16 +62,23 @@ static int is_anchor(const char *s, size_t i, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t k, j;
+    int c;
 
     if (u[i] >= '0' && u[i] <= '9')
         return 1;
     if (u[i] == '$' || (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x82 && u[i + 2] == 0xAC) ||
         (u[i] == 0xC2 && i + 1 < n && (u[i + 1] == 0xA3 || u[i + 1] == 0xA5)))
         return 1; /* $ € £ ¥ */
-    if (i > 0 && ((u[i - 1] >= 'a' && u[i - 1] <= 'z') || (u[i - 1] >= 'A' && u[i - 1] <= 'Z')))
+    if (u[i] < 'A' || (i > 0 && ((u[i - 1] >= 'a' && u[i - 1] <= 'z') ||
+                                 (u[i - 1] >= 'A' && u[i - 1] <= 'Z'))))
         return 0; /* not at a word start */
+    c = lower_ascii(u[i]);
+    if (c > 'z' || !memchr(anchor_firsts, c, sizeof anchor_firsts - 1))
+        return 0;
     for (k = 0; anchor_words[k]; k++) {
         const char *w = anchor_words[k];
+        if ((unsigned char)w[0] != c)
+            continue;
         for (j = 0; w[j] && i + j < n && lower_ascii(u[i + j]) == (unsigned char)w[j]; j++)
             ;
         if (!w[j])
@@ -142,6 +160,8 @@ typedef struct {
     const abg_rules *rules;
     const abg_rule *rule;
     abg_regex_scratch *scratch;
+    int qual_set;        /* the qualifier is sub[qual_a..qual_b) (from before) */
+    size_t qual_a, qual_b;
     abg_ctx *ctx;
     const abg_norm *norm;
     const abg_span *sents;
@@ -218,6 +238,11 @@ static int grp(const conv *cv, abg_group_id g, size_t *a, size_t *b)
 {
     int i;
 
+    if (g == G_QUAL && cv->qual_set) {
+        *a = cv->qual_a;
+        *b = cv->qual_b;
+        return 1;
+    }
     for (i = 0; i < cv->rule->ngroups[g]; i++)
         if (abg_regex_group(cv->scratch, cv->rule->groups[g][i], a, b))
             return 1;
@@ -557,6 +582,7 @@ static int make(const conv *cv, cands *out, size_t ri, size_t a, size_t b, int p
     return push(out, &c);
 }
 
+/* The candidates of a match: one fact, or two (from, to). */
 static int convert(const conv *cv, cands *out, size_t ri, const abg_regex_match *m)
 {
     size_t a, b, a2, b2;
@@ -568,6 +594,116 @@ static int convert(const conv *cv, cands *out, size_t ri, const abg_regex_match 
         return make(cv, out, ri, a2, b2, 2);
     }
     return make(cv, out, ri, m->start, m->end, 0);
+}
+
+/* The words before match m that the rule's before pattern takes, each fit
+ * a candidate of its own: tried at every place a word may start from
+ * `from` (the window's start, at most ANCHOR_BEFORE bytes back) to the
+ * match, anchored to end at its start. Uses scratch2, so the match's
+ * groups in cv->scratch stay. */
+static int extend_before(conv *cv, cands *out, size_t ri, const abg_regex_match *m,
+                         abg_regex_scratch *scratch2, size_t from, unsigned char *warned,
+                         abg_extract_warn_fn warn, void *payload)
+{
+    const abg_rule *r = cv->rule;
+    size_t w, a, b;
+    int rc, err;
+
+    if (grp(cv, G_FROM, &a, &b) && grp(cv, G_TO, &a, &b))
+        return 0; /* two facts: no words before them */
+    if (m->start > ANCHOR_BEFORE && from < m->start - ANCHOR_BEFORE)
+        from = m->start - ANCHOR_BEFORE;
+    for (w = from; w < m->start; w++) {
+        abg_regex_match q;
+        unsigned char c = (unsigned char)cv->sub[w];
+        if (!(r->before_first[c / 8] & (1u << (c % 8))) || (c & 0xC0) == 0x80 ||
+            !may_start(cv->sub, w))
+            continue;
+        rc = abg_regex_search(&q, cv->ctx, r->before, scratch2, cv->sub, m->start, w);
+        if (rc == 0)
+            continue;
+        if (rc < 0) {
+            if (rc != ABG_ELIMIT)
+                return rc;
+            if (!warned[ri] && warn)
+                warn(r->id, "hit its match limit", payload);
+            warned[ri] = 1;
+            abg_ctx_clear(cv->ctx);
+            continue;
+        }
+        if (!r->before_qual || !abg_regex_group(scratch2, r->before_qual, &a, &b)) {
+            a = q.start;
+            b = q.end;
+        }
+        cv->qual_set = 1;
+        cv->qual_a = a;
+        cv->qual_b = b;
+        err = make(cv, out, ri, w, m->end, 0);
+        cv->qual_set = 0;
+        if (err < 0)
+            return err;
+    }
+    return 0;
+}
+
+static int is_ascii_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether a rule's number word (WORDNUM, matched as a whole word) may
+ * start at s[p]: the word there reads as a number (abg_num_parse, the
+ * test its value must pass anyway). Answers yes when the word's end is
+ * not plain (a character outside ASCII and Latin-1 letters), so as not
+ * to misread where the pattern would see it end. */
+static int number_word_at(const char *s, size_t p, size_t n)
+{
+    /* the first two letters of every number word (numbers.c), folded */
+    static const char *const starts = "ei an zw dr vi fü se si ac ne ze el zw hu ta";
+    const unsigned char *u = (const unsigned char *)s;
+    size_t q = p;
+    abg_num num;
+    char two[4];
+
+    if (!is_ascii_letter(u[p]) || p + 1 >= n)
+        return 0;
+    two[0] = (char)lower_ascii(u[p]);
+    two[1] = (char)lower_ascii(u[p + 1]);
+    two[2] = '\0';
+    if (u[p + 1] == 0xC3 && p + 2 < n && (u[p + 2] == 0xBC || u[p + 2] == 0x9C)) {
+        two[1] = (char)0xC3; /* ü, Ü */
+        two[2] = (char)0xBC;
+        two[3] = '\0';
+    }
+    if (!strstr(starts, two))
+        return 0;
+    while (q < n) {
+        if (is_ascii_letter(u[q])) {
+            q++;
+        } else if (u[q] == 0xC3 && q + 1 < n && u[q + 1] >= 0x80 && u[q + 1] <= 0xBF &&
+                   u[q + 1] != 0x97 && u[q + 1] != 0xB7) {
+            q += 2; /* À..ÿ but × and ÷ */
+        } else if (u[q] >= 0x80) {
+            return 1;
+        } else {
+            break;
+        }
+    }
+    if (q < n && ((u[q] >= '0' && u[q] <= '9') || u[q] == '_'))
+        return 0; /* a word with digits is no number word */
+    return abg_num_parse(&num, s + p, q - p) == 0;
+}
+
+/* The gated words (ABG_GATE_*) that start at s[p]. */
+static unsigned gates_at(const char *s, size_t p, size_t n)
+{
+    unsigned g = 0;
+
+    if (number_word_at(s, p, n))
+        g |= ABG_GATE_NUMWORD;
+    if (p + 5 <= n && (s[p] == 'm' || s[p] == 'M') && memcmp(s + p + 1, "inus", 4) == 0)
+        g |= ABG_GATE_MINUS;
+    return g;
 }
 
 static int cmp_cand(const void *x, const void *y)
@@ -647,7 +783,7 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
     abg_norm norm = {0};
     abg_span *sents = NULL;
     size_t nsents = 0, len, off, ri, i, nres = 0, capres = 0;
-    abg_regex_scratch *scratch = NULL;
+    abg_regex_scratch *scratch = NULL, *scratch2 = NULL;
     abg_fact *res = NULL;
     unsigned char *warned = NULL, *taken = NULL, *limited = NULL;
     cands c = {0};
@@ -664,6 +800,7 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
     if ((err = abg_sentences_split(&sents, &nsents, lang ? lang->abbrevs : NULL, norm.s,
                                    norm.len)) < 0 ||
         (err = abg_regex_scratch_new(&scratch)) < 0 ||
+        (err = abg_regex_scratch_new(&scratch2)) < 0 ||
         !(warned = calloc(rules->n + 1, 1)) || !(limited = calloc(rules->n + 1, 1)) ||
         !(taken = malloc(CHUNK_MAX + 1))) {
         err = abg_error_oom(ctx);
@@ -685,6 +822,9 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
         for (wfrom = 0; next_window(cv.sub, end - off, wfrom, &ws, &we); wfrom = we) {
             size_t p;
             for (p = ws; p < we; p += utf8_len((unsigned char)cv.sub[p])) {
+                unsigned char byte = (unsigned char)cv.sub[p];
+                unsigned gates = 0;
+                int gates_known = 0;
                 if (!may_start(cv.sub, p))
                     continue;
                 for (ri = 0; ri < rules->n; ri++) {
@@ -693,6 +833,16 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
                     if (limited[ri])
                         continue;
                     cv.rule = &rules->rules[ri];
+                    if (!(cv.rule->first[byte / 8] & (1u << (byte % 8)))) {
+                        if (!cv.rule->gates)
+                            continue;
+                        if (!gates_known) {
+                            gates = gates_at(cv.sub, p, we);
+                            gates_known = 1;
+                        }
+                        if (!(gates & cv.rule->gates))
+                            continue;
+                    }
                     /* the rules are compiled anchored: a match starts at p */
                     rc = abg_regex_search(&m, ctx, cv.rule->re, scratch, cv.sub, we, p);
                     if (rc == 0)
@@ -708,8 +858,12 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
                         err = rc;
                         goto done;
                     }
-                    if ((err = convert(&cv, &c, ri, &m)) < 0) {
-                        err = abg_error_oom(ctx);
+                    if ((err = convert(&cv, &c, ri, &m)) < 0 ||
+                        (cv.rule->before &&
+                         (err = extend_before(&cv, &c, ri, &m, scratch2, ws, warned, warn,
+                                              payload)) < 0)) {
+                        if (err == ABG_ENOMEM)
+                            err = abg_error_oom(ctx);
                         goto done;
                     }
                 }
@@ -763,6 +917,7 @@ done:
     free(warned);
     free(sents);
     abg_regex_scratch_free(scratch);
+    abg_regex_scratch_free(scratch2);
     abg_norm_dispose(&norm);
     return err;
 }

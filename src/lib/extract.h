@@ -83,7 +83,27 @@ typedef struct {
     abg_regex *re;
     int groups[G_COUNT][ABG_RULE_MAX_DUPS]; /* group numbers of each name */
     int ngroups[G_COUNT];
+    /* Words that may stand right before a match and then belong to its
+     * fact (the qualifiers of "rund 5 %"): matched anchored at both ends,
+     * ending where the match starts; NULL when the rule has none. */
+    abg_regex *before;
+    int before_qual; /* its group qual (0: the whole of it is the qualifier) */
+    /* The bytes a match may start with, as a bit set (bit b % 8 of byte
+     * b / 8): first for the rule, leaving out the words of the gated
+     * defines (ABG_GATE_*: the rule may start with one only where the
+     * program finds that word; gates says which the rule uses);
+     * before_first for `before`. */
+    unsigned char first[32];
+    unsigned char before_first[32];
+    unsigned gates;
 } abg_rule;
+
+/* Defines of a rule file whose words the program finds itself, so that a
+ * rule is not tried at every word that might start one. */
+enum {
+    ABG_GATE_NUMWORD = 1u << 0, /* WORDNUM: a word abg_num_parse reads */
+    ABG_GATE_MINUS = 1u << 1    /* MINUS: the word minus or Minus */
+};
 
 struct abg_rules {
     abg_rule *rules;
@@ -93,6 +113,14 @@ struct abg_rules {
     abg_regex *cur_any; /* any currency key as a word, or NULL */
     abg_regex *qual_before; /* a qualifier word right before a compound */
 };
+
+/* regex.c: the bytes a match of `pattern` may start with, as found by PCRE2's
+ * study of the pattern (compiled unanchored, without JIT): bit b % 8 of
+ * bits[b / 8] is set for each byte b that may come first. All are set when
+ * PCRE2 cannot tell (a pattern that may match the empty string, one that
+ * starts with a Unicode property such as \d under UCP) or the pattern does
+ * not compile. */
+void abg_regex_first_bytes(const char *pattern, unsigned flags, unsigned char bits[32]);
 
 /* The map of `kind` (NULL when none) and the entry for s[0..len) in it,
  * compared folded (NULL when none). */

@@ -9,8 +9,10 @@
 
 #include <pcre2.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ctx.h"
+#include "extract.h"
 
 struct abg_regex {
     pcre2_code *code;
@@ -75,6 +77,39 @@ int abg_regex_new(abg_regex **out, abg_ctx *ctx, const char *pattern, unsigned f
 done:
     abg_regex_free(re);
     return err;
+}
+
+void abg_regex_first_bytes(const char *pattern, unsigned flags, unsigned char bits[32])
+{
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | PCRE2_DUPNAMES;
+    uint32_t type = 0, unit = 0;
+    const uint8_t *map = NULL;
+    pcre2_code *code;
+    int errcode, b;
+    PCRE2_SIZE erroff;
+
+    memset(bits, 0xFF, 32);
+    if (flags & ABG_RE_CASELESS)
+        opts |= PCRE2_CASELESS;
+    code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &errcode, &erroff,
+                         NULL);
+    if (!code)
+        return;
+    if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 && type == 1 &&
+        pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0 && unit < 0x80) {
+        /* one first byte; its other case too, in case it was caseless */
+        memset(bits, 0, 32);
+        bits[unit / 8] |= (unsigned char)(1u << (unit % 8));
+        if ((unit | 0x20) >= 'a' && (unit | 0x20) <= 'z') {
+            unit ^= 0x20;
+            bits[unit / 8] |= (unsigned char)(1u << (unit % 8));
+        }
+    } else if (type == 0 && pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &map) == 0 &&
+               map) {
+        for (b = 0; b < 32; b++)
+            bits[b] = map[b];
+    }
+    pcre2_code_free(code);
 }
 
 int abg_regex_scratch_new(abg_regex_scratch **out)

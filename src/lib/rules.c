@@ -12,7 +12,17 @@
  *          desc     free text
  *          pattern  PCRE2 pattern (several lines are joined)
  *          context  currency         take a missing currency from the sentence
+ *          before   PATTERN          words that may stand right before a match
+ *                                    and then belong to its fact (qualifiers)
  * Out: an abg_rules (abg_rules_free), read-only afterwards.
+ *
+ * Each rule also gets the set of bytes a match may start with (PCRE2's
+ * study of the pattern, with \d read as any digit or non-ASCII character
+ * so that PCRE2 can tell), so that extract.c tries a rule only where it
+ * may match. The gated defines (gates below) are left out of that set: a
+ * match may start with a number word (WORDNUM) only where the program
+ * reads a number word (abg_num_parse), and with MINUS only at the word
+ * minus, which saves trying the rules at nearly every word of a text.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +34,11 @@
 
 #define RULES_MAX_FILE ((size_t)4 << 20)
 #define RULES_MAX_DEPTH 16
+/* The gated defines (see the head of this file and ABG_GATE_*). */
+static const struct {
+    const char *name;
+    unsigned gate;
+} gated_defines[] = {{"WORDNUM", ABG_GATE_NUMWORD}, {"MINUS", ABG_GATE_MINUS}};
 
 const char *const abg_group_names[G_COUNT] = {
     "qual",   "sign",    "num",     "scale",  "cur",      "sign_to",  "num_to",
@@ -40,6 +55,7 @@ typedef struct {
     define *defs;
     size_t ndefs, defcap;
     char **raw; /* the unexpanded pattern of each rule */
+    char **raw_before; /* the unexpanded before pattern of each rule, or NULL */
     char **keys_raw; /* per map entry: the key as written (parallel to maps) */
 } loader;
 
@@ -49,6 +65,7 @@ static void rule_dispose(abg_rule *r)
     free(r->file);
     free(r->pattern);
     abg_regex_free(r->re);
+    abg_regex_free(r->before);
 }
 
 void abg_rules_free(abg_rules *rules)
@@ -70,7 +87,6 @@ void abg_rules_free(abg_rules *rules)
     }
     free(rules->maps);
     abg_regex_free(rules->cur_any);
-    abg_regex_free(rules->qual_before);
     free(rules);
 }
 
@@ -271,8 +287,16 @@ static int put_alternation(abg_buf *out, const abg_map *map)
     return err;
 }
 
+/* How expand() treats the gated defines: `probe` writes them as a NUL
+ * (for the set of first bytes, where they are left out); `gates` gets
+ * those that were used. */
+typedef struct {
+    int probe;
+    unsigned gates;
+} expand_opts;
+
 static int expand(abg_buf *out, abg_ctx *ctx, const loader *ld, const char *where,
-                  const char *pat, int depth)
+                  const char *pat, int depth, expand_opts *eo)
 {
     const char *p = pat;
     int err = 0;
@@ -320,9 +344,20 @@ static int expand(abg_buf *out, abg_ctx *ctx, const loader *ld, const char *wher
                 if (!d)
                     return abg_error(ctx, ABG_EUSAGE, "%s: no define named '%.*s'", where,
                                      (int)nl, name);
+                for (i = 0; i < sizeof gated_defines / sizeof gated_defines[0]; i++)
+                    if (strcmp(d->name, gated_defines[i].name) == 0)
+                        break;
+                if (i < sizeof gated_defines / sizeof gated_defines[0]) {
+                    eo->gates |= gated_defines[i].gate;
+                    if (eo->probe) {
+                        err = abg_buf_puts(out, "(?:\\x00)");
+                        p = q + 1;
+                        continue;
+                    }
+                }
                 err = abg_buf_puts(out, "(?:");
                 if (!err)
-                    err = expand(out, ctx, ld, where, d->pattern, depth + 1);
+                    err = expand(out, ctx, ld, where, d->pattern, depth + 1, eo);
                 if (!err)
                     err = abg_buf_putc(out, ')');
             }
@@ -364,9 +399,12 @@ static int add_rule(loader *ld, abg_ctx *ctx, const char *where, const char *id,
             size_t c = rules->cap ? rules->cap * 2 : 32;
             abg_rule *x = realloc(rules->rules, c * sizeof *x);
             char **y = realloc(ld->raw, c * sizeof *y);
+            char **z = realloc(ld->raw_before, c * sizeof *z);
             if (y)
                 ld->raw = y;
-            if (!x || !y) {
+            if (z)
+                ld->raw_before = z;
+            if (!x || !y || !z) {
                 if (x)
                     rules->rules = x;
                 return abg_error_oom(ctx);
@@ -376,6 +414,7 @@ static int add_rule(loader *ld, abg_ctx *ctx, const char *where, const char *id,
         }
         memset(&rules->rules[i], 0, sizeof rules->rules[i]);
         ld->raw[i] = NULL;
+        ld->raw_before[i] = NULL;
         rules->n++;
         if (!(rules->rules[i].id = abg_strndup(id, idl)))
             return abg_error_oom(ctx);
@@ -384,6 +423,8 @@ static int add_rule(loader *ld, abg_ctx *ctx, const char *where, const char *id,
     free(r->file);
     free(ld->raw[i]);
     ld->raw[i] = NULL;
+    free(ld->raw_before[i]);
+    ld->raw_before[i] = NULL;
     r->type = 0;
     r->flags = 0;
     r->line = line;
@@ -493,9 +534,11 @@ static int load_file(loader *ld, abg_ctx *ctx, const char *path)
             if (strcmp(p, "currency") != 0)
                 err = abg_error(ctx, ABG_EUSAGE, "%s: context must be 'currency'", where);
             cur->flags |= ABG_RULE_CONTEXT_CURRENCY;
-        } else if (kl == 7 && memcmp(kw, "pattern", 7) == 0) {
+        } else if ((kl == 7 && memcmp(kw, "pattern", 7) == 0) ||
+                   (kl == 6 && memcmp(kw, "before", 6) == 0)) {
             size_t i = (size_t)(cur - ld->rules->rules);
-            char *old = ld->raw[i];
+            char **slot = kl == 7 ? &ld->raw[i] : &ld->raw_before[i];
+            char *old = *slot;
             size_t ol = old ? strlen(old) : 0, pl = strlen(p);
             char *x = realloc(old, ol + pl + 1);
             if (!x) {
@@ -503,8 +546,8 @@ static int load_file(loader *ld, abg_ctx *ctx, const char *path)
                 break;
             }
             memcpy(x + ol, p, pl + 1);
-            ld->raw[i] = x;
-            if (!old)
+            *slot = x;
+            if (!old && kl == 7)
                 cur->line = lineno;
         } else {
             err = abg_error(ctx, ABG_EUSAGE, "%s: unknown rule field '%.*s'", where, (int)kl,
@@ -517,10 +560,120 @@ done:
     return err;
 }
 
-static int compile_rule(abg_rule *r, abg_ctx *ctx, const loader *ld, const char *raw)
+/* The probe of an expanded pattern for its first bytes: each \d (any
+ * Unicode digit under UCP, which PCRE2's study cannot follow) becomes the
+ * ASCII digits and every non-ASCII character, so the set PCRE2 finds
+ * still holds every byte a match may start with. */
+static int probe_digits(abg_buf *out, const char *pat)
+{
+    static const char any_digit[] = "0-9\\x{80}-\\x{10ffff}";
+    int in_class = 0, err = 0;
+    const char *p = pat;
+
+    while (*p && !err) {
+        if (*p == '\\' && p[1] == 'Q') {
+            /* quoted to \E: copied as it is */
+            const char *e = strstr(p + 2, "\\E");
+            size_t n = e ? (size_t)(e + 2 - p) : strlen(p);
+            err = abg_buf_put(out, p, n);
+            p += n;
+        } else if (*p == '\\' && p[1] == 'd') {
+            if (!in_class)
+                err = abg_buf_putc(out, '[');
+            if (!err)
+                err = abg_buf_puts(out, any_digit);
+            if (!err && !in_class)
+                err = abg_buf_putc(out, ']');
+            p += 2;
+        } else if (*p == '\\' && p[1]) {
+            err = abg_buf_put(out, p, 2);
+            p += 2;
+        } else if (!in_class && *p == '[') {
+            /* a class: "]" right after "[" or "[^" is a member */
+            size_t n = 1;
+            if (p[n] == '^')
+                n++;
+            if (p[n] == ']')
+                n++;
+            err = abg_buf_put(out, p, n);
+            p += n;
+            in_class = 1;
+        } else if (in_class && *p == '[' && p[1] == ':' && strstr(p + 2, ":]")) {
+            /* a POSIX class such as [:alpha:] */
+            size_t n = (size_t)(strstr(p + 2, ":]") + 2 - p);
+            err = abg_buf_put(out, p, n);
+            p += n;
+        } else {
+            if (in_class && *p == ']')
+                in_class = 0;
+            err = abg_buf_putc(out, *p++);
+        }
+    }
+    if (!err)
+        err = abg_buf_putc(out, '\0');
+    return err;
+}
+
+/* The bytes a match of the pattern `raw` may start with (see the head of
+ * this file); *gates gets the gated defines it uses. */
+static int first_bytes(unsigned char bits[32], unsigned *gates, abg_ctx *ctx, const loader *ld,
+                       const char *where, const char *raw)
+{
+    abg_buf pat = ABG_BUF_INIT, probe = ABG_BUF_INIT;
+    expand_opts eo = {1, 0};
+    int err;
+
+    if ((err = expand(&pat, ctx, ld, where, raw, 0, &eo)) < 0)
+        goto done;
+    if (abg_buf_putc(&pat, '\0') < 0 || probe_digits(&probe, pat.data) < 0) {
+        err = abg_error_oom(ctx);
+        goto done;
+    }
+    abg_regex_first_bytes(probe.data, 0, bits);
+    if (gates)
+        *gates = eo.gates;
+done:
+    abg_buf_dispose(&pat);
+    abg_buf_dispose(&probe);
+    return err;
+}
+
+/* The rule's before pattern, compiled to match from where it is tried to
+ * the end of the subject it is given (the start of the rule's match). */
+static int compile_before(abg_rule *r, abg_ctx *ctx, const loader *ld, const char *where,
+                          const char *raw)
+{
+    abg_buf pat = ABG_BUF_INIT;
+    expand_opts eo = {0, 0};
+    char msg[512];
+    int err, n;
+
+    if ((err = expand(&pat, ctx, ld, where, raw, 0, &eo)) < 0)
+        goto done;
+    if (abg_buf_putc(&pat, '\0') < 0) {
+        err = abg_error_oom(ctx);
+        goto done;
+    }
+    if ((err = abg_regex_new(&r->before, ctx, pat.data, ABG_RE_FULL)) < 0) {
+        snprintf(msg, sizeof msg, "%s", abg_ctx_message(ctx));
+        err = abg_error(ctx, ABG_EUSAGE, "%s: rule %s: before: %s", where, r->id, msg);
+        goto done;
+    }
+    n = abg_regex_group_numbers(r->before, abg_group_names[G_QUAL], &r->before_qual, 1);
+    if (n < 1)
+        r->before_qual = 0;
+    err = first_bytes(r->before_first, NULL, ctx, ld, where, raw);
+done:
+    abg_buf_dispose(&pat);
+    return err;
+}
+
+static int compile_rule(abg_rule *r, abg_ctx *ctx, const loader *ld, const char *raw,
+                        const char *raw_before)
 {
     abg_buf pat = ABG_BUF_INIT;
     char where[512], msg[512];
+    expand_opts eo = {0, 0};
     int err, g;
 
     snprintf(where, sizeof where, "%s:%u", r->file, r->line);
@@ -528,7 +681,9 @@ static int compile_rule(abg_rule *r, abg_ctx *ctx, const loader *ld, const char 
         return abg_error(ctx, ABG_EUSAGE, "%s: rule %s has no type", where, r->id);
     if (!raw)
         return abg_error(ctx, ABG_EUSAGE, "%s: rule %s has no pattern", where, r->id);
-    if ((err = expand(&pat, ctx, ld, where, raw, 0)) < 0)
+    abg_regex_free(r->before);
+    r->before = NULL;
+    if ((err = expand(&pat, ctx, ld, where, raw, 0, &eo)) < 0)
         goto done;
     if (abg_buf_putc(&pat, '\0') < 0) {
         err = abg_error_oom(ctx);
@@ -548,6 +703,10 @@ static int compile_rule(abg_rule *r, abg_ctx *ctx, const loader *ld, const char 
                         where, r->id);
         goto done;
     }
+    if ((err = first_bytes(r->first, &r->gates, ctx, ld, where, raw)) < 0)
+        goto done;
+    if (raw_before && (err = compile_before(r, ctx, ld, where, raw_before)) < 0)
+        goto done;
     r->pattern = abg_buf_detach(&pat);
 done:
     abg_buf_dispose(&pat);
@@ -588,7 +747,7 @@ int abg_rules_load(abg_rules **out, abg_ctx *ctx, const char *const *paths, size
     for (i = 0; i < n && !err; i++)
         err = load_file(&ld, ctx, paths[i]);
     for (i = 0; i < ld.rules->n && !err; i++)
-        err = compile_rule(&ld.rules->rules[i], ctx, &ld, ld.raw[i]);
+        err = compile_rule(&ld.rules->rules[i], ctx, &ld, ld.raw[i], ld.raw_before[i]);
     if (!err && (m = abg_rules_map(ld.rules, "cur")) && m->n)
         err = compile_helper(&ld.rules->cur_any, ctx, m, "(?<![\\p{L}\\p{N}])",
                              "(?![\\p{L}\\p{N}])");
@@ -602,12 +761,17 @@ int abg_rules_load(abg_rules **out, abg_ctx *ctx, const char *const *paths, size
     }
     free(ld.defs);
     if (ld.rules)
-        for (i = 0; i < ld.rules->n; i++)
+        for (i = 0; i < ld.rules->n; i++) {
             free(ld.raw[i]);
+            free(ld.raw_before[i]);
+        }
     else
-        for (i = 0; i < (*out)->n; i++)
+        for (i = 0; i < (*out)->n; i++) {
             free(ld.raw[i]);
+            free(ld.raw_before[i]);
+        }
     free(ld.raw);
+    free(ld.raw_before);
     abg_rules_free(ld.rules);
     return err;
 }

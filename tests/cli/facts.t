@@ -127,14 +127,14 @@ $ abgleich facts -
 ### JSON Lines
 $ abgleich facts -f jsonl -
 < Der Anteil liegt bei etwa 27 Prozent.
-> {"doc":"<stdin>","source":"<stdin>","type":"percent","text":"etwa 27 Prozent","value":27,"value_to":null,"unit":"%","qualifier":"approx","line":1,"col":22,"offset":21,"length":15,"sentence":"Der Anteil liegt bei etwa 27 Prozent.","rule":"percent.word"}
+> {"doc":"<stdin>","source":"<stdin>","type":"percent","text":"etwa 27 Prozent","value":27,"value_to":null,"unit":"%","qualifier":"approx","line":1,"col":22,"offset":21,"length":15,"sentence":"Der Anteil liegt bei etwa 27 Prozent.","rule":"percent.word","subject":null,"attribute":["anteil"],"time":null}
 
 ### JSON, Datum als Zeichenkette
 $ abgleich facts -f json -
 < Am 28.10.2025 um 0,99 €.
 > [
-> {"doc":"<stdin>","source":"<stdin>","type":"date","text":"28.10.2025","value":"2025-10-28","value_to":null,"unit":null,"qualifier":"exact","line":1,"col":4,"offset":3,"length":10,"sentence":"Am 28.10.2025 um 0,99 €.","rule":"date.numeric"},
-> {"doc":"<stdin>","source":"<stdin>","type":"money","text":"0,99 €","value":0.99,"value_to":null,"unit":"EUR","qualifier":"exact","line":1,"col":18,"offset":17,"length":8,"sentence":"Am 28.10.2025 um 0,99 €.","rule":"money.after"}
+> {"doc":"<stdin>","source":"<stdin>","type":"date","text":"28.10.2025","value":"2025-10-28","value_to":null,"unit":null,"qualifier":"exact","line":1,"col":4,"offset":3,"length":10,"sentence":"Am 28.10.2025 um 0,99 €.","rule":"date.numeric","subject":null,"attribute":[],"time":null},
+> {"doc":"<stdin>","source":"<stdin>","type":"money","text":"0,99 €","value":0.99,"value_to":null,"unit":"EUR","qualifier":"exact","line":1,"col":18,"offset":17,"length":8,"sentence":"Am 28.10.2025 um 0,99 €.","rule":"money.after","subject":null,"attribute":[],"time":"28.10.2025"}
 > ]
 
 ### JSON ohne Fakten
@@ -164,6 +164,13 @@ $ abgleich facts --type geld -
 $ abgleich facts --rules {tmp}/trees.rules -
 < Wir pflanzen 12 Bäume.
 > <stdin>:1:14  quantity  12 Bäume  exact  "12 Bäume"
+
+### Eigene Regel mit Wörtern davor (before): sie gehören zum Text und geben den Qualifizierer
+% printf 'map unit Bäume = Bäume\nmap qual approx = rund\nrule quantity.trees\n  type quantity\n  before (?<qual>rund\\s+)\n  pattern (?<num>\\d+) (?<unit>{@unit})\n' > "$ABG_TMP/trees.rules"
+$ abgleich facts --rules-only --rules {tmp}/trees.rules -
+< Gepflanzt wurden rund 300 Bäume, gefällt 20 Bäume.
+> <stdin>:1:18  quantity  300 Bäume  approx  "rund 300 Bäume"
+> <stdin>:1:42  quantity  20 Bäume  exact  "20 Bäume"
 
 ### Regeldatei mit Fehler im Muster
 % printf '# x\nrule bad\n  type money\n  pattern (?<num>\\d+\n' > "$ABG_TMP/bad.rules"
