@@ -175,8 +175,11 @@ int cli_each_doc_jobs(abg_ctx *ctx, const cli_read_opts *o, char **paths, int np
  * (`stopwords` or stopwords/german.txt). 0 or CLI_TROUBLE after printing. */
 int cli_lang_open(abg_lang **out, abg_ctx *ctx, const char *stopwords);
 
-/* Write s as one CSV field (RFC 4180: quoted when it holds a comma, a
- * quote or a line end, quotes doubled); NULL writes nothing. */
+/* Write s as one CSV field that a spreadsheet shows as text (RFC 4180:
+ * quoted when it holds a comma, a semicolon, a tab, a quote or a line end,
+ * quotes doubled; a field starting with '=', '+', '-', '@', a tab or a
+ * carriage return gets a single quote in front, so that it cannot run as a
+ * formula). NULL writes nothing. Numbers: cli_csv_number (term.h). */
 void cli_csv_field(FILE *out, const char *s);
 
 /* Close the output (moving it into place) and pick the exit code: the

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "term.h"
 
 static const char *const formats[] = {"text", "json", "jsonl", "csv", NULL};
 enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_JSONL, FORMAT_CSV };
@@ -90,6 +91,13 @@ static void csv_field(FILE *out, const char *s, bool last)
     fputs(last ? "\r\n" : ",", out);
 }
 
+/* A numeric cell: a negative value stays a number (not neutralised). */
+static void csv_number(FILE *out, const char *s)
+{
+    cli_csv_number(out, s);
+    fputc(',', out);
+}
+
 static int write_fact(facts_run *run, const abg_doc *doc, const abg_fact *f)
 {
     const char *text = abg_doc_text(doc, NULL);
@@ -116,18 +124,23 @@ static int write_fact(facts_run *run, const abg_doc *doc, const abg_fact *f)
         csv_field(out, abg_doc_source(doc), false);
         csv_field(out, type, false);
         csv_field(out, surface, false);
-        csv_field(out, val, false);
-        csv_field(out, val_to, false);
+        if (f->type == ABG_FACT_DATE) {
+            csv_field(out, val, false);
+            csv_field(out, val_to, false);
+        } else {
+            csv_number(out, val);
+            csv_number(out, val_to);
+        }
         csv_field(out, f->unit ? f->unit : "", false);
         csv_field(out, qual, false);
         snprintf(num, sizeof num, "%lu", (unsigned long)pos.line);
-        csv_field(out, num, false);
+        csv_number(out, num);
         snprintf(num, sizeof num, "%lu", (unsigned long)pos.col);
-        csv_field(out, num, false);
+        csv_number(out, num);
         snprintf(num, sizeof num, "%llu", (unsigned long long)pos.offset);
-        csv_field(out, num, false);
+        csv_number(out, num);
         snprintf(num, sizeof num, "%llu", (unsigned long long)(end.offset - pos.offset));
-        csv_field(out, num, false);
+        csv_number(out, num);
         csv_field(out, sentence, false);
         csv_field(out, f->rule, true);
     } else {

@@ -1,5 +1,6 @@
 /*
- * util.c: messages, data file lookup and atomic output for the commands.
+ * util.c: messages, data file lookup, atomic output and CSV fields for the
+ * commands.
  */
 #define _DEFAULT_SOURCE /* realpath */
 #include <errno.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "term.h"
 #include "version.h"
 
 int cli_error(const char *fmt, ...)
@@ -257,17 +259,58 @@ done:
 
 void cli_csv_field(FILE *out, const char *s)
 {
+    /* a spreadsheet runs a cell that starts with one of these as a formula */
+    bool formula = s && *s && strchr("=+-@\t\r", *s);
+
     if (!s)
         return;
-    if (!strpbrk(s, ",\"\r\n")) {
+    /* ';' and tab too: spreadsheets in German and other locales split there */
+    if (!strpbrk(s, ",;\"\t\r\n")) {
+        if (formula)
+            fputc('\'', out);
         fputs(s, out);
         return;
     }
     fputc('"', out);
+    if (formula)
+        fputc('\'', out);
     for (; *s; s++) {
         if (*s == '"')
             fputc('"', out);
         fputc(*s, out);
     }
     fputc('"', out);
+}
+
+/* An optional '-', digits, an optional fraction and exponent. */
+static bool is_number(const char *s)
+{
+    const char *p = s + (*s == '-');
+    size_t digits = 0;
+
+    for (; *p >= '0' && *p <= '9'; p++)
+        digits++;
+    if (*p == '.')
+        for (p++; *p >= '0' && *p <= '9'; p++)
+            digits++;
+    if (!digits)
+        return false;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '+' || *p == '-')
+            p++;
+        if (*p < '0' || *p > '9')
+            return false;
+        while (*p >= '0' && *p <= '9')
+            p++;
+    }
+    return *p == '\0';
+}
+
+void cli_csv_number(FILE *out, const char *s)
+{
+    if (s && is_number(s))
+        fputs(s, out);
+    else
+        cli_csv_field(out, s);
 }
