@@ -113,9 +113,11 @@ typedef struct {
     bool no_boilerplate;
     bool quiet;
     unsigned jobs; /* threads for cli_each_doc_jobs; 0: one per core */
+    bool progress;    /* --progress: show the progress line anyway */
+    bool no_progress; /* --no-progress (and -q): never show it */
 } cli_read_opts;
 
-#define CLI_READ_OPTS_INIT {ABG_DEFAULT_MAX_FILE_SIZE, NULL, false, false, 0}
+#define CLI_READ_OPTS_INIT {ABG_DEFAULT_MAX_FILE_SIZE, NULL, false, false, 0, false, false}
 
 /* --stopwords for the commands that count words. */
 #define CLI_STOPWORDS_OPTION(target)                                                          \
@@ -135,7 +137,11 @@ typedef struct {
      "drop the lines FILE's patterns match (default: rules/boilerplate.de)", NULL},          \
     {"no-boilerplate", 0, OPT_TRUE, &(o).no_boilerplate, NULL,                               \
      "keep every line", NULL},                                                               \
-    {"quiet", 'q', OPT_TRUE, &(o).quiet, NULL, "no progress or notes on stderr", NULL}
+    {"quiet", 'q', OPT_TRUE, &(o).quiet, NULL, "no progress or notes on stderr", NULL},        \
+    {"progress", 0, OPT_TRUE, &(o).progress, NULL,                                           \
+     "show the progress line on stderr even when it is not a terminal", NULL},               \
+    {"no-progress", 0, OPT_TRUE, &(o).no_progress, NULL, "never show the progress line",     \
+     NULL}
 
 /* The -o option every command has, and the end of an option table. */
 #define CLI_OPT_OUTPUT(target)                                                                \

@@ -66,7 +66,7 @@ static void warn(const char *rule, const char *message, void *payload)
         run->capwarned = c;
     }
     run->warned[run->nwarned++] = rule;
-    fprintf(stderr, "abgleich: %s: warning: rule %s %s\n", abg_doc_id(run->doc), rule, message);
+    cli_error("%s: warning: rule %s %s", abg_doc_id(run->doc), rule, message);
 }
 
 /* A value as JSON: an integer when it is one, else a real. */
@@ -207,7 +207,7 @@ static int emit_doc(const abg_doc *doc, void *result, int discard, void *payload
 {
     facts_run *run = payload;
     doc_result *r = result;
-    size_t i;
+    size_t i, before = run->nfacts;
     int rc = 0;
 
     run->doc = doc;
@@ -216,6 +216,7 @@ static int emit_doc(const abg_doc *doc, void *result, int discard, void *payload
     for (i = 0; !discard && i < r->n && !rc; i++)
         if (run->type_mask & (1u << r->facts[i].type))
             rc = write_fact(run, doc, &r->facts[i]);
+    cli_progress_count("facts", run->nfacts - before);
     free(r->facts);
     free(r);
     return rc;
@@ -330,6 +331,7 @@ int cmd_facts(int argc, char **argv)
         fputs("doc,source,type,text,value,value_to,unit,qualifier,line,col,offset,length,"
               "sentence,rule\r\n",
               out.fp);
+    cli_progress_count("facts", 0);
     if ((rc = cli_each_doc_jobs(ctx, &o.read, paths, npaths, work_doc, emit_doc, &run,
                                 &status)) != 0)
         goto done;

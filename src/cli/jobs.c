@@ -6,15 +6,18 @@
  * command's work function on every document; the main thread waits for
  * input i, hands its documents and results to the emit function, frees
  * them and moves on. Workers stay at most JOBS_AHEAD inputs ahead of the
- * writer, so memory does not grow with the corpus.
+ * writer, so memory does not grow with the corpus. The progress line
+ * (progress.c) counts the inputs as they are written.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "term.h"
 
 #define JOBS_AHEAD 64
 
@@ -22,6 +25,7 @@ typedef struct {
     abg_doclist *docs;
     void **results; /* one per document */
     char *error;    /* reading or working failed: the message */
+    uint64_t bytes; /* read, for the progress line */
     int done;
 } slot;
 
@@ -33,9 +37,28 @@ typedef struct {
     slot *slots;
     size_t n, next, emitted;
     int stop;
+    int measure; /* count the bytes of each input */
     pthread_mutex_t lock;
     pthread_cond_t cond;
 } pool;
+
+/* The size of input i: the file's, else (standard input, a FIFO) the
+ * text of its documents. */
+static uint64_t input_bytes(const pool *p, size_t i, const abg_doclist *docs)
+{
+    const char *path = abg_inputs_path(p->inputs, i);
+    struct stat st;
+    uint64_t n = 0;
+    size_t k, len;
+
+    if (strcmp(path, "<stdin>") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+        return (uint64_t)st.st_size;
+    for (k = 0; docs && k < abg_doclist_count(docs); k++) {
+        abg_doc_text(abg_doclist_get(docs, k), &len);
+        n += len;
+    }
+    return n;
+}
 
 /* Read input i and run the work on each of its documents. */
 static void process(pool *p, abg_ctx *ctx, size_t i)
@@ -47,6 +70,8 @@ static void process(pool *p, abg_ctx *ctx, size_t i)
         s->error = strdup(abg_ctx_message(ctx));
         return;
     }
+    if (p->measure)
+        s->bytes = input_bytes(p, i, s->docs);
     nd = abg_doclist_count(s->docs);
     if (nd && !(s->results = calloc(nd, sizeof *s->results))) {
         s->error = strdup("out of memory");
@@ -116,6 +141,7 @@ int cli_each_doc_jobs(abg_ctx *ctx, const cli_read_opts *o, char **paths, int np
     memset(&p, 0, sizeof p);
     if ((rc = cli_ingest_open(&ing, ctx, o)) != 0)
         return rc;
+    p.measure = cli_progress_begin(o);
     if (abg_walk(&inputs, ctx, (const char *const *)paths, (size_t)npaths, cli_walk_report,
                  status) < 0) {
         rc = cli_error("%s", abg_ctx_message(ctx));
@@ -126,6 +152,7 @@ int cli_each_doc_jobs(abg_ctx *ctx, const cli_read_opts *o, char **paths, int np
     p.work = work;
     p.payload = payload;
     p.n = abg_inputs_count(inputs);
+    cli_progress_total(p.n);
     if (p.n && !(p.slots = calloc(p.n, sizeof *p.slots))) {
         rc = cli_error("out of memory");
         goto done;
@@ -156,6 +183,7 @@ int cli_each_doc_jobs(abg_ctx *ctx, const cli_read_opts *o, char **paths, int np
                 pthread_cond_wait(&p.cond, &p.lock);
             pthread_mutex_unlock(&p.lock);
         }
+        cli_progress_input_done(s->bytes);
         if (s->error) {
             cli_file_error(abg_inputs_path(inputs, i), s->error);
             status->failed++;
@@ -185,6 +213,7 @@ destroy:
     pthread_cond_destroy(&p.cond);
     pthread_mutex_destroy(&p.lock);
 done:
+    cli_progress_end();
     free(threads);
     free(p.slots);
     abg_inputs_free(inputs);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "term.h"
 
 static const cli_opt help_opt = {"help", 'h', OPT_TRUE, NULL, NULL, "show this help and exit",
                                  NULL};
@@ -129,6 +130,7 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, char ***operands, i
 
     *operands = NULL;
     *noperands = 0;
+    cli_signals_init(); /* every command starts here */
     if (!ops)
         return cli_error("out of memory");
     for (i = 1; i < argc && !rc; i++) {

@@ -5,6 +5,7 @@
 #define _DEFAULT_SOURCE /* realpath */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,11 +20,13 @@ int cli_error(const char *fmt, ...)
 {
     va_list ap;
 
+    cli_progress_hold();
     fputs("abgleich: ", stderr);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
+    cli_progress_release();
     return CLI_TROUBLE;
 }
 
@@ -31,6 +34,7 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
 
+    cli_progress_hold();
     fputs("abgleich: ", stderr);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
@@ -39,12 +43,15 @@ int cli_usage(const char *cmd, const char *fmt, ...)
         fprintf(stderr, "\nTry 'abgleich help %s' for more information.\n", cmd);
     else
         fputs("\nTry 'abgleich help' for more information.\n", stderr);
+    cli_progress_release();
     return CLI_TROUBLE;
 }
 
 void cli_file_error(const char *path, const char *message)
 {
+    cli_progress_hold();
     fprintf(stderr, "abgleich: %s: %s\n", path, message);
+    cli_progress_release();
 }
 
 static char *concat(const char *a, const char *b, const char *c)
@@ -83,17 +90,95 @@ char *cli_data_path(const char *relative)
     return concat(dir, "/", relative);
 }
 
+/* Temporary -o files, removed when a signal ends the program. */
+#define PENDING_MAX 4
+static char *volatile pending[PENDING_MAX];
+
+static void pending_set(char *tmp, char *was)
+{
+    size_t i;
+
+    for (i = 0; i < PENDING_MAX; i++) {
+        if (pending[i] == was) {
+            pending[i] = tmp;
+            return;
+        }
+    }
+}
+
+static void on_fatal_signal(int sig)
+{
+    int saved = errno;
+    size_t i;
+
+    for (i = 0; i < PENDING_MAX; i++)
+        if (pending[i])
+            unlink(pending[i]);
+    cli_progress_clear_on_signal();
+    signal(sig, SIG_DFL);
+    raise(sig); /* delivered when the handler returns: the program dies of it */
+    errno = saved;
+}
+
+void cli_signals_init(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+    static bool done;
+    struct sigaction sa, old;
+    sigset_t set;
+    size_t i;
+
+    if (done)
+        return;
+    done = true;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fatal_signal;
+    sigemptyset(&sa.sa_mask);
+    sigemptyset(&set);
+    for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        /* A signal the parent ignored stays ignored (nohup, background
+         * jobs), except SIGPIPE: a reader that went away always ends the
+         * run, at once and without a message, as it does for cat and grep. */
+        if (sigs[i] != SIGPIPE && sigaction(sigs[i], NULL, &old) == 0 &&
+            old.sa_handler == SIG_IGN)
+            continue;
+        sigaction(sigs[i], &sa, NULL);
+        sigaddset(&set, sigs[i]);
+    }
+    sigprocmask(SIG_UNBLOCK, &set, NULL); /* before any thread: they inherit it */
+}
+
+/* The folder part of `path` ("." when it has none), into buf. */
+static const char *folder_of(char *buf, size_t size, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t n;
+
+    if (!slash)
+        return ".";
+    n = slash == path ? 1 : (size_t)(slash - path);
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, path, n);
+    buf[n] = '\0';
+    return buf;
+}
+
 int cli_output_open(cli_output *out, const char *path)
 {
     struct stat st;
-    char *real = NULL;
-    int fd;
+    char *real = NULL, dir[PATH_MAX];
+    int fd, err;
 
     memset(out, 0, sizeof *out);
+    cli_signals_init();
     if (!path || !strcmp(path, "-")) {
         out->fp = stdout;
+        cli_results_on_terminal = isatty(STDOUT_FILENO) == 1;
         return 0;
     }
+    if (!*path)
+        return cli_error("'' is not a file name");
     if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
         real = realpath(path, NULL);
         if (!real && errno != ENOENT)
@@ -102,31 +187,43 @@ int cli_output_open(cli_output *out, const char *path)
     out->path = real ? real : strdup(path);
     if (!out->path)
         return cli_error("out of memory");
+    if (stat(out->path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        cli_error("%s: is a folder, not a file", path);
+        goto fail;
+    }
     if (stat(out->path, &st) == 0 && !S_ISREG(st.st_mode)) {
         /* a device or FIFO: no temporary file beside it */
         out->fp = fopen(out->path, "w");
         if (!out->fp) {
             cli_error("%s: %s", path, strerror(errno));
-            free(out->path);
-            out->path = NULL;
-            return CLI_TROUBLE;
+            goto fail;
         }
         return 0;
     }
     out->tmp_path = concat(out->path, ".tmpXXXXXX", "");
-    if (!out->tmp_path)
-        return cli_error("out of memory");
+    if (!out->tmp_path) {
+        cli_error("out of memory");
+        goto fail;
+    }
     fd = mkstemp(out->tmp_path);
-    if (fd < 0 || !(out->fp = fdopen(fd, "w"))) {
+    if (fd < 0) {
+        err = errno;
+        folder_of(dir, sizeof dir, out->path);
+        if (err == ENOENT)
+            cli_error("%s: folder '%s' does not exist", path, dir);
+        else if (err == ENOTDIR)
+            cli_error("%s: '%s' is not a folder", path, dir);
+        else
+            cli_error("%s: %s", path, strerror(err));
+        goto fail;
+    }
+    pending_set(out->tmp_path, NULL);
+    if (!(out->fp = fdopen(fd, "w"))) {
         cli_error("%s: %s", path, strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(out->tmp_path);
-        }
-        free(out->tmp_path);
-        free(out->path);
-        memset(out, 0, sizeof *out);
-        return CLI_TROUBLE;
+        close(fd);
+        unlink(out->tmp_path);
+        pending_set(NULL, out->tmp_path);
+        goto fail;
     }
     {
         /* mkstemp creates 0600; give the file the mode fopen would */
@@ -137,6 +234,22 @@ int cli_output_open(cli_output *out, const char *path)
         }
     }
     return 0;
+fail:
+    free(out->tmp_path);
+    free(out->path);
+    memset(out, 0, sizeof *out);
+    return CLI_TROUBLE;
+}
+
+/* A write error; a reader that went away (EPIPE, when SIGPIPE could not
+ * end the program) is not worth a message. */
+static int write_error(const char *what, int err)
+{
+    if (err == EPIPE)
+        return CLI_TROUBLE;
+    if (err == 0) /* an earlier write failed; errno is gone */
+        return cli_error("%s: write error", what);
+    return cli_error("%s: %s", what, strerror(err));
 }
 
 int cli_output_close(cli_output *out, bool commit)
@@ -145,15 +258,20 @@ int cli_output_close(cli_output *out, bool commit)
 
     if (!out->fp)
         return 0;
-    if (fflush(out->fp) != 0 || ferror(out->fp))
-        rc = cli_error("%s: %s", out->path ? out->path : "standard output", strerror(errno));
+    if (fflush(out->fp) != 0)
+        rc = write_error(out->path ? out->path : "standard output", errno);
+    else if (ferror(out->fp))
+        rc = write_error(out->path ? out->path : "standard output", 0);
+    if (out->fp == stdout && rc)
+        clearerr(stdout); /* reported once, here */
     if (out->fp != stdout && fclose(out->fp) != 0 && !rc)
-        rc = cli_error("%s: %s", out->path, strerror(errno));
+        rc = write_error(out->path, errno);
     if (out->tmp_path) {
         if (commit && !rc && rename(out->tmp_path, out->path) != 0)
             rc = cli_error("%s: %s", out->path, strerror(errno));
         if (rc || !commit)
             unlink(out->tmp_path);
+        pending_set(NULL, out->tmp_path);
     }
     free(out->tmp_path);
     free(out->path);
