@@ -20,6 +20,7 @@ typedef struct {
     const char *rules;
     bool rules_only;
     cli_read_opts read;
+    int color; /* --color */
 } facts_opts;
 
 typedef struct {
@@ -33,6 +34,7 @@ typedef struct {
     const abg_doc *doc;
     const char **warned; /* rule ids already warned about (borrowed) */
     size_t nwarned, capwarned;
+    bool color; /* text output in colour */
 } facts_run;
 
 /* Copy s[0..n) with line ends and tabs made spaces. */
@@ -116,9 +118,11 @@ static int write_fact(facts_run *run, const abg_doc *doc, const abg_fact *f)
     abg_fact_value_string(val, sizeof val, f, 0);
     abg_fact_value_string(val_to, sizeof val_to, f, 1);
     if (run->o->format == FORMAT_TEXT) {
-        fprintf(out, "%s:%lu:%lu  %s  %s%s%s%s%s  %s  \"%s\"\n", abg_doc_id(doc),
-                (unsigned long)pos.line, (unsigned long)pos.col, type, val, *val_to ? ".." : "",
-                val_to, f->unit ? " " : "", f->unit ? f->unit : "", qual, surface);
+        bool c = run->color;
+        fprintf(out, "%s:%lu:%lu  %s%s%s  %s%s%s%s%s%s%s  %s  \"%s\"\n", abg_doc_id(doc),
+                (unsigned long)pos.line, (unsigned long)pos.col, cli_sgr(c, CLI_STYLE_CYAN), type,
+                cli_sgr_end(c), cli_sgr(c, CLI_STYLE_BOLD), val, *val_to ? ".." : "", val_to,
+                f->unit ? " " : "", f->unit ? f->unit : "", cli_sgr_end(c), qual, surface);
     } else if (run->o->format == FORMAT_CSV) {
         csv_field(out, abg_doc_id(doc), false);
         csv_field(out, abg_doc_source(doc), false);
@@ -248,7 +252,7 @@ static int parse_types(unsigned *mask, const char *list)
 
 int cmd_facts(int argc, char **argv)
 {
-    facts_opts o = {FORMAT_TEXT, NULL, NULL, NULL, false, CLI_READ_OPTS_INIT};
+    facts_opts o = {FORMAT_TEXT, NULL, NULL, NULL, false, CLI_READ_OPTS_INIT, CLI_COLOR_AUTO};
     const cli_opt table[] = {
         {"format", 'f', OPT_CHOICE, &o.format, "FORMAT", "text (default), json, jsonl or csv",
          formats},
@@ -259,6 +263,7 @@ int cmd_facts(int argc, char **argv)
          "read FILE after rules/de.rules (its rules add or replace)", NULL},
         {"rules-only", 0, OPT_TRUE, &o.rules_only, NULL,
          "use only the --rules FILE, not rules/de.rules", NULL},
+        CLI_COLOR_OPTION(o.color),
         CLI_JOBS_OPTION(o.read),
         CLI_READ_OPTIONS(o.read),
         CLI_OPT_END,
@@ -327,6 +332,7 @@ int cmd_facts(int argc, char **argv)
     run.ctx = ctx;
     run.rules = rules;
     run.lang = lang;
+    run.color = o.format == FORMAT_TEXT && cli_color(o.color, out.fp);
     if (o.format == FORMAT_CSV)
         fputs("doc,source,type,text,value,value_to,unit,qualifier,line,col,offset,length,"
               "sentence,rule\r\n",

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "term.h"
 
 static const char *const formats[] = {"text", "json", NULL};
 enum { FORMAT_TEXT, FORMAT_JSON };
@@ -17,6 +18,7 @@ typedef struct {
     unsigned width;
     const char *stopwords;
     cli_read_opts read;
+    int color; /* --color */
 } kwic_opts;
 
 /* One line of the concordance, kept until all widths are known. */
@@ -143,6 +145,7 @@ static size_t chars_of(const char *s)
 static void write_text(FILE *out, const kwic_run *run)
 {
     size_t i, locw = 0;
+    bool c = cli_color(run->o->color, out);
 
     for (i = 0; i < run->n; i++)
         if (chars_of(run->hits[i].loc) > locw)
@@ -153,7 +156,8 @@ static void write_text(FILE *out, const kwic_run *run)
         fputs(h->loc, out);
         while (pad--)
             fputc(' ', out);
-        fprintf(out, "%s  %s  %s\n", h->left, h->match, h->right);
+        fprintf(out, "%s  %s%s%s%s  %s\n", h->left, cli_sgr(c, CLI_STYLE_BOLD),
+                cli_sgr(c, CLI_STYLE_RED), h->match, cli_sgr_end(c), h->right);
     }
 }
 
@@ -195,13 +199,14 @@ static void free_hits(kwic_run *run)
 
 int cmd_kwic(int argc, char **argv)
 {
-    kwic_opts o = {FORMAT_TEXT, NULL, 40, NULL, CLI_READ_OPTS_INIT};
+    kwic_opts o = {FORMAT_TEXT, NULL, 40, NULL, CLI_READ_OPTS_INIT, CLI_COLOR_AUTO};
     const cli_opt table[] = {
         {"format", 'f', OPT_CHOICE, &o.format, "FORMAT", "text (default) or json", formats},
         CLI_OPT_OUTPUT(o.output),
         {"width", 'w', OPT_UINT, &o.width, "N", "characters of context on each side (40)",
          NULL},
         CLI_STOPWORDS_OPTION(o.stopwords),
+        CLI_COLOR_OPTION(o.color),
         CLI_READ_OPTIONS(o.read),
         CLI_OPT_END,
     };

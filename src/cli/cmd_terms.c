@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "term.h"
 
 static const char *const formats[] = {"text", "json", "csv", NULL};
 enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV };
@@ -21,6 +22,7 @@ typedef struct {
     unsigned min_count;
     const char *stopwords;
     cli_read_opts read;
+    int color; /* --color */
 } terms_opts;
 
 typedef struct {
@@ -72,6 +74,7 @@ static int write_all(FILE *out, const terms_run *run)
 {
     size_t ng = abg_terms_group_count(run->terms), g, i;
     bool keyness = ng > 1;
+    bool c = run->o->format == FORMAT_TEXT && cli_color(run->o->color, out);
     json_t *groups = NULL;
 
     if (run->o->format == FORMAT_JSON)
@@ -90,9 +93,10 @@ static int write_all(FILE *out, const terms_run *run)
         }
         if (run->o->format == FORMAT_TEXT) {
             uint64_t docs = abg_terms_group_docs(run->terms, g);
-            fprintf(out, "%s== %s (%llu document%s, %llu words counted)\n", g ? "\n" : "",
-                    name, (unsigned long long)docs, docs == 1 ? "" : "s",
-                    (unsigned long long)abg_terms_group_tokens(run->terms, g));
+            fprintf(out, "%s%s== %s (%llu document%s, %llu words counted)%s\n", g ? "\n" : "",
+                    cli_sgr(c, CLI_STYLE_BOLD), name, (unsigned long long)docs,
+                    docs == 1 ? "" : "s",
+                    (unsigned long long)abg_terms_group_tokens(run->terms, g), cli_sgr_end(c));
             if (keyness)
                 fprintf(out, "%-20s %-24s %6s %5s %6s %9s %9s\n", "stem", "form", "count",
                         "docs", "rest", "G2", "logratio");
@@ -159,7 +163,8 @@ static int write_all(FILE *out, const terms_run *run)
 
 int cmd_terms(int argc, char **argv)
 {
-    terms_opts o = {FORMAT_TEXT, NULL, BY_SOURCE, 20, 1, NULL, CLI_READ_OPTS_INIT};
+    terms_opts o = {FORMAT_TEXT, NULL, BY_SOURCE, 20, 1, NULL, CLI_READ_OPTS_INIT,
+                    CLI_COLOR_AUTO};
     const cli_opt table[] = {
         {"format", 'f', OPT_CHOICE, &o.format, "FORMAT", "text (default), json or csv",
          formats},
@@ -169,6 +174,7 @@ int cmd_terms(int argc, char **argv)
         {"min-count", 0, OPT_UINT, &o.min_count, "N", "only stems seen N times in the group",
          NULL},
         CLI_STOPWORDS_OPTION(o.stopwords),
+        CLI_COLOR_OPTION(o.color),
         CLI_READ_OPTIONS(o.read),
         CLI_OPT_END,
     };

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "term.h"
 
 static const char *const formats[] = {"text", "json", NULL};
 enum { FORMAT_TEXT, FORMAT_JSON };
@@ -15,6 +16,7 @@ typedef struct {
     const char *output;
     bool positions;
     cli_read_opts read;
+    int color; /* --color */
 } text_opts;
 
 static const char *or_dash(const char *s)
@@ -24,16 +26,17 @@ static const char *or_dash(const char *s)
 
 /* The header line, then the body; with `positions` every line of the body
  * starts with LINE:COL:OFFSET: of its first character in the source. */
-static void write_text(FILE *out, const abg_doc *doc, bool positions, bool first)
+static void write_text(FILE *out, const abg_doc *doc, bool positions, bool first, bool color)
 {
     size_t len, pos = 0;
     const char *t = abg_doc_text(doc, &len);
 
     if (!first)
         fputc('\n', out);
-    fprintf(out, "==> %s | source: %s | title: %s | published: %s | encoding: %s\n",
-            abg_doc_id(doc), or_dash(abg_doc_source(doc)), or_dash(abg_doc_title(doc)),
-            or_dash(abg_doc_published(doc)), or_dash(abg_doc_encoding(doc)));
+    fprintf(out, "%s==> %s | source: %s | title: %s | published: %s | encoding: %s%s\n",
+            cli_sgr(color, CLI_STYLE_BOLD), abg_doc_id(doc), or_dash(abg_doc_source(doc)),
+            or_dash(abg_doc_title(doc)), or_dash(abg_doc_published(doc)),
+            or_dash(abg_doc_encoding(doc)), cli_sgr_end(color));
     if (!positions) {
         fwrite(t, 1, len, out);
         return;
@@ -58,6 +61,7 @@ typedef struct {
     const text_opts *o;
     FILE *out;
     size_t ndocs;
+    bool color; /* text output in colour */
 } text_run;
 
 static int write_doc(const abg_doc *doc, void *payload)
@@ -67,7 +71,7 @@ static int write_doc(const abg_doc *doc, void *payload)
     if (run->o->format == FORMAT_JSON)
         write_json(run->out, doc, run->ndocs == 0);
     else
-        write_text(run->out, doc, run->o->positions, run->ndocs == 0);
+        write_text(run->out, doc, run->o->positions, run->ndocs == 0, run->color);
     run->ndocs++;
     return 0;
 }
@@ -100,12 +104,13 @@ static int write_json(FILE *out, const abg_doc *doc, bool first)
 
 int cmd_text(int argc, char **argv)
 {
-    text_opts o = {FORMAT_TEXT, NULL, false, CLI_READ_OPTS_INIT};
+    text_opts o = {FORMAT_TEXT, NULL, false, CLI_READ_OPTS_INIT, CLI_COLOR_AUTO};
     const cli_opt table[] = {
         {"format", 'f', OPT_CHOICE, &o.format, "FORMAT", "text (default) or json", formats},
         CLI_OPT_OUTPUT(o.output),
         {"positions", 0, OPT_TRUE, &o.positions, NULL,
          "start each line with LINE:COL:OFFSET: of its source", NULL},
+        CLI_COLOR_OPTION(o.color),
         CLI_READ_OPTIONS(o.read),
         CLI_OPT_END,
     };
@@ -121,7 +126,7 @@ int cmd_text(int argc, char **argv)
         table, NULL};
     cli_status status = {0};
     cli_output out = {0};
-    text_run run = {&o, NULL, 0};
+    text_run run = {&o, NULL, 0, false};
     abg_ctx *ctx = NULL;
     char **paths = NULL;
     int npaths, rc;
@@ -139,6 +144,7 @@ int cmd_text(int argc, char **argv)
     if ((rc = cli_output_open(&out, o.output)) != 0)
         goto done;
     run.out = out.fp;
+    run.color = cli_color(o.color, out.fp);
     if ((rc = cli_each_doc(ctx, &o.read, paths, npaths, write_doc, &run, &status)) != 0)
         goto done;
     if (o.format == FORMAT_JSON)

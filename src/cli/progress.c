@@ -1,5 +1,6 @@
 /*
- * progress.c: the progress line on stderr (see term.h).
+ * progress.c: colour on terminals, and the progress line on stderr (see
+ * term.h).
  *
  * The document loop feeds counters (inputs done, bytes read, the command's
  * own counter); a small thread wakes a few times a second and draws them,
@@ -19,6 +20,42 @@
 #include <unistd.h>
 
 #include "term.h"
+
+/* ---- colour ---- */
+
+const char *const cli_color_choices[] = {"auto", "always", "never", NULL};
+
+bool cli_color(int mode, FILE *out)
+{
+    const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+
+    if (mode == CLI_COLOR_ALWAYS)
+        return true;
+    if (mode == CLI_COLOR_NEVER || (no_color && *no_color))
+        return false;
+    if (term && !strcmp(term, "dumb"))
+        return false;
+    return isatty(fileno(out)) == 1;
+}
+
+const char *cli_sgr(bool color, cli_style style)
+{
+    static const char *const sgr[] = {
+        [CLI_STYLE_BOLD] = "\033[1m",    [CLI_STYLE_DIM] = "\033[2m",
+        [CLI_STYLE_RED] = "\033[31m",    [CLI_STYLE_GREEN] = "\033[32m",
+        [CLI_STYLE_YELLOW] = "\033[33m", [CLI_STYLE_BLUE] = "\033[34m",
+        [CLI_STYLE_MAGENTA] = "\033[35m", [CLI_STYLE_CYAN] = "\033[36m",
+    };
+
+    if (!color || (unsigned)style >= sizeof sgr / sizeof sgr[0])
+        return "";
+    return sgr[style];
+}
+
+const char *cli_sgr_end(bool color)
+{
+    return color ? "\033[0m" : "";
+}
 
 /* ---- progress ---- */
 

@@ -1,7 +1,8 @@
 /*
  * term.h: what the commands share about the people and programs that read
- * their output: the progress line on stderr (--progress), CSV cells a
- * spreadsheet cannot run as formulas, and signals.
+ * their output: colour on terminals (--color, NO_COLOR), the progress line
+ * on stderr (--progress), and CSV cells a spreadsheet cannot run as
+ * formulas.
  */
 #ifndef ABG_CLI_TERM_H
 #define ABG_CLI_TERM_H
@@ -11,6 +12,40 @@
 #include <stdio.h>
 
 #include "cli.h"
+
+/* ---- colour ---- */
+
+/* The values of --color, in the order of cli_color_choices. */
+enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
+extern const char *const cli_color_choices[]; /* "auto", "always", "never", NULL */
+
+/* The --color option for an int `target` that starts as CLI_COLOR_AUTO (0). */
+#define CLI_COLOR_OPTION(target)                                                              \
+    {"color", 0, OPT_CHOICE, &(target), "WHEN",                                               \
+     "colour: auto (default; on a terminal, unless NO_COLOR is set), always or never",        \
+     cli_color_choices}
+
+/* Whether text written to `out` is coloured under --color `mode`: always;
+ * never; auto: only when `out` is a terminal, NO_COLOR is unset or empty
+ * and TERM is not "dumb". */
+bool cli_color(int mode, FILE *out);
+
+typedef enum {
+    CLI_STYLE_BOLD,
+    CLI_STYLE_DIM,
+    CLI_STYLE_RED,
+    CLI_STYLE_GREEN,
+    CLI_STYLE_YELLOW,
+    CLI_STYLE_BLUE,
+    CLI_STYLE_MAGENTA,
+    CLI_STYLE_CYAN
+} cli_style;
+
+/* The SGR escape sequence that starts `style`, and the one that ends any
+ * style; both "" when `color` is false, so that they can be printed
+ * unconditionally: printf("%s%s%s", cli_sgr(c, CLI_STYLE_RED), s, cli_sgr_end(c)). */
+const char *cli_sgr(bool color, cli_style style);
+const char *cli_sgr_end(bool color);
 
 /* ---- progress ---- */
 
