@@ -139,7 +139,7 @@ typedef struct {
      "keep every line", NULL},                                                               \
     {"quiet", 'q', OPT_TRUE, &(o).quiet, NULL, "no progress or notes on stderr", NULL},        \
     {"progress", 0, OPT_TRUE, &(o).progress, NULL,                                           \
-     "show the progress line on stderr even when it is not a terminal", NULL},               \
+     "show the progress line, also when not on a terminal", NULL},                           \
     {"no-progress", 0, OPT_TRUE, &(o).no_progress, NULL, "never show the progress line",     \
      NULL}
 
@@ -192,10 +192,61 @@ void cli_csv_field(FILE *out, const char *s);
  * close's trouble, else CLI_TROUBLE when an input failed, else CLI_OK. */
 int cli_finish(cli_output *out, const cli_status *status);
 
+/* ---- claims: what facts and check share ---- */
+
+typedef struct {
+    const char *rules;      /* --rules FILE */
+    bool rules_only;        /* --rules-only */
+    const char *lexicon;    /* --lexicon FILE, read after rules/claims.de */
+    const char *dictionary; /* --dictionary FILE; "" for none; NULL: the default */
+} cli_claims_opts;
+
+#define CLI_CLAIMS_OPTIONS(o)                                                                 \
+    {"rules", 0, OPT_STRING, &(o).rules, "FILE",                                              \
+     "read FILE after rules/de.rules (its rules add or replace)", NULL},                      \
+    {"rules-only", 0, OPT_TRUE, &(o).rules_only, NULL,                                        \
+     "use only the --rules FILE, not rules/de.rules", NULL},                                  \
+    {"lexicon", 0, OPT_STRING, &(o).lexicon, "FILE",                                          \
+     "read FILE after rules/claims.de (names, aliases, attribute words)", NULL},             \
+    {"dictionary", 0, OPT_STRING, &(o).dictionary, "FILE",                                    \
+     "German word list, evidence against names (default /usr/share/dict/ngerman)", NULL}
+
+typedef struct {
+    abg_rules *rules;
+    abg_lang *lang;
+    abg_lexicon *lexicon;
+} cli_claims;
+
+/* Load rules, language and lexicon. 0 or CLI_TROUBLE after printing why. */
+int cli_claims_open(cli_claims *c, abg_ctx *ctx, const cli_claims_opts *o, const char *cmd);
+void cli_claims_close(cli_claims *c);
+
+/* The result of cli_claims_work for one document. */
+typedef struct {
+    abg_fact *facts;
+    abg_about *about; /* one per fact; NULL when there are no facts */
+    size_t n;
+    const char *limited[8]; /* rules that hit a limit (ids borrowed from the rules) */
+    size_t nlimited;
+} cli_doc_claims;
+
+/* A cli_work_fn (payload: the cli_claims): facts and what they are about. */
+int cli_claims_work(void **result, const abg_doc *doc, abg_ctx *ctx, void *payload);
+void cli_doc_claims_free(cli_doc_claims *r);
+
+/* A copy of s[0..n) with line ends and tabs made spaces (malloc). */
+char *cli_flatten(const char *s, size_t n);
+
+/* The claim of fact f of doc; *text and *sentence get flattened copies
+ * (free() both) that the claim points to. 0, or -1 when out of memory. */
+int cli_claim_of(abg_claim *out, char **text, char **sentence, const abg_doc *doc,
+                 const abg_fact *f, const abg_about *about);
+
 /* ---- commands ---- */
 
 int cmd_text(int argc, char **argv);
 int cmd_facts(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_terms(int argc, char **argv);
 int cmd_kwic(int argc, char **argv);
 int cmd_stem(int argc, char **argv);

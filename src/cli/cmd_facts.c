@@ -17,18 +17,16 @@ typedef struct {
     int format;
     const char *output;
     const char *types;
-    const char *rules;
-    bool rules_only;
+    cli_claims_opts claims;
     cli_read_opts read;
     int color; /* --color */
 } facts_opts;
 
 typedef struct {
+    cli_claims claims; /* first: the payload of cli_claims_work */
     const facts_opts *o;
     FILE *out;
     abg_ctx *ctx;
-    const abg_rules *rules;
-    const abg_lang *lang;
     unsigned type_mask;
     size_t nfacts;
     const abg_doc *doc;
@@ -36,20 +34,6 @@ typedef struct {
     size_t nwarned, capwarned;
     bool color; /* text output in colour */
 } facts_run;
-
-/* Copy s[0..n) with line ends and tabs made spaces. */
-static char *flatten(const char *s, size_t n)
-{
-    char *out = malloc(n + 1);
-    size_t i;
-
-    if (!out)
-        return NULL;
-    for (i = 0; i < n; i++)
-        out[i] = (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') ? ' ' : s[i];
-    out[n] = '\0';
-    return out;
-}
 
 static void warn(const char *rule, const char *message, void *payload)
 {
@@ -100,13 +84,35 @@ static void csv_number(FILE *out, const char *s)
     fputc(',', out);
 }
 
-static int write_fact(facts_run *run, const abg_doc *doc, const abg_fact *f)
+/* The attribute stems separated by spaces (malloc), or NULL. */
+static char *join_attribute(const abg_about *ab)
+{
+    size_t k, n = 1;
+    char *s;
+
+    if (!ab || !ab->nattribute)
+        return NULL;
+    for (k = 0; k < ab->nattribute; k++)
+        n += strlen(ab->attribute[k]) + 1;
+    if (!(s = malloc(n)))
+        return NULL;
+    *s = '\0';
+    for (k = 0; k < ab->nattribute; k++) {
+        if (k)
+            strcat(s, " ");
+        strcat(s, ab->attribute[k]);
+    }
+    return s;
+}
+
+static int write_fact(facts_run *run, const abg_doc *doc, const abg_fact *f,
+                      const abg_about *ab)
 {
     const char *text = abg_doc_text(doc, NULL);
     abg_pos pos = abg_doc_position(doc, f->off), end = abg_doc_position(doc, f->off + f->len);
     char val[64] = "", val_to[64] = "", num[32];
-    char *surface = flatten(text + f->off, f->len);
-    char *sentence = flatten(text + f->sent_off, f->sent_len);
+    char *surface = cli_flatten(text + f->off, f->len);
+    char *sentence = cli_flatten(text + f->sent_off, f->sent_len);
     const char *type = abg_fact_type_name(f->type), *qual = abg_qualifier_name(f->qualifier);
     FILE *out = run->out;
     int rc = 0;
@@ -146,7 +152,14 @@ static int write_fact(facts_run *run, const abg_doc *doc, const abg_fact *f)
         snprintf(num, sizeof num, "%llu", (unsigned long long)(end.offset - pos.offset));
         csv_number(out, num);
         csv_field(out, sentence, false);
-        csv_field(out, f->rule, true);
+        csv_field(out, f->rule, false);
+        csv_field(out, ab && ab->subject ? ab->subject : "", false);
+        {
+            char *attr = join_attribute(ab);
+            csv_field(out, attr ? attr : "", false);
+            free(attr);
+        }
+        csv_field(out, ab && ab->time ? ab->time : "", true);
     } else {
         json_t *o = json_object();
         json_object_set_new(o, "doc", json_string(abg_doc_id(doc)));
@@ -163,6 +176,16 @@ static int write_fact(facts_run *run, const abg_doc *doc, const abg_fact *f)
         json_object_set_new(o, "length", json_integer((json_int_t)(end.offset - pos.offset)));
         json_object_set_new(o, "sentence", json_string(sentence));
         json_object_set_new(o, "rule", json_string(f->rule));
+        json_object_set_new(o, "subject",
+                            ab && ab->subject ? json_string(ab->subject) : json_null());
+        {
+            json_t *a = json_array();
+            size_t k;
+            for (k = 0; ab && k < ab->nattribute; k++)
+                json_array_append_new(a, json_string(ab->attribute[k]));
+            json_object_set_new(o, "attribute", a);
+        }
+        json_object_set_new(o, "time", ab && ab->time ? json_string(ab->time) : json_null());
         if (run->o->format == FORMAT_JSON)
             fputs(run->nfacts ? ",\n" : "[\n", out);
         json_dumpf(o, out, JSON_COMPACT | JSON_REAL_PRECISION(15));
@@ -177,40 +200,11 @@ done:
     return rc;
 }
 
-/* What the work on one document leaves for the writer. */
-typedef struct {
-    abg_fact *facts;
-    size_t n;
-    const char *limited[8]; /* rules that hit a limit (ids borrowed from the rules) */
-    size_t nlimited;
-} doc_result;
-
-static void note_limit(const char *rule, const char *message, void *payload)
-{
-    doc_result *r = payload;
-
-    (void)message;
-    if (r->nlimited < sizeof r->limited / sizeof r->limited[0])
-        r->limited[r->nlimited++] = rule;
-}
-
-/* In a worker: the facts of one document. */
-static int work_doc(void **result, const abg_doc *doc, abg_ctx *ctx, void *payload)
-{
-    facts_run *run = payload;
-    doc_result *r = calloc(1, sizeof *r);
-
-    *result = r;
-    if (!r)
-        return abg_ctx_code(ctx) < 0 ? abg_ctx_code(ctx) : -1;
-    return abg_extract_warn(&r->facts, &r->n, ctx, run->rules, run->lang, doc, note_limit, r);
-}
-
 /* In the main thread, in input order: warnings, then the facts. */
 static int emit_doc(const abg_doc *doc, void *result, int discard, void *payload)
 {
     facts_run *run = payload;
-    doc_result *r = result;
+    cli_doc_claims *r = result;
     size_t i, before = run->nfacts;
     int rc = 0;
 
@@ -219,10 +213,9 @@ static int emit_doc(const abg_doc *doc, void *result, int discard, void *payload
         warn(r->limited[i], "hit its match limit", run);
     for (i = 0; !discard && i < r->n && !rc; i++)
         if (run->type_mask & (1u << r->facts[i].type))
-            rc = write_fact(run, doc, &r->facts[i]);
+            rc = write_fact(run, doc, &r->facts[i], r->about ? &r->about[i] : NULL);
     cli_progress_count("facts", run->nfacts - before);
-    free(r->facts);
-    free(r);
+    cli_doc_claims_free(r);
     return rc;
 }
 
@@ -252,17 +245,15 @@ static int parse_types(unsigned *mask, const char *list)
 
 int cmd_facts(int argc, char **argv)
 {
-    facts_opts o = {FORMAT_TEXT, NULL, NULL, NULL, false, CLI_READ_OPTS_INIT, CLI_COLOR_AUTO};
+    facts_opts o = {FORMAT_TEXT, NULL, NULL, {NULL, false, NULL, NULL}, CLI_READ_OPTS_INIT,
+                     CLI_COLOR_AUTO};
     const cli_opt table[] = {
         {"format", 'f', OPT_CHOICE, &o.format, "FORMAT", "text (default), json, jsonl or csv",
          formats},
         CLI_OPT_OUTPUT(o.output),
         {"type", 't', OPT_STRING, &o.types, "LIST",
          "only these types: money,percent,date,quantity", NULL},
-        {"rules", 0, OPT_STRING, &o.rules, "FILE",
-         "read FILE after rules/de.rules (its rules add or replace)", NULL},
-        {"rules-only", 0, OPT_TRUE, &o.rules_only, NULL,
-         "use only the --rules FILE, not rules/de.rules", NULL},
+        CLI_CLAIMS_OPTIONS(o.claims),
         CLI_COLOR_OPTION(o.color),
         CLI_JOBS_OPTION(o.read),
         CLI_READ_OPTIONS(o.read),
@@ -274,7 +265,7 @@ int cmd_facts(int argc, char **argv)
         "document order. Text: DOC:LINE:COL  TYPE  VALUE UNIT  QUALIFIER  \"TEXT\",\n"
         "a range as FROM..TO; jsonl: one object a line (doc, source, type, text,\n"
         "value, value_to, unit, qualifier, line, col, offset, length, sentence,\n"
-        "rule); json: an array of them; csv: RFC 4180 with a header row. LINE:COL\n"
+        "rule, subject, attribute, time); json: an array of them; csv: RFC 4180 with a header row. LINE:COL\n"
         "and OFFSET are places in the file for plain text; for HTML and feeds\n"
         "OFFSET and LENGTH count bytes of the decoded body text. A rule file with\n"
         "an error is refused (FILE:LINE: message).",
@@ -282,12 +273,8 @@ int cmd_facts(int argc, char **argv)
     cli_status status = {0};
     cli_output out = {0};
     facts_run run;
-    abg_rules *rules = NULL;
-    abg_lang *lang = NULL;
     abg_ctx *ctx = NULL;
-    char **paths = NULL, *def = NULL;
-    const char *files[2];
-    size_t nfiles = 0;
+    char **paths = NULL;
     int npaths, rc;
 
     memset(&run, 0, sizeof run);
@@ -302,43 +289,24 @@ int cmd_facts(int argc, char **argv)
         rc = cli_usage("facts", "--type takes a list of money, percent, date, quantity");
         goto done;
     }
-    if (o.rules_only && !o.rules) {
-        rc = cli_usage("facts", "--rules-only needs --rules FILE");
-        goto done;
-    }
     if (abg_ctx_new(&ctx) < 0) {
         rc = cli_error("out of memory");
         goto done;
     }
-    if (!o.rules_only) {
-        if (!(def = cli_data_path("rules/de.rules"))) {
-            rc = cli_error("out of memory");
-            goto done;
-        }
-        files[nfiles++] = def;
-    }
-    if (o.rules)
-        files[nfiles++] = o.rules;
-    if (abg_rules_load(&rules, ctx, files, nfiles) < 0) {
-        rc = cli_error("%s", abg_ctx_message(ctx));
-        goto done;
-    }
-    if ((rc = cli_lang_open(&lang, ctx, NULL)) != 0)
+    if ((rc = cli_claims_open(&run.claims, ctx, &o.claims, "facts")) != 0)
         goto done;
     if ((rc = cli_output_open(&out, o.output)) != 0)
         goto done;
     run.o = &o;
     run.out = out.fp;
     run.ctx = ctx;
-    run.rules = rules;
-    run.lang = lang;
     run.color = o.format == FORMAT_TEXT && cli_color(o.color, out.fp);
     if (o.format == FORMAT_CSV)
         fputs("doc,source,type,text,value,value_to,unit,qualifier,line,col,offset,length,"
-              "sentence,rule\r\n",
+              "sentence,rule,subject,attribute,time\r\n",
               out.fp);
     cli_progress_count("facts", 0);
-    if ((rc = cli_each_doc_jobs(ctx, &o.read, paths, npaths, work_doc, emit_doc, &run,
+    if ((rc = cli_each_doc_jobs(ctx, &o.read, paths, npaths, cli_claims_work, emit_doc, &run,
                                 &status)) != 0)
         goto done;
     if (o.format == FORMAT_JSON)
@@ -347,10 +315,8 @@ int cmd_facts(int argc, char **argv)
 done:
     cli_output_close(&out, false); /* after an error: nothing is moved into place */
     free(run.warned);
-    abg_rules_free(rules);
-    abg_lang_free(lang);
+    cli_claims_close(&run.claims);
     abg_ctx_free(ctx);
-    free(def);
     free(paths);
     return rc;
 }

@@ -16,6 +16,7 @@ typedef struct {
 static const command commands[] = {
     {"text", cmd_text, "each document as the pipeline read it"},
     {"facts", cmd_facts, "money, percentages, dates and quantities, one per line or as JSON"},
+    {"check", cmd_check, "cross-check the claims of the documents: where do sources disagree"},
     {"terms", cmd_terms, "stem frequencies and keyness per source or document"},
     {"kwic", cmd_kwic, "every occurrence of a word, matched by its stem, in context"},
     {"stem", cmd_stem, "Snowball stems of words (stdin when no WORD is given)"},

@@ -1,0 +1,161 @@
+/*
+ * claims.c: what `facts` and `check` share: the rules, the language, the
+ * lexicon, and the work on one document (facts plus what each is about).
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define DEFAULT_DICTIONARY "/usr/share/dict/ngerman"
+
+int cli_claims_open(cli_claims *c, abg_ctx *ctx, const cli_claims_opts *o, const char *cmd)
+{
+    abg_lexicon_options lo = ABG_LEXICON_OPTIONS_INIT;
+    const char *files[2], *lexfiles[2];
+    char *rules = NULL, *lexicon = NULL;
+    size_t nfiles = 0, nlex = 0;
+    int rc = 0;
+
+    memset(c, 0, sizeof *c);
+    if (o->rules_only && !o->rules)
+        return cli_usage(cmd, "--rules-only needs --rules FILE");
+    if (!(rules = cli_data_path("rules/de.rules")) ||
+        !(lexicon = cli_data_path("rules/claims.de"))) {
+        rc = cli_error("out of memory");
+        goto done;
+    }
+    if (!o->rules_only)
+        files[nfiles++] = rules;
+    if (o->rules)
+        files[nfiles++] = o->rules;
+    if (abg_rules_load(&c->rules, ctx, files, nfiles) < 0) {
+        rc = cli_error("%s", abg_ctx_message(ctx));
+        goto done;
+    }
+    if ((rc = cli_lang_open(&c->lang, ctx, NULL)) != 0)
+        goto done;
+    lexfiles[nlex++] = lexicon;
+    if (o->lexicon)
+        lexfiles[nlex++] = o->lexicon;
+    lo.paths = lexfiles;
+    lo.npaths = nlex;
+    lo.lang = c->lang;
+    if (o->dictionary)
+        lo.dictionary = *o->dictionary ? o->dictionary : NULL; /* "": none */
+    else if (access(DEFAULT_DICTIONARY, R_OK) == 0)
+        lo.dictionary = DEFAULT_DICTIONARY;
+    if (abg_lexicon_new(&c->lexicon, ctx, &lo) < 0)
+        rc = cli_error("%s", abg_ctx_message(ctx));
+done:
+    free(rules);
+    free(lexicon);
+    if (rc)
+        cli_claims_close(c);
+    return rc;
+}
+
+void cli_claims_close(cli_claims *c)
+{
+    abg_lexicon_free(c->lexicon);
+    abg_lang_free(c->lang);
+    abg_rules_free(c->rules);
+    memset(c, 0, sizeof *c);
+}
+
+static void note_limit(const char *rule, const char *message, void *payload)
+{
+    cli_doc_claims *r = payload;
+
+    (void)message;
+    if (r->nlimited < sizeof r->limited / sizeof r->limited[0])
+        r->limited[r->nlimited++] = rule;
+}
+
+int cli_claims_work(void **result, const abg_doc *doc, abg_ctx *ctx, void *payload)
+{
+    const cli_claims *c = payload;
+    cli_doc_claims *r = calloc(1, sizeof *r);
+    abg_stemmer *stemmer = NULL;
+    int err;
+
+    *result = r;
+    if (!r)
+        return -1;
+    if ((err = abg_extract_warn(&r->facts, &r->n, ctx, c->rules, c->lang, doc, note_limit, r)) <
+        0)
+        return err;
+    if (r->n == 0)
+        return 0;
+    if (abg_stemmer_new(&stemmer) < 0)
+        return -1;
+    err = abg_about_facts(&r->about, ctx, c->lexicon, c->lang, stemmer, doc, r->facts, r->n);
+    abg_stemmer_free(stemmer);
+    return err;
+}
+
+void cli_doc_claims_free(cli_doc_claims *r)
+{
+    if (!r)
+        return;
+    abg_about_free(r->about, r->n);
+    free(r->facts);
+    free(r);
+}
+
+char *cli_flatten(const char *s, size_t n)
+{
+    char *out = malloc(n + 1);
+    size_t i;
+
+    if (!out)
+        return NULL;
+    for (i = 0; i < n; i++)
+        out[i] = (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') ? ' ' : s[i];
+    out[n] = '\0';
+    return out;
+}
+
+int cli_claim_of(abg_claim *out, char **text, char **sentence, const abg_doc *doc,
+                 const abg_fact *f, const abg_about *about)
+{
+    const char *body = abg_doc_text(doc, NULL);
+    abg_pos pos = abg_doc_position(doc, f->off), end = abg_doc_position(doc, f->off + f->len);
+
+    memset(out, 0, sizeof *out);
+    *text = cli_flatten(body + f->off, f->len);
+    *sentence = cli_flatten(body + f->sent_off, f->sent_len);
+    if (!*text || !*sentence) {
+        free(*text);
+        free(*sentence);
+        *text = *sentence = NULL;
+        return -1;
+    }
+    out->doc = abg_doc_id(doc);
+    out->source = abg_doc_source(doc);
+    out->text = *text;
+    out->sentence = *sentence;
+    out->rule = f->rule;
+    out->unit = f->unit;
+    out->type = f->type;
+    out->qualifier = f->qualifier;
+    out->value = f->value;
+    out->value_to = f->value_to;
+    out->has_value_to = f->has_value_to;
+    memcpy(out->date, f->date, sizeof out->date);
+    memcpy(out->date_to, f->date_to, sizeof out->date_to);
+    out->line = pos.line;
+    out->col = pos.col;
+    out->offset = pos.offset;
+    out->length = end.offset - pos.offset;
+    if (about) {
+        out->subject = about->subject;
+        out->time = about->time;
+        out->attribute = (const char *const *)about->attribute;
+        out->nattribute = about->nattribute;
+    }
+    return 0;
+}
