@@ -1,0 +1,37 @@
+/*
+ * check.h: what the reports of `abgleich check` share. cmd_check.c runs
+ * the check and fills a check_report; check_report.c writes text and
+ * JSON, the other check_*.c files one format each.
+ */
+#ifndef ABG_CLI_CHECK_H
+#define ABG_CLI_CHECK_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "abgleich.h"
+
+typedef struct {
+    const abg_check *chk;
+    size_t documents; /* documents read (--facts: documents with facts) */
+    size_t facts;     /* claims checked */
+    size_t errors;    /* inputs that could not be read */
+    const bool *accepted; /* per group (abg_check_group index): a conflict the
+                             baseline accepts; NULL when there is no baseline */
+    size_t accepted_count; /* conflicts accepted by the baseline */
+    size_t stale_count;    /* baseline entries that match no conflict now */
+    bool verbose;          /* text: list the singles too */
+    bool color;            /* text: SGR colours */
+} check_report;
+
+/* Is group i a conflict that is reported (not accepted by a baseline)? */
+bool check_reported(const check_report *r, size_t i);
+
+/* The value of a claim for people: "27 %", "135000000000 USD",
+ * "2..4 %", "2024-Q4". */
+void check_claim_value(char *buf, size_t size, const abg_claim *c);
+
+void check_write_text(FILE *out, const check_report *r);
+void check_write_json(FILE *out, const check_report *r);
+
+#endif

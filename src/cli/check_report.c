@@ -1,0 +1,161 @@
+/*
+ * check_report.c: the text and JSON reports of `abgleich check`.
+ *
+ * JSON (DESIGN.md): {"documents", "facts", "errors", "groups": [{"id",
+ * "type", "subject", "attribute", "verdict", "cause", "claims": [{"doc",
+ * "source", "value", "value_to", "unit", "qualifier", "text", "sentence",
+ * "line", "col", "time"}]}]}, one group a line. Text: conflicts, then
+ * agreements (singles with -v), each claim as DOC:LINE:COL, its value,
+ * qualifier, source and time, then its sentence with the figure marked.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <string.h>
+
+#include "check.h"
+#include "term.h"
+
+bool check_reported(const check_report *r, size_t i)
+{
+    const abg_group *g = abg_check_group(r->chk, i);
+
+    return g && g->verdict == ABG_VERDICT_CONFLICT && !(r->accepted && r->accepted[i]);
+}
+
+static json_t *json_claim_value(const abg_claim *c, int to_end)
+{
+    double v = to_end ? c->value_to : c->value;
+
+    if (c->type == ABG_FACT_DATE) {
+        const char *d = to_end ? c->date_to : c->date;
+        return *d ? json_string(d) : json_null();
+    }
+    if (to_end && !c->has_value_to)
+        return json_null();
+    if (v == floor(v) && fabs(v) < 9007199254740992.0)
+        return json_integer((json_int_t)v);
+    return json_real(v);
+}
+
+static const char *str_or(const char *s, const char *alt)
+{
+    return s ? s : alt;
+}
+
+static json_t *group_json(const abg_group *g)
+{
+    json_t *o = json_object(), *attr = json_array(), *claims = json_array();
+    const char *cause = abg_cause_name(g->cause);
+    size_t i;
+
+    json_object_set_new(o, "id", json_string(g->id));
+    json_object_set_new(o, "type", json_string(abg_fact_type_name(g->type)));
+    json_object_set_new(o, "subject", g->subject ? json_string(g->subject) : json_null());
+    for (i = 0; i < g->nattribute; i++)
+        json_array_append_new(attr, json_string(g->attribute[i]));
+    json_object_set_new(o, "attribute", attr);
+    json_object_set_new(o, "verdict", json_string(abg_verdict_name(g->verdict)));
+    json_object_set_new(o, "cause", cause ? json_string(cause) : json_null());
+    for (i = 0; i < g->nclaims; i++) {
+        const abg_claim *c = g->claims[i];
+        json_t *j = json_object();
+        json_object_set_new(j, "doc", json_string(str_or(c->doc, "")));
+        json_object_set_new(j, "source", c->source ? json_string(c->source) : json_null());
+        json_object_set_new(j, "value", json_claim_value(c, 0));
+        json_object_set_new(j, "value_to", json_claim_value(c, 1));
+        json_object_set_new(j, "unit", c->unit ? json_string(c->unit) : json_null());
+        json_object_set_new(j, "qualifier", json_string(abg_qualifier_name(c->qualifier)));
+        json_object_set_new(j, "text", json_string(c->text));
+        json_object_set_new(j, "sentence", c->sentence ? json_string(c->sentence) : json_null());
+        json_object_set_new(j, "line", json_integer((json_int_t)c->line));
+        json_object_set_new(j, "col", json_integer((json_int_t)c->col));
+        json_object_set_new(j, "time", c->time ? json_string(c->time) : json_null());
+        json_array_append_new(claims, j);
+    }
+    json_object_set_new(o, "claims", claims);
+    return o;
+}
+
+void check_write_json(FILE *out, const check_report *r)
+{
+    size_t i, n = abg_check_group_count(r->chk);
+
+    fprintf(out, "{\"documents\":%zu,\"facts\":%zu,\"errors\":%zu,\n \"groups\":[", r->documents,
+            r->facts, r->errors);
+    for (i = 0; i < n; i++) {
+        json_t *g = group_json(abg_check_group(r->chk, i));
+        fputs(i ? ",\n  " : "\n  ", out);
+        json_dumpf(g, out, JSON_COMPACT | JSON_REAL_PRECISION(15));
+        json_decref(g);
+    }
+    fputs(n ? "\n ]}\n" : "]}\n", out);
+}
+
+void check_claim_value(char *buf, size_t size, const abg_claim *c)
+{
+    if (c->type == ABG_FACT_DATE) {
+        snprintf(buf, size, "%s%s%s", c->date, *c->date_to ? ".." : "", c->date_to);
+        return;
+    }
+    if (c->has_value_to)
+        snprintf(buf, size, "%.15g..%.15g%s%s", c->value, c->value_to, c->unit ? " " : "",
+                 c->unit ? c->unit : "");
+    else
+        snprintf(buf, size, "%.15g%s%s", c->value == 0 ? 0 : c->value, c->unit ? " " : "",
+                 c->unit ? c->unit : "");
+}
+
+/* The sentence with the figure marked: [[text]], bold on a terminal. */
+static void marked_sentence(FILE *out, const abg_claim *c, bool color)
+{
+    const char *s = c->sentence ? c->sentence : c->text;
+    const char *at = strstr(s, c->text);
+
+    if (!at) {
+        fputs(s, out);
+        return;
+    }
+    fwrite(s, 1, (size_t)(at - s), out);
+    fprintf(out, "%s[[%s]]%s%s", cli_sgr(color, CLI_STYLE_BOLD), c->text, cli_sgr_end(color),
+            at + strlen(c->text));
+}
+
+void check_write_text(FILE *out, const check_report *r)
+{
+    size_t i, k, n = abg_check_group_count(r->chk), counts[4] = {0, 0, 0, 0};
+    bool verbose = r->verbose, color = r->color;
+
+    for (i = 0; i < n; i++) {
+        const abg_group *g = abg_check_group(r->chk, i);
+        const char *cause = abg_cause_name(g->cause);
+        counts[g->verdict]++;
+        if (g->verdict == ABG_VERDICT_SINGLE && !verbose)
+            continue;
+        fprintf(out, "%s%s%s%s%s%s  %s  %s  [", cli_sgr(color, g->verdict == ABG_VERDICT_CONFLICT
+                                                                   ? CLI_STYLE_RED
+                                                                   : CLI_STYLE_GREEN),
+                abg_verdict_name(g->verdict), cause ? " (" : "", cause ? cause : "",
+                cause ? ")" : "", cli_sgr_end(color), abg_fact_type_name(g->type),
+                str_or(g->subject, "-"));
+        for (k = 0; k < g->nattribute; k++)
+            fprintf(out, "%s%s", k ? " " : "", g->attribute[k]);
+        fprintf(out, "]  %s\n", g->id);
+        for (k = 0; k < g->nclaims; k++) {
+            const abg_claim *c = g->claims[k];
+            char val[128];
+            check_claim_value(val, sizeof val, c);
+            fprintf(out, "  %s:%llu:%llu  %s  %s  %s%s%s\n", str_or(c->doc, "-"),
+                    (unsigned long long)c->line, (unsigned long long)c->col, val,
+                    abg_qualifier_name(c->qualifier), str_or(c->source, "-"),
+                    c->time ? "  time: " : "", c->time ? c->time : "");
+            fputs("      ", out);
+            marked_sentence(out, c, color);
+            fputc('\n', out);
+        }
+        fputc('\n', out);
+    }
+    fprintf(out, "%zu documents, %zu facts, %zu errors: %zu conflicts, %zu agree, %zu single\n",
+            r->documents, r->facts, r->errors, counts[ABG_VERDICT_CONFLICT],
+            counts[ABG_VERDICT_AGREE], counts[ABG_VERDICT_SINGLE]);
+}
+
