@@ -1,0 +1,79 @@
+# abgleich check: usage, exit codes, the text report and --facts input.
+# Expected lines worked out by hand: columns count characters before the
+# figure; the group id is FNV-1a (64 bit) of "TYPE\x1fFAMILY\x1fSUBJECT\x1fSTEM"
+# (here "percent\x1fpercent\x1fSiemens\x1fanteil"), computed separately.
+
+### Zwei Quellen, zwei Werte: Widerspruch, Exit 1
+% printf 'Siemens hält einen Anteil von 27 Prozent an der Firma.\n' > "$ABG_TMP/a.txt"
+% printf 'Siemens hält einen Anteil von 32,5 Prozent an der Firma.\n' > "$ABG_TMP/b.txt"
+$ abgleich check {tmp}
+> conflict  percent  Siemens  [anteil]  d988bcaaea793639
+>   {tmp}/a.txt:1:31  27 %  exact  a
+>       Siemens hält einen Anteil von [[27 Prozent]] an der Firma.
+>   {tmp}/b.txt:1:31  32.5 %  exact  b
+>       Siemens hält einen Anteil von [[32,5 Prozent]] an der Firma.
+>
+> 2 documents, 2 facts, 0 errors: 1 conflicts, 0 agree, 0 single
+= 1
+
+### --fail-on none: dieselben Gruppen, Exit 0
+% printf 'Siemens hält einen Anteil von 27 Prozent an der Firma.\n' > "$ABG_TMP/a.txt"
+% printf 'Siemens hält einen Anteil von 32,5 Prozent an der Firma.\n' > "$ABG_TMP/b.txt"
+$ abgleich check --fail-on none -f json {tmp}
+> {"documents":2,"facts":2,"errors":0,
+>  "groups":[
+>   {"id":"d988bcaaea793639","type":"percent","subject":"Siemens","attribute":["anteil"],"verdict":"conflict","cause":null,"claims":[{"doc":"{tmp}/a.txt","source":"a","value":27,"value_to":null,"unit":"%","qualifier":"exact","text":"27 Prozent","sentence":"Siemens hält einen Anteil von 27 Prozent an der Firma.","line":1,"col":31,"time":null},{"doc":"{tmp}/b.txt","source":"b","value":32.5,"value_to":null,"unit":"%","qualifier":"exact","text":"32,5 Prozent","sentence":"Siemens hält einen Anteil von 32,5 Prozent an der Firma.","line":1,"col":31,"time":null}]}
+>  ]}
+
+### Rund 27 und 27,3: Übereinstimmung, Exit 0
+% printf 'Siemens hält einen Anteil von rund 27 Prozent an der Firma.\n' > "$ABG_TMP/a.txt"
+% printf 'Siemens hält einen Anteil von 27,3 Prozent an der Firma.\n' > "$ABG_TMP/b.txt"
+$ abgleich check {tmp}
+> agree  percent  Siemens  [anteil]  d988bcaaea793639
+>   {tmp}/a.txt:1:31  27 %  approx  a
+>       Siemens hält einen Anteil von [[rund 27 Prozent]] an der Firma.
+>   {tmp}/b.txt:1:31  27.3 %  exact  b
+>       Siemens hält einen Anteil von [[27,3 Prozent]] an der Firma.
+>
+> 2 documents, 2 facts, 0 errors: 0 conflicts, 1 agree, 0 single
+
+### Eine Quelle allein: nur mit -v gelistet
+% printf 'Siemens hält einen Anteil von 27 Prozent an der Firma.\n' > "$ABG_TMP/a.txt"
+$ abgleich check -v {tmp}
+> single  percent  Siemens  [anteil]  d988bcaaea793639
+>   {tmp}/a.txt:1:31  27 %  exact  a
+>       Siemens hält einen Anteil von [[27 Prozent]] an der Firma.
+>
+> 1 documents, 1 facts, 0 errors: 0 conflicts, 0 agree, 1 single
+
+### Ohne PATH
+$ abgleich check
+! abgleich: no PATH given (use - for standard input)
+! Try 'abgleich help check' for more information.
+= 2
+
+### Toleranz ausserhalb von 0 bis 100
+$ abgleich check --tolerance 120 corpus/
+! abgleich: --tolerance takes a percentage from 0 to 100
+! Try 'abgleich help check' for more information.
+= 2
+
+### --facts: eine kaputte Zeile wird gemeldet, die anderen zählen, Exit 2
+% printf '{"doc":"x.txt","type":"percent","text":"27 %%","value":27,"unit":"%%","qualifier":"exact","subject":"Siemens","attribute":["anteil"]}\nkein json\n{"doc":"y.txt","type":"percent","text":"27 %%","value":27,"unit":"%%","qualifier":"exact","subject":"Siemens","attribute":["anteil"]}\n{"doc":"z.txt","type":"weight","text":"3","value":3,"qualifier":"exact"}\n' > "$ABG_TMP/f.jsonl"
+$ abgleich check --facts {tmp}/f.jsonl
+! abgleich: {tmp}/f.jsonl: line 2: '[' or '{' expected near 'kein'
+! abgleich: {tmp}/f.jsonl: line 4: unknown type
+> agree  percent  Siemens  [anteil]  d988bcaaea793639
+>   x.txt:0:0  27 %  exact  -
+>       [[27 %]]
+>   y.txt:0:0  27 %  exact  -
+>       [[27 %]]
+>
+> 2 documents, 2 facts, 2 errors: 0 conflicts, 1 agree, 0 single
+= 2
+
+### --facts: eine fehlende Datei
+$ abgleich check --facts {tmp}/fehlt.jsonl
+! abgleich: {tmp}/fehlt.jsonl: No such file or directory
+> 0 documents, 0 facts, 1 errors: 0 conflicts, 0 agree, 0 single
+= 2
