@@ -22,8 +22,7 @@ extern const char *const cli_color_choices[]; /* "auto", "always", "never", NULL
 /* The --color option for an int `target` that starts as CLI_COLOR_AUTO (0). */
 #define CLI_COLOR_OPTION(target)                                                              \
     {"color", 0, OPT_CHOICE, &(target), "WHEN",                                               \
-     "colour: auto (default; on a terminal, unless NO_COLOR is set), always or never",        \
-     cli_color_choices}
+     "when to colour: auto (default), always or never", cli_color_choices}
 
 /* Whether text written to `out` is coloured under --color `mode`: always;
  * never; auto: only when `out` is a terminal, NO_COLOR is unset or empty
