@@ -112,9 +112,25 @@ void abg_strmap_dispose(abg_strmap *map)
 
 /* ---- the dictionary ---- */
 
+static size_t dict_slot(const abg_dict *d, const char *s, size_t n)
+{
+    uint64_t h = abg_hash(s, n);
+    size_t i, mask = d->cap - 1;
+
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    for (i = (size_t)h & mask; d->slots[i]; i = (i + 1) & mask) {
+        const char *w = d->words + d->slots[i] - 1;
+        if (!memcmp(w, s, n) && w[n] == '\0')
+            break;
+    }
+    return i;
+}
+
 static bool dict_has(const abg_lexicon *lex, const char *s, size_t n)
 {
-    return abg_strset_has(&lex->dict, s, n);
+    return lex->dict.count && lex->dict.slots[dict_slot(&lex->dict, s, n)] != 0;
 }
 
 /* s[0..n) is a dictionary word or a compound of them; `depth` bounds the
@@ -355,10 +371,42 @@ static int load_file(loader *ld, const char *path)
     return err;
 }
 
+/* The folded form of a word made of ASCII letters and German umlauts, as
+ * abg_fold would give it, without its Unicode tables (a word list has
+ * hundreds of thousands of words); false for any other word. */
+static bool quick_fold(abg_buf *out, const char *w, size_t n)
+{
+    size_t i;
+
+    abg_buf_truncate(out, 0);
+    if (abg_buf_grow(out, n) < 0)
+        return false;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c < 0x80) {
+            out->data[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        } else if (c == 0xC3 && i + 1 < n) {
+            unsigned char d = (unsigned char)w[i + 1];
+            if (d == 0x84 || d == 0x96 || d == 0x9C) /* Ä Ö Ü */
+                d += 0x20;
+            else if (d != 0xA4 && d != 0xB6 && d != 0xBC && d != 0x9F) /* ä ö ü ß */
+                return false;
+            out->data[i] = (char)c;
+            out->data[++i] = (char)d;
+        } else {
+            return false;
+        }
+    }
+    out->len = n;
+    out->data[n] = '\0';
+    return true;
+}
+
 static int load_dictionary(loader *ld, const char *path)
 {
-    abg_buf raw = ABG_BUF_INIT;
-    size_t pos = 0;
+    abg_dict *d = &ld->lex->dict;
+    abg_buf raw = ABG_BUF_INIT, all = ABG_BUF_INIT;
+    size_t pos = 0, lines = 1, k;
     int err;
 
     if ((err = abg_buf_read_file(&raw, ld->ctx, path, DICTIONARY_MAX_SIZE)) < 0) {
@@ -366,20 +414,38 @@ static int load_dictionary(loader *ld, const char *path)
         return err == ABG_ENOMEM ? err : abg_error(ld->ctx, ABG_EUSAGE, "%s",
                                                     abg_ctx_message(ld->ctx));
     }
+    for (k = 0; k < raw.len; k++)
+        lines += raw.data[k] == '\n';
+    for (d->cap = 1024; d->cap < lines * 2; d->cap *= 2)
+        ;
+    if (!(d->slots = calloc(d->cap, sizeof *d->slots)) || abg_buf_grow(&all, raw.len + 1) < 0)
+        err = abg_error_oom(ld->ctx);
     while (pos < raw.len && !err) {
         const char *line = raw.data + pos;
         const char *nl = memchr(line, '\n', raw.len - pos);
-        size_t n = nl ? (size_t)(nl - line) : raw.len - pos;
+        size_t n = nl ? (size_t)(nl - line) : raw.len - pos, i;
         pos += nl ? n + 1 : n;
         line = trim(line, &n);
         if (!n || abg_utf8_check(line, n) != n)
             continue; /* a word list in another encoding adds nothing */
-        if (fold_word(ld, line, n) < 0)
+        if (!quick_fold(&ld->fold, line, n) && fold_word(ld, line, n) < 0)
             continue;
-        if (abg_strset_add(&ld->lex->dict, ld->fold.data, ld->fold.len) < 0)
+        d->words = all.data; /* the slot search reads the words so far */
+        i = dict_slot(d, ld->fold.data, ld->fold.len);
+        if (d->slots[i])
+            continue;
+        if (all.len >= UINT32_MAX - ld->fold.len - 2) {
+            err = abg_error(ld->ctx, ABG_ELIMIT, "%s: word list too large", path);
+            break;
+        }
+        d->slots[i] = (uint32_t)all.len + 1;
+        if (abg_buf_put(&all, ld->fold.data, ld->fold.len) < 0 || abg_buf_putc(&all, '\0') < 0)
             err = abg_error_oom(ld->ctx);
+        d->count++;
     }
     abg_buf_dispose(&raw);
+    d->words = all.data;
+    d->size = all.len;
     return err;
 }
 
@@ -421,7 +487,8 @@ void abg_lexicon_free(abg_lexicon *lex)
     abg_strset_dispose(&lex->names);
     abg_strmap_dispose(&lex->alias);
     abg_strset_dispose(&lex->notnames);
-    abg_strset_dispose(&lex->dict);
+    free(lex->dict.words);
+    free(lex->dict.slots);
     abg_strmap_dispose(&lex->same);
     abg_strset_dispose(&lex->ignore);
     abg_strset_dispose(&lex->timewords);

@@ -27,7 +27,13 @@ static size_t find(const abg_strset *set, const char *s, size_t n)
 {
     size_t i, mask = set->cap - 1;
 
-    for (i = abg_hash(s, n) & mask; set->slots[i]; i = (i + 1) & mask)
+    uint64_t h = abg_hash(s, n);
+
+    /* FNV's low bits cluster for words that share their ends: mix first */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    for (i = (size_t)h & mask; set->slots[i]; i = (i + 1) & mask)
         if (set->lens[i] == n && !memcmp(set->slots[i], s, n))
             break;
     return i;
