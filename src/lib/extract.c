@@ -43,48 +43,75 @@
 #define ANCHOR_BEFORE 96
 #define ANCHOR_AFTER 256
 
-/* Words that anchor a fact, compared by prefix, ignoring ASCII case. */
-static const char *const anchor_words[] = {
-    "prozent", "million", "milliard", "billion", "tausend", "hundert", "mio", "mrd", "bio",
-    "tsd", "euro", "dollar", "us-dollar", "franken", "pfund", "yen", "cent", "yuan",
-    "renminbi", "usd", "eur", "chf", "gbp", "jpy", "cny", "sfr", NULL};
-/* Their first letters. */
-static const char anchor_firsts[] = "pmbthedfycurgjs";
-
 static int lower_ascii(int c)
 {
     return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
-/* Whether a fact may be anchored at s[i] (the start of a word or a
- * character): a digit, a currency sign, or an anchor word. */
-static int is_anchor(const char *s, size_t i, size_t n)
+static int is_ascii_letter(unsigned char c)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t k, j;
-    int c;
+    return (unsigned)((c | 0x20) - 'a') < 26;
+}
 
-    if (u[i] >= '0' && u[i] <= '9')
-        return 1;
-    if (u[i] == '$' || (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x82 && u[i + 2] == 0xAC) ||
-        (u[i] == 0xC2 && i + 1 < n && (u[i + 1] == 0xA3 || u[i + 1] == 0xA5)))
-        return 1; /* $ € £ ¥ */
-    if (u[i] < 'A' || (i > 0 && ((u[i - 1] >= 'a' && u[i - 1] <= 'z') ||
-                                 (u[i - 1] >= 'A' && u[i - 1] <= 'Z'))))
-        return 0; /* not at a word start */
-    c = lower_ascii(u[i]);
-    if (c > 'z' || !memchr(anchor_firsts, c, sizeof anchor_firsts - 1))
+/* Whether u[i..n) starts with the small ASCII word w, ignoring case. */
+static int word_at(const unsigned char *u, size_t i, size_t n, const char *w)
+{
+    size_t j;
+
+    for (j = 0; w[j] && i + j < n && lower_ascii(u[i + j]) == (unsigned char)w[j]; j++)
+        ;
+    return !w[j];
+}
+
+/* Whether an anchor word starts at u[i], an ASCII letter at the start of
+ * a word (after a byte that is not an ASCII letter). The anchor words are
+ * compared by prefix, ignoring ASCII case: Prozent, Million(en),
+ * Milliarde(n), Billion(en), Tausend, Hundert, Mio., Mrd., Bio., Tsd.,
+ * and the currencies. */
+static int anchor_word_at(const unsigned char *u, size_t i, size_t n)
+{
+    switch (u[i] | 0x20) {
+    case 'b':
+        return word_at(u, i, n, "billion") || word_at(u, i, n, "bio");
+    case 'c':
+        return word_at(u, i, n, "cent") || word_at(u, i, n, "chf") || word_at(u, i, n, "cny");
+    case 'd':
+        return word_at(u, i, n, "dollar");
+    case 'e':
+        return word_at(u, i, n, "eur"); /* Euro too */
+    case 'f':
+        return word_at(u, i, n, "franken");
+    case 'g':
+        return word_at(u, i, n, "gbp");
+    case 'h':
+        return word_at(u, i, n, "hundert");
+    case 'j':
+        return word_at(u, i, n, "jpy");
+    case 'm':
+        return word_at(u, i, n, "million") || word_at(u, i, n, "milliard") ||
+               word_at(u, i, n, "mio") || word_at(u, i, n, "mrd");
+    case 'p':
+        return word_at(u, i, n, "prozent") || word_at(u, i, n, "pfund");
+    case 'r':
+        return word_at(u, i, n, "renminbi");
+    case 's':
+        return word_at(u, i, n, "sfr");
+    case 't':
+        return word_at(u, i, n, "tausend") || word_at(u, i, n, "tsd");
+    case 'u':
+        return word_at(u, i, n, "us-dollar") || word_at(u, i, n, "usd");
+    case 'y':
+        return word_at(u, i, n, "yen") || word_at(u, i, n, "yuan");
+    default:
         return 0;
-    for (k = 0; anchor_words[k]; k++) {
-        const char *w = anchor_words[k];
-        if ((unsigned char)w[0] != c)
-            continue;
-        for (j = 0; w[j] && i + j < n && lower_ascii(u[i + j]) == (unsigned char)w[j]; j++)
-            ;
-        if (!w[j])
-            return 1;
     }
-    return 0;
+}
+
+/* Whether u[i] is a currency sign: $ € £ ¥. */
+static int currency_sign_at(const unsigned char *u, size_t i, size_t n)
+{
+    return u[i] == '$' || (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x82 && u[i + 2] == 0xAC) ||
+           (u[i] == 0xC2 && i + 1 < n && (u[i + 1] == 0xA3 || u[i + 1] == 0xA5));
 }
 
 /* Whether a fact may start at s[p]: a character that is not white space,
@@ -115,25 +142,40 @@ static int may_start(const char *s, size_t p)
     return !((c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7) || c >= 0x2C00);
 }
 
-/* The next window [*ws, *we) of s[from..n) around anchors, merged where
+/* The next window [*ws, *we) of s[from..n) around anchors (a digit, a
+ * currency sign, or an anchor word at the start of a word), merged where
  * windows meet; 0 when there is none. Windows start and end on character
  * boundaries. */
 static int next_window(const char *s, size_t n, size_t from, size_t *ws, size_t *we)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i, a, e = 0;
     int found = 0;
 
-    for (i = from; i < n; i++) {
+    for (i = from; i < n;) {
         if (found && i >= e)
             break;
-        if (!is_anchor(s, i, n))
+        if (is_ascii_letter(u[i])) {
+            /* a word: only its start may be an anchor */
+            size_t j = i + 1;
+            int anchor = !(i > 0 && is_ascii_letter(u[i - 1])) && anchor_word_at(u, i, n);
+            if (!anchor) {
+                while (j < n && is_ascii_letter(u[j]))
+                    j++;
+                i = j;
+                continue;
+            }
+        } else if (!(u[i] >= '0' && u[i] <= '9') && !currency_sign_at(u, i, n)) {
+            i++;
             continue;
+        }
         a = i > ANCHOR_BEFORE ? i - ANCHOR_BEFORE : 0;
         if (!found) {
             *ws = a < from ? from : a;
             found = 1;
         }
         e = i + ANCHOR_AFTER < n ? i + ANCHOR_AFTER : n;
+        i++;
     }
     if (!found)
         return 0;
@@ -596,30 +638,52 @@ static int convert(const conv *cv, cands *out, size_t ri, const abg_regex_match 
     return make(cv, out, ri, m->start, m->end, 0);
 }
 
-/* The words before match m that the rule's before pattern takes, each fit
- * a candidate of its own: tried at every place a word may start from
- * `from` (the window's start, at most ANCHOR_BEFORE bytes back) to the
- * match, anchored to end at its start. Uses scratch2, so the match's
- * groups in cv->scratch stay. */
-static int extend_before(conv *cv, cands *out, size_t ri, const abg_regex_match *m,
-                         abg_regex_scratch *scratch2, size_t from, unsigned char *warned,
-                         abg_extract_warn_fn warn, void *payload)
+/* The words before match m (of the rule cv->rule, made on sub[0..len))
+ * that the rule's before pattern takes, each fit a candidate of its own:
+ * tried at every place a word may start from `from` (the window's start,
+ * at most ANCHOR_BEFORE bytes back) to the match, anchored to end at its
+ * start. The fits are collected first, then the match is made again for
+ * its groups. */
+static int extend_before(conv *cv, cands *out, size_t ri, const abg_regex_match *m, size_t len,
+                         size_t from, unsigned char *warned, abg_extract_warn_fn warn,
+                         void *payload)
 {
+    enum { MAX_FITS = 8 };
     const abg_rule *r = cv->rule;
-    size_t w, a, b;
+    size_t w, a, b, fit[MAX_FITS][3], nfit = 0, i;
+    abg_regex_match again;
     int rc, err;
 
     if (grp(cv, G_FROM, &a, &b) && grp(cv, G_TO, &a, &b))
         return 0; /* two facts: no words before them */
     if (m->start > ANCHOR_BEFORE && from < m->start - ANCHOR_BEFORE)
         from = m->start - ANCHOR_BEFORE;
-    for (w = from; w < m->start; w++) {
+    for (w = from; w < m->start || nfit > 0; w++) {
         abg_regex_match q;
-        unsigned char c = (unsigned char)cv->sub[w];
+        unsigned char c;
+        if (w >= m->start || nfit == MAX_FITS) {
+            /* the groups of the match again, then the candidates */
+            rc = abg_regex_search(&again, cv->ctx, r->re, cv->scratch, cv->sub, len, m->start);
+            if (rc < 0)
+                return rc;
+            for (i = 0; rc == 1 && i < nfit; i++) {
+                cv->qual_set = 1;
+                cv->qual_a = fit[i][1];
+                cv->qual_b = fit[i][2];
+                err = make(cv, out, ri, fit[i][0], m->end, 0);
+                cv->qual_set = 0;
+                if (err < 0)
+                    return err;
+            }
+            nfit = 0;
+            if (w >= m->start)
+                break;
+        }
+        c = (unsigned char)cv->sub[w];
         if (!(r->before_first[c / 8] & (1u << (c % 8))) || (c & 0xC0) == 0x80 ||
             !may_start(cv->sub, w))
             continue;
-        rc = abg_regex_search(&q, cv->ctx, r->before, scratch2, cv->sub, m->start, w);
+        rc = abg_regex_search(&q, cv->ctx, r->before, cv->scratch, cv->sub, m->start, w);
         if (rc == 0)
             continue;
         if (rc < 0) {
@@ -631,24 +695,14 @@ static int extend_before(conv *cv, cands *out, size_t ri, const abg_regex_match 
             abg_ctx_clear(cv->ctx);
             continue;
         }
-        if (!r->before_qual || !abg_regex_group(scratch2, r->before_qual, &a, &b)) {
-            a = q.start;
-            b = q.end;
-        }
-        cv->qual_set = 1;
-        cv->qual_a = a;
-        cv->qual_b = b;
-        err = make(cv, out, ri, w, m->end, 0);
-        cv->qual_set = 0;
-        if (err < 0)
-            return err;
+        if (!r->before_qual || !abg_regex_group(cv->scratch, r->before_qual, &a, &b))
+            a = b = w; /* no qualifier */
+        fit[nfit][0] = w;
+        fit[nfit][1] = a;
+        fit[nfit][2] = b;
+        nfit++;
     }
     return 0;
-}
-
-static int is_ascii_letter(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* Whether a rule's number word (WORDNUM, matched as a whole word) may
@@ -658,25 +712,60 @@ static int is_ascii_letter(unsigned char c)
  * to misread where the pattern would see it end. */
 static int number_word_at(const char *s, size_t p, size_t n)
 {
-    /* the first two letters of every number word (numbers.c), folded */
-    static const char *const starts = "ei an zw dr vi fü se si ac ne ze el zw hu ta";
     const unsigned char *u = (const unsigned char *)s;
     size_t q = p;
     abg_num num;
-    char two[4];
+    int second;
 
-    if (!is_ascii_letter(u[p]) || p + 1 >= n)
+    if (p + 1 >= n)
         return 0;
-    two[0] = (char)lower_ascii(u[p]);
-    two[1] = (char)lower_ascii(u[p + 1]);
-    two[2] = '\0';
-    if (u[p + 1] == 0xC3 && p + 2 < n && (u[p + 2] == 0xBC || u[p + 2] == 0x9C)) {
-        two[1] = (char)0xC3; /* ü, Ü */
-        two[2] = (char)0xBC;
-        two[3] = '\0';
+    /* the first two letters of every number word (numbers.c), folded:
+     * ei an zw ze dr vi fü se si ac ne el hu ta */
+    second = lower_ascii(u[p + 1]);
+    switch (lower_ascii(u[p])) {
+    case 'e':
+        if (second != 'i' && second != 'l')
+            return 0;
+        break;
+    case 'z':
+        if (second != 'w' && second != 'e')
+            return 0;
+        break;
+    case 'a':
+        if (second != 'n' && second != 'c')
+            return 0;
+        break;
+    case 's':
+        if (second != 'e' && second != 'i')
+            return 0;
+        break;
+    case 'd':
+        if (second != 'r')
+            return 0;
+        break;
+    case 'v':
+        if (second != 'i')
+            return 0;
+        break;
+    case 'f':
+        if (second != 0xC3) /* ü, Ü */
+            return 0;
+        break;
+    case 'n':
+        if (second != 'e')
+            return 0;
+        break;
+    case 'h':
+        if (second != 'u')
+            return 0;
+        break;
+    case 't':
+        if (second != 'a')
+            return 0;
+        break;
+    default:
+        return 0;
     }
-    if (!strstr(starts, two))
-        return 0;
     while (q < n) {
         if (is_ascii_letter(u[q])) {
             q++;
@@ -694,15 +783,97 @@ static int number_word_at(const char *s, size_t p, size_t n)
     return abg_num_parse(&num, s + p, q - p) == 0;
 }
 
-/* The gated words (ABG_GATE_*) that start at s[p]. */
-static unsigned gates_at(const char *s, size_t p, size_t n)
+/* The first rule at or after i to try: the next bit of mask among the
+ * first ABG_RULES_MASKED rules, then every rule after them (n: none). */
+static size_t next_rule(uint64_t mask, size_t i, size_t n)
 {
-    unsigned g = 0;
+    if (i < ABG_RULES_MASKED) {
+        mask >>= i;
+        if (mask) {
+#if defined(__GNUC__)
+            i += (size_t)__builtin_ctzll(mask);
+#else
+            while (!(mask & 1)) {
+                mask >>= 1;
+                i++;
+            }
+#endif
+            return i < n ? i : n;
+        }
+        i = ABG_RULES_MASKED;
+    }
+    return i < n ? i : n;
+}
 
-    if (number_word_at(s, p, n))
+/* Whether u[p..n) starts with the folded word w[0..len) (abg_fold_key:
+ * ASCII and Latin-1 capitals made small); also when a character outside
+ * ASCII comes first, since caseless matching has more forms ("ſ" is "s")
+ * than folding does. */
+static int folded_prefix_at(const unsigned char *u, size_t p, size_t n, const char *w,
+                            size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        unsigned t;
+        if (p + i >= n)
+            return 0;
+        t = u[p + i];
+        if (t >= 0x80 && (unsigned char)w[i] != t) {
+            if (i > 0 && u[p + i - 1] == 0xC3 && t >= 0x80 && t <= 0x9E && t != 0x97 &&
+                (unsigned char)w[i] == t + 0x20)
+                continue; /* À..Þ as à..þ */
+            return 1;
+        }
+        if (lower_ascii((int)t) != (unsigned char)w[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* Whether a word of map month may start at u[p]: the folded text there
+ * starts with the first word of one of them. */
+static int month_word_at(const abg_rules *rules, const unsigned char *u, size_t p, size_t n)
+{
+    const abg_map *m = rules->months;
+    unsigned d = p + 1 < n ? (unsigned)lower_ascii(u[p + 1]) : 0;
+    size_t i;
+
+    if (!m || (u[p] < 0x80 && d < 0x80 && !(rules->month_two[u[p]][d / 8] & (1u << (d % 8)))))
+        return 0;
+    for (i = 0; i < m->n; i++) {
+        const char *k = m->entries[i].key, *sp;
+        if ((unsigned char)k[0] != lower_ascii(u[p]) && u[p] < 0x80)
+            continue;
+        sp = strchr(k, ' ');
+        if (folded_prefix_at(u, p, n, k, sp ? (size_t)(sp - k) : strlen(k)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Of the gated words (ABG_GATE_*) in `want`, those that may start at
+ * s[p]. */
+static unsigned gates_at(const abg_rules *rules, unsigned want, const char *s, size_t p,
+                         size_t n)
+{
+    static const char *const ordinals[] = {"erste", "zweite", "dritte", "vierte"};
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned g = 0;
+    int c = lower_ascii(u[p]), i;
+
+    if ((want & ABG_GATE_NUMWORD) && number_word_at(s, p, n))
         g |= ABG_GATE_NUMWORD;
-    if (p + 5 <= n && (s[p] == 'm' || s[p] == 'M') && memcmp(s + p + 1, "inus", 4) == 0)
+    if ((want & ABG_GATE_MINUS) && p + 5 <= n && (c == 'm') &&
+        memcmp(s + p + 1, "inus", 4) == 0)
         g |= ABG_GATE_MINUS;
+    if ((want & ABG_GATE_ORDINAL) && (c == 'e' || c == 'z' || c == 'd' || c == 'v'))
+        for (i = 0; i < 4; i++)
+            if (ordinals[i][0] == c &&
+                folded_prefix_at(u, p, n, ordinals[i], strlen(ordinals[i])))
+                g |= ABG_GATE_ORDINAL;
+    if ((want & ABG_GATE_MONTH) && month_word_at(rules, u, p, n))
+        g |= ABG_GATE_MONTH;
     return g;
 }
 
@@ -783,10 +954,11 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
     abg_norm norm = {0};
     abg_span *sents = NULL;
     size_t nsents = 0, len, off, ri, i, nres = 0, capres = 0;
-    abg_regex_scratch *scratch = NULL, *scratch2 = NULL;
+    abg_regex_scratch *scratch = NULL;
     abg_fact *res = NULL;
     unsigned char *warned = NULL, *taken = NULL, *limited = NULL;
     cands c = {0};
+    uint64_t gated = 0; /* the rules with gated words */
     const char *text = abg_doc_text(doc, &len);
     conv cv;
     int err = 0;
@@ -800,12 +972,14 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
     if ((err = abg_sentences_split(&sents, &nsents, lang ? lang->abbrevs : NULL, norm.s,
                                    norm.len)) < 0 ||
         (err = abg_regex_scratch_new(&scratch)) < 0 ||
-        (err = abg_regex_scratch_new(&scratch2)) < 0 ||
         !(warned = calloc(rules->n + 1, 1)) || !(limited = calloc(rules->n + 1, 1)) ||
         !(taken = malloc(CHUNK_MAX + 1))) {
         err = abg_error_oom(ctx);
         goto done;
     }
+    for (ri = 0; ri < rules->n && ri < ABG_RULES_MASKED; ri++)
+        if (rules->rules[ri].gates)
+            gated |= (uint64_t)1 << ri;
     memset(&cv, 0, sizeof cv);
     cv.rules = rules;
     cv.scratch = scratch;
@@ -820,24 +994,45 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
         c.n = 0;
         memset(limited, 0, rules->n);
         for (wfrom = 0; next_window(cv.sub, end - off, wfrom, &ws, &we); wfrom = we) {
-            size_t p;
-            for (p = ws; p < we; p += utf8_len((unsigned char)cv.sub[p])) {
+            size_t p, next;
+            for (p = ws; p < we; p = next) {
                 unsigned char byte = (unsigned char)cv.sub[p];
                 unsigned gates = 0;
                 int gates_known = 0;
+                uint64_t mask;
+                next = p + utf8_len(byte);
+                if (is_ascii_letter(byte) || (byte >= '0' && byte <= '9')) {
+                    /* no match starts inside a run of letters and digits */
+                    while (next < we && (is_ascii_letter((unsigned char)cv.sub[next]) ||
+                                         (cv.sub[next] >= '0' && cv.sub[next] <= '9')))
+                        next++;
+                }
                 if (!may_start(cv.sub, p))
                     continue;
-                for (ri = 0; ri < rules->n; ri++) {
+                mask = rules->by_byte[byte];
+                if (gated & ~mask) {
+                    unsigned k, want = 0;
+                    for (k = 0; k < ABG_GATE_COUNT; k++)
+                        if (rules->by_gate[k] & ~mask)
+                            want |= 1u << k;
+                    gates = gates_at(rules, want, cv.sub, p, we);
+                    for (k = 0; k < ABG_GATE_COUNT; k++)
+                        if (gates & (1u << k))
+                            mask |= rules->by_gate[k];
+                }
+                for (ri = next_rule(mask, 0, rules->n); ri < rules->n;
+                     ri = next_rule(mask, ri + 1, rules->n)) {
                     abg_regex_match m;
                     int rc;
                     if (limited[ri])
                         continue;
                     cv.rule = &rules->rules[ri];
-                    if (!(cv.rule->first[byte / 8] & (1u << (byte % 8)))) {
+                    if (ri >= ABG_RULES_MASKED &&
+                        !(cv.rule->first[byte / 8] & (1u << (byte % 8)))) {
                         if (!cv.rule->gates)
                             continue;
                         if (!gates_known) {
-                            gates = gates_at(cv.sub, p, we);
+                            gates = gates_at(rules, ~0u, cv.sub, p, we);
                             gates_known = 1;
                         }
                         if (!(gates & cv.rule->gates))
@@ -858,9 +1053,10 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
                         err = rc;
                         goto done;
                     }
-                    if ((err = convert(&cv, &c, ri, &m)) < 0 ||
+                    if ((!(cv.rule->flags & ABG_RULE_REQUIRE_BEFORE) &&
+                         (err = convert(&cv, &c, ri, &m)) < 0) ||
                         (cv.rule->before &&
-                         (err = extend_before(&cv, &c, ri, &m, scratch2, ws, warned, warn,
+                         (err = extend_before(&cv, &c, ri, &m, we, ws, warned, warn,
                                               payload)) < 0)) {
                         if (err == ABG_ENOMEM)
                             err = abg_error_oom(ctx);
@@ -917,7 +1113,6 @@ done:
     free(warned);
     free(sents);
     abg_regex_scratch_free(scratch);
-    abg_regex_scratch_free(scratch2);
     abg_norm_dispose(&norm);
     return err;
 }

@@ -67,8 +67,10 @@ typedef struct {
 } abg_map;
 
 enum {
-    ABG_RULE_CONTEXT_CURRENCY = 1u << 0 /* no currency in the match: take the
-                                           sentence's */
+    ABG_RULE_CONTEXT_CURRENCY = 1u << 0, /* no currency in the match: take the
+                                            sentence's */
+    ABG_RULE_REQUIRE_BEFORE = 1u << 1    /* a match counts only with words its
+                                            before pattern takes */
 };
 
 #define ABG_RULE_MAX_DUPS 4
@@ -87,7 +89,7 @@ typedef struct {
      * fact (the qualifiers of "rund 5 %"): matched anchored at both ends,
      * ending where the match starts; NULL when the rule has none. */
     abg_regex *before;
-    int before_qual; /* its group qual (0: the whole of it is the qualifier) */
+    int before_qual; /* its group qual, the qualifier (0: none) */
     /* The bytes a match may start with, as a bit set (bit b % 8 of byte
      * b / 8): first for the rule, leaving out the words of the gated
      * defines (ABG_GATE_*: the rule may start with one only where the
@@ -102,8 +104,11 @@ typedef struct {
  * rule is not tried at every word that might start one. */
 enum {
     ABG_GATE_NUMWORD = 1u << 0, /* WORDNUM: a word abg_num_parse reads */
-    ABG_GATE_MINUS = 1u << 1    /* MINUS: the word minus or Minus */
+    ABG_GATE_MINUS = 1u << 1,   /* MINUS: the word minus or Minus */
+    ABG_GATE_ORDINAL = 1u << 2, /* ORD: erste(n) ... vierte(n), any case */
+    ABG_GATE_MONTH = 1u << 3    /* MONTH: a word of map month */
 };
+#define ABG_GATE_COUNT 4
 
 struct abg_rules {
     abg_rule *rules;
@@ -111,8 +116,18 @@ struct abg_rules {
     abg_map *maps;
     size_t nmaps;
     abg_regex *cur_any; /* any currency key as a word, or NULL */
-    abg_regex *qual_before; /* a qualifier word right before a compound */
+    /* The first ABG_RULES_MASKED rules as bit masks (bit i: rule i): by
+     * the byte a match may start with, and by the gated word (ABG_GATE_*,
+     * bit k of the gate: by_gate[k]) it may start with. */
+    uint64_t by_byte[256];
+    uint64_t by_gate[ABG_GATE_COUNT];
+    const abg_map *months; /* map month, or NULL */
+    /* the first two bytes of its words (the second folded), either case:
+     * bit b1 % 8 of month_two[b0][b1 / 8] */
+    unsigned char month_two[256][32];
 };
+
+#define ABG_RULES_MASKED 64
 
 /* regex.c: the bytes a match of `pattern` may start with, as found by PCRE2's
  * study of the pattern (compiled unanchored, without JIT): bit b % 8 of

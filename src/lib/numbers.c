@@ -116,8 +116,11 @@ static int parse_words(abg_num *out, const char *s, size_t len)
         return -1;
     while (i < (size_t)n) {
         const numword *w = NULL;
+        size_t wl = 0;
         for (k = 0; k < sizeof words / sizeof words[0]; k++) {
-            size_t wl = strlen(words[k].w);
+            if (words[k].w[0] != buf[i])
+                continue; /* the common case, before the length */
+            wl = strlen(words[k].w);
             if (wl <= (size_t)n - i && memcmp(buf + i, words[k].w, wl) == 0) {
                 w = &words[k];
                 break;
@@ -125,7 +128,7 @@ static int parse_words(abg_num *out, const char *s, size_t len)
         }
         if (!w)
             return -1;
-        i += strlen(w->w);
+        i += wl;
         switch (w->kind) {
         case 'n':
             cur += w->halves;

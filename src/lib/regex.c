@@ -153,8 +153,14 @@ int abg_regex_search(abg_regex_match *m, abg_ctx *ctx, const abg_regex *re,
     if (len > ABG_REGEX_MAX_SUBJECT)
         return abg_error(ctx, ABG_ELIMIT, "text of %zu bytes is longer than a pattern may scan",
                          len);
-    rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, scratch->md,
-                     scratch->mctx);
+    /* pcre2_jit_match is pcre2_match without its checks of the arguments,
+     * which cost as much as a failed match does (subjects are valid UTF-8) */
+    if (re->jit)
+        rc = pcre2_jit_match(re->code, (PCRE2_SPTR)subject, len, start, 0, scratch->md,
+                             scratch->mctx);
+    else
+        rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK,
+                         scratch->md, scratch->mctx);
     if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
         return 0;
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||

@@ -14,15 +14,17 @@
  *          context  currency         take a missing currency from the sentence
  *          before   PATTERN          words that may stand right before a match
  *                                    and then belong to its fact (qualifiers)
+ *          require  before           a match counts only with such words
  * Out: an abg_rules (abg_rules_free), read-only afterwards.
  *
  * Each rule also gets the set of bytes a match may start with (PCRE2's
  * study of the pattern, with \d read as any digit or non-ASCII character
  * so that PCRE2 can tell), so that extract.c tries a rule only where it
- * may match. The gated defines (gates below) are left out of that set: a
- * match may start with a number word (WORDNUM) only where the program
- * reads a number word (abg_num_parse), and with MINUS only at the word
- * minus, which saves trying the rules at nearly every word of a text.
+ * may match. The gated defines (gated_defines) are left out of that set:
+ * a match may start with a number word (WORDNUM) only where the program
+ * reads a number word (abg_num_parse), with MINUS only at the word minus,
+ * with ORD only at an ordinal (erste ... vierte) and with MONTH only at a
+ * word of map month, which saves trying the rules at nearly every word.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +40,10 @@
 static const struct {
     const char *name;
     unsigned gate;
-} gated_defines[] = {{"WORDNUM", ABG_GATE_NUMWORD}, {"MINUS", ABG_GATE_MINUS}};
+} gated_defines[] = {{"WORDNUM", ABG_GATE_NUMWORD},
+                     {"MINUS", ABG_GATE_MINUS},
+                     {"ORD", ABG_GATE_ORDINAL},
+                     {"MONTH", ABG_GATE_MONTH}};
 
 const char *const abg_group_names[G_COUNT] = {
     "qual",   "sign",    "num",     "scale",  "cur",      "sign_to",  "num_to",
@@ -293,6 +298,7 @@ static int put_alternation(abg_buf *out, const abg_map *map)
 typedef struct {
     int probe;
     unsigned gates;
+    unsigned keep; /* gated defines the probe keeps */
 } expand_opts;
 
 static int expand(abg_buf *out, abg_ctx *ctx, const loader *ld, const char *where,
@@ -349,7 +355,7 @@ static int expand(abg_buf *out, abg_ctx *ctx, const loader *ld, const char *wher
                         break;
                 if (i < sizeof gated_defines / sizeof gated_defines[0]) {
                     eo->gates |= gated_defines[i].gate;
-                    if (eo->probe) {
+                    if (eo->probe && !(eo->keep & gated_defines[i].gate)) {
                         err = abg_buf_puts(out, "(?:\\x00)");
                         p = q + 1;
                         continue;
@@ -534,6 +540,10 @@ static int load_file(loader *ld, abg_ctx *ctx, const char *path)
             if (strcmp(p, "currency") != 0)
                 err = abg_error(ctx, ABG_EUSAGE, "%s: context must be 'currency'", where);
             cur->flags |= ABG_RULE_CONTEXT_CURRENCY;
+        } else if (kl == 7 && memcmp(kw, "require", 7) == 0) {
+            if (strcmp(p, "before") != 0)
+                err = abg_error(ctx, ABG_EUSAGE, "%s: require must be 'before'", where);
+            cur->flags |= ABG_RULE_REQUIRE_BEFORE;
         } else if ((kl == 7 && memcmp(kw, "pattern", 7) == 0) ||
                    (kl == 6 && memcmp(kw, "before", 6) == 0)) {
             size_t i = (size_t)(cur - ld->rules->rules);
@@ -562,11 +572,12 @@ done:
 
 /* The probe of an expanded pattern for its first bytes: each \d (any
  * Unicode digit under UCP, which PCRE2's study cannot follow) becomes the
- * ASCII digits and every non-ASCII character, so the set PCRE2 finds
- * still holds every byte a match may start with. */
+ * ASCII digits and every character from U+0660 on (the first digits after
+ * ASCII's are Arabic-Indic ones), so the set PCRE2 finds still holds every
+ * byte a match may start with. */
 static int probe_digits(abg_buf *out, const char *pat)
 {
-    static const char any_digit[] = "0-9\\x{80}-\\x{10ffff}";
+    static const char any_digit[] = "0-9\\x{660}-\\x{10ffff}";
     int in_class = 0, err = 0;
     const char *p = pat;
 
@@ -614,13 +625,14 @@ static int probe_digits(abg_buf *out, const char *pat)
     return err;
 }
 
-/* The bytes a match of the pattern `raw` may start with (see the head of
- * this file); *gates gets the gated defines it uses. */
-static int first_bytes(unsigned char bits[32], unsigned *gates, abg_ctx *ctx, const loader *ld,
-                       const char *where, const char *raw)
+/* The first bytes of the pattern `raw` with the gated defines in `keep`
+ * expanded and the others left out (see the head of this file); *used
+ * gets the gated defines it uses. */
+static int probe_first(unsigned char bits[32], unsigned *used, unsigned keep, abg_ctx *ctx,
+                       const loader *ld, const char *where, const char *raw)
 {
     abg_buf pat = ABG_BUF_INIT, probe = ABG_BUF_INIT;
-    expand_opts eo = {1, 0};
+    expand_opts eo = {1, 0, keep};
     int err;
 
     if ((err = expand(&pat, ctx, ld, where, raw, 0, &eo)) < 0)
@@ -630,12 +642,38 @@ static int first_bytes(unsigned char bits[32], unsigned *gates, abg_ctx *ctx, co
         goto done;
     }
     abg_regex_first_bytes(probe.data, 0, bits);
-    if (gates)
-        *gates = eo.gates;
+    if (used)
+        *used = eo.gates;
 done:
     abg_buf_dispose(&pat);
     abg_buf_dispose(&probe);
     return err;
+}
+
+/* The bytes a match of the pattern `raw` may start with, leaving out the
+ * gated defines; *gates gets those a match may start with (the first
+ * bytes grow when one of them is put back). */
+static int first_bytes(unsigned char bits[32], unsigned *gates, abg_ctx *ctx, const loader *ld,
+                       const char *where, const char *raw)
+{
+    unsigned char with[32];
+    unsigned used = 0, k;
+    int err, b;
+
+    if ((err = probe_first(bits, &used, 0, ctx, ld, where, raw)) < 0)
+        return err;
+    if (gates)
+        *gates = 0;
+    for (k = 0; gates && k < ABG_GATE_COUNT; k++) {
+        if (!(used & (1u << k)))
+            continue;
+        if ((err = probe_first(with, NULL, 1u << k, ctx, ld, where, raw)) < 0)
+            return err;
+        for (b = 0; b < 32; b++)
+            if (with[b] & ~bits[b])
+                *gates |= 1u << k;
+    }
+    return 0;
 }
 
 /* The rule's before pattern, compiled to match from where it is tried to
@@ -644,7 +682,7 @@ static int compile_before(abg_rule *r, abg_ctx *ctx, const loader *ld, const cha
                           const char *raw)
 {
     abg_buf pat = ABG_BUF_INIT;
-    expand_opts eo = {0, 0};
+    expand_opts eo = {0, 0, 0};
     char msg[512];
     int err, n;
 
@@ -673,7 +711,7 @@ static int compile_rule(abg_rule *r, abg_ctx *ctx, const loader *ld, const char 
 {
     abg_buf pat = ABG_BUF_INIT;
     char where[512], msg[512];
-    expand_opts eo = {0, 0};
+    expand_opts eo = {0, 0, 0};
     int err, g;
 
     snprintf(where, sizeof where, "%s:%u", r->file, r->line);
@@ -707,6 +745,11 @@ static int compile_rule(abg_rule *r, abg_ctx *ctx, const loader *ld, const char 
         goto done;
     if (raw_before && (err = compile_before(r, ctx, ld, where, raw_before)) < 0)
         goto done;
+    if ((r->flags & ABG_RULE_REQUIRE_BEFORE) && !raw_before) {
+        err = abg_error(ctx, ABG_EUSAGE, "%s: rule %s requires a before pattern it lacks",
+                        where, r->id);
+        goto done;
+    }
     r->pattern = abg_buf_detach(&pat);
 done:
     abg_buf_dispose(&pat);
@@ -748,6 +791,31 @@ int abg_rules_load(abg_rules **out, abg_ctx *ctx, const char *const *paths, size
         err = load_file(&ld, ctx, paths[i]);
     for (i = 0; i < ld.rules->n && !err; i++)
         err = compile_rule(&ld.rules->rules[i], ctx, &ld, ld.raw[i], ld.raw_before[i]);
+    for (i = 0; i < ld.rules->n && i < ABG_RULES_MASKED && !err; i++) {
+        const abg_rule *r = &ld.rules->rules[i];
+        unsigned b, k;
+        for (b = 0; b < 256; b++)
+            if (r->first[b / 8] & (1u << (b % 8)))
+                ld.rules->by_byte[b] |= (uint64_t)1 << i;
+        for (k = 0; k < ABG_GATE_COUNT; k++)
+            if (r->gates & (1u << k))
+                ld.rules->by_gate[k] |= (uint64_t)1 << i;
+    }
+    if (!err && (m = abg_rules_map(ld.rules, "month"))) {
+        ld.rules->months = m;
+        for (i = 0; i < m->n; i++) {
+            const unsigned char *k = (const unsigned char *)m->entries[i].key;
+            unsigned c = k[0], d = k[0] ? k[1] : 0, up = c;
+            if (c >= 'a' && c <= 'z')
+                up = c - ('a' - 'A');
+            if (!d) { /* a word of one letter: any second byte */
+                memset(ld.rules->month_two[c], 0xFF, 32);
+                memset(ld.rules->month_two[up], 0xFF, 32);
+            }
+            ld.rules->month_two[c][d / 8] |= (unsigned char)(1u << (d % 8));
+            ld.rules->month_two[up][d / 8] |= (unsigned char)(1u << (d % 8));
+        }
+    }
     if (!err && (m = abg_rules_map(ld.rules, "cur")) && m->n)
         err = compile_helper(&ld.rules->cur_any, ctx, m, "(?<![\\p{L}\\p{N}])",
                              "(?![\\p{L}\\p{N}])");
