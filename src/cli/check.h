@@ -22,6 +22,7 @@ typedef struct {
     size_t stale_count;    /* baseline entries that match no conflict now */
     bool verbose;          /* text: list the singles too */
     bool color;            /* text: SGR colours */
+    double tolerance;      /* html: the band of rund/etwa, relative (0.05) */
 } check_report;
 
 /* Is group i a conflict that is reported (not accepted by a baseline)? */
@@ -33,5 +34,9 @@ void check_claim_value(char *buf, size_t size, const abg_claim *c);
 
 void check_write_text(FILE *out, const check_report *r);
 void check_write_json(FILE *out, const check_report *r);
+/* A self-contained HTML page for people (check_html.c), written with
+ * libxml2's writer so that article text is always escaped. Returns 0, or
+ * -1 when out of memory (a write error is left to ferror(out)). */
+int check_write_html(FILE *out, const check_report *r);
 
 #endif

@@ -13,8 +13,8 @@
 #include "cli.h"
 #include "term.h"
 
-static const char *const formats[] = {"text", "json", NULL};
-enum { FORMAT_TEXT, FORMAT_JSON };
+static const char *const formats[] = {"text", "json", "html", NULL};
+enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_HTML };
 
 static const char *const fail_ons[] = {"conflict", "any", "none", NULL};
 enum { FAIL_CONFLICT, FAIL_ANY, FAIL_NONE };
@@ -223,7 +223,8 @@ int cmd_check(int argc, char **argv)
     check_opts o = {FORMAT_TEXT, NULL,  FAIL_CONFLICT, false, NULL, false,
                     {NULL, false, NULL, NULL}, CLI_READ_OPTS_INIT, CLI_COLOR_AUTO};
     const cli_opt table[] = {
-        {"format", 'f', OPT_CHOICE, &o.format, "FORMAT", "text (default) or json", formats},
+        {"format", 'f', OPT_CHOICE, &o.format, "FORMAT", "text (default), json or html",
+         formats},
         CLI_OPT_OUTPUT(o.output),
         {"fail-on", 0, OPT_CHOICE, &o.fail_on, "WHAT",
          "exit 1 on: conflict (default), any (also accepted ones), none", fail_ons},
@@ -299,7 +300,13 @@ int cmd_check(int argc, char **argv)
     report.errors = status.failed;
     report.verbose = o.verbose;
     report.color = o.format == FORMAT_TEXT && cli_color(o.color, out.fp);
-    if (o.format == FORMAT_JSON)
+    report.tolerance = copts.tolerance;
+    if (o.format == FORMAT_HTML) {
+        if (check_write_html(out.fp, &report) < 0) {
+            rc = cli_error("out of memory");
+            goto done;
+        }
+    } else if (o.format == FORMAT_JSON)
         check_write_json(out.fp, &report);
     else
         check_write_text(out.fp, &report);
