@@ -7,6 +7,11 @@
  * "line", "col", "time"}]}]}, one group a line. Text: conflicts, then
  * agreements (singles with -v), each claim as DOC:LINE:COL, its value,
  * qualifier, source and time, then its sentence with the figure marked.
+ *
+ * With a baseline (check_report.baseline): text leaves the accepted
+ * conflicts out, lists the stale entries and ends with a line counting
+ * both; JSON keeps every group, marks accepted ones "accepted": true and
+ * adds "accepted" and "stale" counts after "errors".
  */
 #include <jansson.h>
 #include <math.h>
@@ -42,7 +47,7 @@ static const char *str_or(const char *s, const char *alt)
     return s ? s : alt;
 }
 
-static json_t *group_json(const abg_group *g)
+static json_t *group_json(const abg_group *g, bool accepted)
 {
     json_t *o = json_object(), *attr = json_array(), *claims = json_array();
     const char *cause = abg_cause_name(g->cause);
@@ -56,6 +61,8 @@ static json_t *group_json(const abg_group *g)
     json_object_set_new(o, "attribute", attr);
     json_object_set_new(o, "verdict", json_string(abg_verdict_name(g->verdict)));
     json_object_set_new(o, "cause", cause ? json_string(cause) : json_null());
+    if (accepted)
+        json_object_set_new(o, "accepted", json_true());
     for (i = 0; i < g->nclaims; i++) {
         const abg_claim *c = g->claims[i];
         json_t *j = json_object();
@@ -80,10 +87,13 @@ void check_write_json(FILE *out, const check_report *r)
 {
     size_t i, n = abg_check_group_count(r->chk);
 
-    fprintf(out, "{\"documents\":%zu,\"facts\":%zu,\"errors\":%zu,\n \"groups\":[", r->documents,
-            r->facts, r->errors);
+    fprintf(out, "{\"documents\":%zu,\"facts\":%zu,\"errors\":%zu,", r->documents, r->facts,
+            r->errors);
+    if (r->baseline)
+        fprintf(out, "\"accepted\":%zu,\"stale\":%zu,", r->accepted_count, r->stale_count);
+    fputs("\n \"groups\":[", out);
     for (i = 0; i < n; i++) {
-        json_t *g = group_json(abg_check_group(r->chk, i));
+        json_t *g = group_json(abg_check_group(r->chk, i), r->accepted && r->accepted[i]);
         fputs(i ? ",\n  " : "\n  ", out);
         json_dumpf(g, out, JSON_COMPACT | JSON_REAL_PRECISION(15));
         json_decref(g);
@@ -128,6 +138,8 @@ void check_write_text(FILE *out, const check_report *r)
     for (i = 0; i < n; i++) {
         const abg_group *g = abg_check_group(r->chk, i);
         const char *cause = abg_cause_name(g->cause);
+        if (r->accepted && r->accepted[i])
+            continue; /* counted in r->accepted_count */
         counts[g->verdict]++;
         if (g->verdict == ABG_VERDICT_SINGLE && !verbose)
             continue;
@@ -154,8 +166,19 @@ void check_write_text(FILE *out, const check_report *r)
         }
         fputc('\n', out);
     }
+    for (k = 0; r->baseline && k < r->baseline->n; k++) {
+        const check_baseline_entry *e = &r->baseline->entries[k];
+        if (!e->matched)
+            fprintf(out, "stale baseline entry %s (%s, %s): no longer found\n", e->id,
+                    str_or(e->subject, "-"), str_or(e->type, "-"));
+    }
+    if (r->stale_count)
+        fputc('\n', out);
     fprintf(out, "%zu documents, %zu facts, %zu errors: %zu conflicts, %zu agree, %zu single\n",
             r->documents, r->facts, r->errors, counts[ABG_VERDICT_CONFLICT],
             counts[ABG_VERDICT_AGREE], counts[ABG_VERDICT_SINGLE]);
+    if (r->baseline)
+        fprintf(out, "%zu conflicts accepted by the baseline, %zu stale entries\n",
+                r->accepted_count, r->stale_count);
 }
 

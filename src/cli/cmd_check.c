@@ -13,8 +13,8 @@
 #include "cli.h"
 #include "term.h"
 
-static const char *const formats[] = {"text", "json", "html", NULL};
-enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_HTML };
+static const char *const formats[] = {"text", "json", "sarif", "html", NULL};
+enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML };
 
 static const char *const fail_ons[] = {"conflict", "any", "none", NULL};
 enum { FAIL_CONFLICT, FAIL_ANY, FAIL_NONE };
@@ -29,6 +29,8 @@ typedef struct {
     cli_claims_opts claims;
     cli_read_opts read;
     int color;
+    const char *baseline;       /* --baseline FILE */
+    const char *write_baseline; /* --write-baseline FILE */
 } check_opts;
 
 typedef struct {
@@ -221,9 +223,10 @@ static int parse_tolerance(double *out, const char *s)
 int cmd_check(int argc, char **argv)
 {
     check_opts o = {FORMAT_TEXT, NULL,  FAIL_CONFLICT, false, NULL, false,
-                    {NULL, false, NULL, NULL}, CLI_READ_OPTS_INIT, CLI_COLOR_AUTO};
+                    {NULL, false, NULL, NULL}, CLI_READ_OPTS_INIT, CLI_COLOR_AUTO,
+                    NULL, NULL};
     const cli_opt table[] = {
-        {"format", 'f', OPT_CHOICE, &o.format, "FORMAT", "text (default), json or html",
+        {"format", 'f', OPT_CHOICE, &o.format, "FORMAT", "text (default), json, sarif or html",
          formats},
         CLI_OPT_OUTPUT(o.output),
         {"fail-on", 0, OPT_CHOICE, &o.fail_on, "WHAT",
@@ -232,6 +235,10 @@ int cmd_check(int argc, char **argv)
          "the PATHs are facts JSONL files (abgleich facts -f jsonl), not texts", NULL},
         {"tolerance", 0, OPT_STRING, &o.tolerance, "PCT",
          "relative tolerance of rund/etwa in percent (default 5)", NULL},
+        {"baseline", 0, OPT_STRING, &o.baseline, "FILE",
+         "accept the conflicts FILE lists (written by --write-baseline)", NULL},
+        {"write-baseline", 0, OPT_STRING, &o.write_baseline, "FILE",
+         "write the current conflicts to FILE, as a baseline", NULL},
         {"verbose", 'v', OPT_TRUE, &o.verbose, NULL, "text: list the single claims too", NULL},
         CLI_CLAIMS_OPTIONS(o.claims),
         CLI_COLOR_OPTION(o.color),
@@ -245,18 +252,22 @@ int cmd_check(int argc, char **argv)
         "whose subject and attribute match, across documents, and judge each\n"
         "group: agree (all values compatible), conflict (with a likely cause:\n"
         "time, scale, unit, currency) or single (one document only). Text lists\n"
-        "conflicts, then agreements (singles with -v); json as the man page says.\n"
+        "conflicts, then agreements (singles with -v); json and sarif as the man\n"
+        "page says. --baseline FILE accepts the conflicts FILE lists (written by\n"
+        "--write-baseline): they are counted, not reported (json marks them).\n"
         "With --facts, the PATHs are JSONL files written by 'abgleich facts -f\n"
         "jsonl' (shards in any number); the result is the same as from the texts.",
         table,
-        "Exit status: 0 no conflicts; 1 conflicts found (see --fail-on); 2 a usage\n"
-        "error, an input that could not be read, or output that could not be\n"
-        "written (errors win over conflicts).\n"};
+        "Exit status: 0 no conflicts (beyond the baseline); 1 conflicts found (see\n"
+        "--fail-on); 2 a usage error, an input or baseline that could not be read,\n"
+        "or output that could not be written (errors win over conflicts).\n"};
     abg_check_options copts = ABG_CHECK_OPTIONS_INIT;
     cli_status status = {0};
     cli_output out = {0};
     check_run run;
     check_report report;
+    check_baseline baseline = {NULL, 0};
+    bool *accepted = NULL;
     char **paths = NULL;
     size_t i, conflicts = 0;
     int npaths, rc;
@@ -273,6 +284,8 @@ int cmd_check(int argc, char **argv)
         rc = cli_usage("check", "--tolerance takes a percentage from 0 to 100");
         goto done;
     }
+    if (o.baseline && (rc = check_baseline_read(&baseline, o.baseline)) != 0)
+        goto done;
     if (abg_ctx_new(&run.ctx) < 0 || abg_check_new(&run.chk, run.ctx, &copts) < 0) {
         rc = cli_error("out of memory");
         goto done;
@@ -292,9 +305,15 @@ int cmd_check(int argc, char **argv)
         rc = cli_error("%s", abg_ctx_message(run.ctx));
         goto done;
     }
+    report.chk = run.chk;
+    if (o.baseline && check_baseline_apply(&report, &baseline, &accepted) < 0) {
+        rc = cli_error("out of memory");
+        goto done;
+    }
+    if (o.write_baseline && (rc = check_baseline_write(&report, o.write_baseline)) != 0)
+        goto done;
     if ((rc = cli_output_open(&out, o.output)) != 0)
         goto done;
-    report.chk = run.chk;
     report.documents = run.documents;
     report.facts = run.facts;
     report.errors = status.failed;
@@ -303,6 +322,11 @@ int cmd_check(int argc, char **argv)
     report.tolerance = copts.tolerance;
     if (o.format == FORMAT_HTML) {
         if (check_write_html(out.fp, &report) < 0) {
+            rc = cli_error("out of memory");
+            goto done;
+        }
+    } else if (o.format == FORMAT_SARIF) {
+        if (check_write_sarif(out.fp, &report) < 0) {
             rc = cli_error("out of memory");
             goto done;
         }
@@ -316,10 +340,21 @@ int cmd_check(int argc, char **argv)
         if (o.fail_on == FAIL_ANY || (o.fail_on == FAIL_CONFLICT && check_reported(&report, i)))
             conflicts++;
     }
+    for (i = 0; o.format != FORMAT_TEXT && !o.read.quiet && i < baseline.n; i++) {
+        const check_baseline_entry *e = &baseline.entries[i];
+        char msg[512];
+        if (e->matched)
+            continue; /* the text report lists stale entries itself */
+        snprintf(msg, sizeof msg, "warning: stale baseline entry %s (%s, %s): no longer found",
+                 e->id, e->subject ? e->subject : "-", e->type ? e->type : "-");
+        cli_file_error(o.baseline, msg);
+    }
     rc = cli_finish(&out, &status);
     if (rc == CLI_OK && conflicts)
         rc = CLI_FOUND;
 done:
+    check_baseline_dispose(&baseline);
+    free(accepted);
     cli_output_close(&out, false);
     cli_claims_close(&run.claims);
     abg_check_free(run.chk);
