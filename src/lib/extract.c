@@ -805,6 +805,43 @@ static size_t next_rule(uint64_t mask, size_t i, size_t n)
     return i < n ? i : n;
 }
 
+static int is_ascii_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Whether a sign (MINUS: "-" and at most one space, or the word minus
+ * or Minus and spaces) starts at u[p] before a digit or a number word.
+ * Yes as well where a character outside ASCII comes after it (a space or
+ * a digit beyond ASCII). */
+static int minus_at(const unsigned char *u, size_t p, size_t n)
+{
+    size_t q;
+
+    if (u[p] == '-') {
+        q = p + 1;
+        if (q < n && u[q] >= 0x80)
+            return 1;
+        if (q < n && is_ascii_space(u[q]))
+            q++;
+    } else if ((u[p] | 0x20) == 'm' && p + 5 <= n && memcmp(u + p + 1, "inus", 4) == 0) {
+        q = p + 5;
+        if (q < n && u[q] >= 0x80)
+            return 1;
+        if (q >= n || !is_ascii_space(u[q]))
+            return 0;
+        while (q < n && is_ascii_space(u[q]))
+            q++;
+    } else {
+        return 0;
+    }
+    if (q >= n)
+        return 0;
+    if ((u[q] >= '0' && u[q] <= '9') || u[q] >= 0x80)
+        return 1;
+    return number_word_at((const char *)u, q, n);
+}
+
 /* Whether u[p..n) starts with the folded word w[0..len) (abg_fold_key:
  * ASCII and Latin-1 capitals made small); also when a character outside
  * ASCII comes first, since caseless matching has more forms ("ſ" is "s")
@@ -864,8 +901,7 @@ static unsigned gates_at(const abg_rules *rules, unsigned want, const char *s, s
 
     if ((want & ABG_GATE_NUMWORD) && number_word_at(s, p, n))
         g |= ABG_GATE_NUMWORD;
-    if ((want & ABG_GATE_MINUS) && p + 5 <= n && (c == 'm') &&
-        memcmp(s + p + 1, "inus", 4) == 0)
+    if ((want & ABG_GATE_MINUS) && (c == '-' || c == 'm') && minus_at(u, p, n))
         g |= ABG_GATE_MINUS;
     if ((want & ABG_GATE_ORDINAL) && (c == 'e' || c == 'z' || c == 'd' || c == 'v'))
         for (i = 0; i < 4; i++)

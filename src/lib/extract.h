@@ -104,7 +104,7 @@ typedef struct {
  * rule is not tried at every word that might start one. */
 enum {
     ABG_GATE_NUMWORD = 1u << 0, /* WORDNUM: a word abg_num_parse reads */
-    ABG_GATE_MINUS = 1u << 1,   /* MINUS: the word minus or Minus */
+    ABG_GATE_MINUS = 1u << 1,   /* MINUS: - or minus before a number */
     ABG_GATE_ORDINAL = 1u << 2, /* ORD: erste(n) ... vierte(n), any case */
     ABG_GATE_MONTH = 1u << 3    /* MONTH: a word of map month */
 };

@@ -22,7 +22,8 @@
  * so that PCRE2 can tell), so that extract.c tries a rule only where it
  * may match. The gated defines (gated_defines) are left out of that set:
  * a match may start with a number word (WORDNUM) only where the program
- * reads a number word (abg_num_parse), with MINUS only at the word minus,
+ * reads a number word (abg_num_parse), with MINUS only at a "-" or the
+ * word minus before a digit or a number word,
  * with ORD only at an ordinal (erste ... vierte) and with MONTH only at a
  * word of map month, which saves trying the rules at nearly every word.
  */
