@@ -217,7 +217,7 @@ static const char *unit_label(const char *unit)
     static const struct {
         const char *code, *label;
     } units[] = {
-        {"%", "Prozent"},      {"pp", "Prozentpunkte"}, {"USD", "US-Dollar (USD)"},
+        {"%", "Prozent"},      {"pp", "Prozentpunkte"},  {"USD", "US-Dollar (USD)"},
         {"EUR", "Euro (EUR)"}, {"CHF", "Franken (CHF)"}, {"GBP", "Pfund (GBP)"},
         {"JPY", "Yen (JPY)"},
     };
@@ -300,9 +300,9 @@ static const char *const months_short[] = {"Jan.", "Feb.", "März", "Apr.", "Mai
 
 typedef struct {
     int y;
-    int m;      /* 1..12, 0: whole year */
-    int d;      /* 1..31, 0: whole month */
-    char part;  /* 'Q' or 'H' with m = its number, else 0 */
+    int m;     /* 1..12, 0: whole year */
+    int d;     /* 1..31, 0: whole month */
+    char part; /* 'Q' or 'H' with m = its number, else 0 */
 } ymd;
 
 /* "2025-10-28", "2025-10", "2025", "2024-Q4", "2025-H1". */
@@ -620,13 +620,13 @@ static void claim_card(html *h, const abg_claim *c)
 /* ---- the dot plot ---- */
 
 enum {
-    PLOT_W = 780,    /* the viewBox */
+    PLOT_W = 780,     /* the viewBox */
     PLOT_LABEL = 190, /* source names end here */
-    PLOT_X0 = 204,   /* the axis runs from here */
-    PLOT_X1 = 620,   /* to here; the value labels follow */
+    PLOT_X0 = 204,    /* the axis runs from here */
+    PLOT_X1 = 620,    /* to here; the value labels follow */
     PLOT_ROW = 26,
     PLOT_TOP = 10,
-    PLOT_AXIS = 38   /* room for the axis below the rows */
+    PLOT_AXIS = 38 /* room for the axis below the rows */
 };
 
 /* The extent of one claim on its axis: [lo, hi]; for a date, its days. */
@@ -800,8 +800,8 @@ static void axis_ticks(html *h, const axis *a, double y)
 }
 
 /* One SVG plot for the claims rows[idx[0..n)] that share a unit. */
-static void plot_unit(html *h, const source_list *s, const row *rows, const size_t *idx,
-                      size_t n, const char *unit, bool date, double tol)
+static void plot_unit(html *h, const source_list *s, const row *rows, const size_t *idx, size_t n,
+                      const char *unit, bool date, double tol)
 {
     axis a = {INFINITY, -INFINITY, date};
     double height = PLOT_TOP + (double)n * PLOT_ROW + PLOT_AXIS, pad;
@@ -901,8 +901,9 @@ static void plot_caption(html *h, const row *rows, size_t n, bool date, size_t n
         return;
     }
     if (nunits > 1)
-        textf(h, "%zu Einheiten, je eine eigene Achse: Werte in verschiedenen Einheiten oder "
-                 "Währungen werden nicht auf einer Achse verglichen.",
+        textf(h,
+              "%zu Einheiten, je eine eigene Achse: Werte in verschiedenen Einheiten oder "
+              "Währungen werden nicht auf einer Achse verglichen.",
               nunits);
     else
         textf(h, "Einheit: %s.", unit_label(unit));
@@ -1036,8 +1037,8 @@ static void group_section(html *h, const check_report *r, const source_list *s, 
     for (k = 0; k < g->nclaims; k++)
         if (k == 0 || rows[k].source != rows[k - 1].source)
             nsources++;
-    textf(h, "%zu %s aus %zu %s. ", g->nclaims, g->nclaims == 1 ? "Angabe" : "Angaben",
-          nsources, nsources == 1 ? "Quelle" : "Quellen");
+    textf(h, "%zu %s aus %zu %s. ", g->nclaims, g->nclaims == 1 ? "Angabe" : "Angaben", nsources,
+          nsources == 1 ? "Quelle" : "Quellen");
     el_text(h, "span", "kennung", g->id);
     close_el(h);
 
@@ -1066,8 +1067,7 @@ done:
 }
 
 /* The singles: a table, one row per group, in a collapsed <details>. */
-static void single_row(html *h, const check_report *r, const source_list *s, size_t gi,
-                       bool dup)
+static void single_row(html *h, const check_report *r, const source_list *s, size_t gi, bool dup)
 {
     const abg_group *g = abg_check_group(r->chk, gi);
     row *rows = group_rows(s, g);
@@ -1267,8 +1267,9 @@ static void head(html *h, const check_report *r, const source_list *s, size_t co
     close_void(h);
     open_el(h, "meta");
     attr(h, "http-equiv", "Content-Security-Policy");
-    attr(h, "content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-                       "base-uri 'none'; form-action 'none'");
+    attr(h, "content",
+         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+         "base-uri 'none'; form-action 'none'");
     close_void(h);
     open_el(h, "meta");
     attr(h, "name", "viewport");
@@ -1351,8 +1352,7 @@ static void filter_link(html *h, const char *target, const char *label, size_t n
     close_el(h);
 }
 
-static void toc_entry(html *h, const check_report *r, const source_list *s, size_t gi,
-                      bool dup)
+static void toc_entry(html *h, const check_report *r, const source_list *s, size_t gi, bool dup)
 {
     const abg_group *g = abg_check_group(r->chk, gi);
     const char *vcls = verdict_class(r, gi);
@@ -1433,9 +1433,9 @@ static void nav(html *h, const check_report *r, const source_list *s, const tall
 }
 
 /* A section of groups whose verdict class is vcls. */
-static void groups_section(html *h, const check_report *r, const source_list *s,
-                           const bool *dup, const char *id, const char *vcls, const char *title,
-                           size_t count, const char *intro, double tol)
+static void groups_section(html *h, const check_report *r, const source_list *s, const bool *dup,
+                           const char *id, const char *vcls, const char *title, size_t count,
+                           const char *intro, double tol)
 {
     size_t i, n = abg_check_group_count(r->chk);
 
@@ -1457,8 +1457,8 @@ static void groups_section(html *h, const check_report *r, const source_list *s,
     newline(h);
 }
 
-static void singles_section(html *h, const check_report *r, const source_list *s,
-                            const bool *dup, size_t count)
+static void singles_section(html *h, const check_report *r, const source_list *s, const bool *dup,
+                            size_t count)
 {
     size_t i, n = abg_check_group_count(r->chk);
 
@@ -1596,8 +1596,7 @@ int check_write_html(FILE *out, const check_report *r)
     open_el(&h, "header");
     attr(&h, "class", "kopf");
     open_el(&h, "h1");
-    textf(&h, "Abgleich: %zu %s", t.conflicts,
-          plural(t.conflicts, "Widerspruch", "Widersprüche"));
+    textf(&h, "Abgleich: %zu %s", t.conflicts, plural(t.conflicts, "Widerspruch", "Widersprüche"));
     if (t.accepted)
         textf(&h, " (%zu akzeptiert)", t.accepted);
     textf(&h, " in %zu %s", r->documents, plural(r->documents, "Dokument", "Dokumenten"));
@@ -1641,19 +1640,18 @@ int check_write_html(FILE *out, const check_report *r)
     close_el(&h);
     close_el(&h);
     summary(&h, r, &s, &t);
-    groups_section(&h, r, &s, dup, "widersprueche", "v-widerspruch", "Widersprüche",
-                   t.conflicts,
+    groups_section(&h, r, &s, dup, "widersprueche", "v-widerspruch", "Widersprüche", t.conflicts,
                    "Mindestens zwei Dokumente nennen unvereinbare Werte. Jede Spalte ist eine "
                    "Quelle; die Zahl im Satz ist markiert.",
                    tol);
     if (r->accepted)
-        groups_section(&h, r, &s, dup, "akzeptiert", "v-akzeptiert",
-                       "Akzeptierte Widersprüche", t.accepted,
+        groups_section(&h, r, &s, dup, "akzeptiert", "v-akzeptiert", "Akzeptierte Widersprüche",
+                       t.accepted,
                        "Diese Widersprüche führt die Baseline als bekannt; sie zählen nicht "
                        "für den Exit-Status.",
                        tol);
-    groups_section(&h, r, &s, dup, "uebereinstimmungen", "v-uebereinstimmung",
-                   "Übereinstimmungen", t.agree,
+    groups_section(&h, r, &s, dup, "uebereinstimmungen", "v-uebereinstimmung", "Übereinstimmungen",
+                   t.agree,
                    "Alle Werte sind miteinander vereinbar: gleich, innerhalb der genannten "
                    "Genauigkeit, einer Näherung (»rund«) oder einer Grenze (»über«).",
                    tol);

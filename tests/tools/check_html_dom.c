@@ -152,9 +152,9 @@ typedef struct {
     const char *verdict, *type, *subject, *cause, *label;
     char **marks;
     int nmarks;
-    int found;       /* a group with these attributes */
-    int complete;    /* ... that passes every check */
-    char why[256];   /* why the last candidate failed */
+    int found;     /* a group with these attributes */
+    int complete;  /* ... that passes every check */
+    char why[256]; /* why the last candidate failed */
 } group_spec;
 
 typedef struct {
