@@ -77,3 +77,28 @@ $ abgleich check --facts {tmp}/fehlt.jsonl
 ! abgleich: {tmp}/fehlt.jsonl: No such file or directory
 > 0 documents, 0 facts, 1 errors: 0 conflicts, 0 agree, 0 single
 = 2
+
+### Ein Alias aus --lexicon: die Stiftung ist die OpenAI Foundation
+% printf 'Die Stiftung hält 26 Prozent der Anteile.\n' > "$ABG_TMP/a.txt"
+% printf 'Die OpenAI Foundation hält 26 Prozent der Anteile.\n' > "$ABG_TMP/b.txt"
+% printf '# die Stiftung dieses Korpus\nalias OpenAI Foundation = Stiftung\n' > "$ABG_TMP/lex.de"
+$ abgleich check --lexicon {tmp}/lex.de {tmp}/a.txt {tmp}/b.txt
+> agree  percent  OpenAI Foundation  [anteil]  b45a9a19ba274882
+>   {tmp}/a.txt:1:19  26 %  exact  a
+>       Die Stiftung hält [[26 Prozent]] der Anteile.
+>   {tmp}/b.txt:1:28  26 %  exact  b
+>       Die OpenAI Foundation hält [[26 Prozent]] der Anteile.
+>
+> 2 documents, 2 facts, 0 errors: 0 conflicts, 1 agree, 0 single
+
+### Ohne den Alias bleiben beide allein
+% printf 'Die Stiftung hält 26 Prozent der Anteile.\n' > "$ABG_TMP/a.txt"
+% printf 'Die OpenAI Foundation hält 26 Prozent der Anteile.\n' > "$ABG_TMP/b.txt"
+$ abgleich check {tmp}/a.txt {tmp}/b.txt
+> 2 documents, 2 facts, 0 errors: 0 conflicts, 0 agree, 2 single
+
+### Eine kaputte Lexikonzeile: Datei und Zeile, Exit 2
+% printf 'name Tesla\nalias = Teslas\n' > "$ABG_TMP/lex.de"
+$ abgleich check --lexicon {tmp}/lex.de corpus/tagesblatt.txt
+! abgleich: {tmp}/lex.de:2: nothing before '='
+= 2
