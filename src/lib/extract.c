@@ -1118,8 +1118,8 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
             const abg_span *s;
             size_t last;
             *f = c.v[i].f;
-            f->off = norm.to_src[c.v[i].a];
-            last = norm.to_src[c.v[i].b - 1];
+            f->off = abg_norm_src(&norm, c.v[i].a);
+            last = abg_norm_src(&norm, c.v[i].b - 1);
             f->len = last + utf8_len((unsigned char)text[last]) - f->off;
             cv.sub_off = 0;
             s = sentence_at(&cv, c.v[i].a);
@@ -1132,8 +1132,8 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
                     send = s2->off + s2->len;
                 if (send < c.v[i].b)
                     send = c.v[i].b;
-                f->sent_off = norm.to_src[s->off];
-                f->sent_len = norm.to_src[send] - f->sent_off;
+                f->sent_off = abg_norm_src(&norm, s->off);
+                f->sent_len = abg_norm_src(&norm, send) - f->sent_off;
             }
         }
         off = end;

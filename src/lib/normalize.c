@@ -4,8 +4,9 @@
  *
  * In:  valid UTF-8 (a document's body text, or one word).
  * Out: abg_norm_init: a new string (NFC, typographic variants unified,
- *      invisible characters removed) with a byte map back to the input,
- *      owned by the caller's abg_norm and released with abg_norm_dispose.
+ *      invisible characters removed) with a map back to the input (runs
+ *      of unchanged text, see text.h), owned by the caller's abg_norm and
+ *      released with abg_norm_dispose.
  *      abg_fold: the same plus small letters, appended to the caller's buf.
  *
  * Soft hyphens and zero-width characters are dropped first, so that marks
@@ -39,8 +40,9 @@
 
 typedef struct {
     abg_buf *s;          /* the output */
-    size_t *map;         /* to_src, or NULL when not wanted */
-    size_t mapcap;       /* entries allocated in map */
+    bool want_map;       /* build the map back to the input (runs) */
+    abg_norm_run *runs;
+    size_t nruns, runcap;
     size_t base;         /* s->len when the run started (abg_fold appends) */
     int32_t cp[CLUSTER_MAX];
     size_t off[CLUSTER_MAX];
@@ -101,20 +103,27 @@ static int32_t plain(int32_t c)
     return c;
 }
 
-/* Make room in the map for the bytes of the output so far plus `extra`. */
-static int map_reserve(norm_state *st, size_t extra)
+/* Map the character that starts at byte `at` of the output to input
+ * offset `src`: a new run unless the last one already says so. */
+static int map_char(norm_state *st, size_t at, size_t src)
 {
-    size_t need = st->s->len - st->base + extra + 1, cap = st->mapcap ? st->mapcap : 64;
-    size_t *map;
+    abg_norm_run *r;
 
-    if (need <= st->mapcap)
-        return 0;
-    while (cap < need)
-        cap *= 2;
-    if (!(map = realloc(st->map, cap * sizeof *map)))
-        return ABG_ENOMEM;
-    st->map = map;
-    st->mapcap = cap;
+    if (st->nruns) {
+        r = &st->runs[st->nruns - 1];
+        if ((size_t)r->src + (at - r->out) == src)
+            return 0;
+    }
+    if (st->nruns == st->runcap) {
+        size_t cap = st->runcap ? st->runcap * 2 : 16;
+        if (!(r = realloc(st->runs, cap * sizeof *r)))
+            return ABG_ENOMEM;
+        st->runs = r;
+        st->runcap = cap;
+    }
+    st->runs[st->nruns].out = (uint32_t)at;
+    st->runs[st->nruns].src = (uint32_t)src;
+    st->nruns++;
     return 0;
 }
 
@@ -122,19 +131,14 @@ static int map_reserve(norm_state *st, size_t extra)
 static int emit(norm_state *st, int32_t c, size_t src)
 {
     char enc[4];
-    size_t k, n, at = st->s->len - st->base;
+    size_t n, at = st->s->len - st->base;
     int err;
 
     c = plain(c);
     n = abg_utf8_encode(enc, (uint32_t)c);
-    if (st->map && (err = map_reserve(st, n)) < 0)
+    if (st->want_map && (err = map_char(st, at, src)) < 0)
         return err;
-    if ((err = abg_buf_put(st->s, enc, n)) < 0)
-        return err;
-    if (st->map)
-        for (k = 0; k < n; k++)
-            st->map[at + k] = src;
-    return 0;
+    return abg_buf_put(st->s, enc, n);
 }
 
 /* Append the ASCII run s[0..n), which starts at offset src of the input;
@@ -145,7 +149,7 @@ static int emit_ascii(norm_state *st, const char *s, size_t n, size_t src, bool 
     char *d;
     int err;
 
-    if (st->map && (err = map_reserve(st, n)) < 0)
+    if (st->want_map && n && (err = map_char(st, at, src)) < 0)
         return err;
     if ((err = abg_buf_grow(st->s, n)) < 0)
         return err;
@@ -157,9 +161,6 @@ static int emit_ascii(norm_state *st, const char *s, size_t n, size_t src, bool 
         memcpy(d, s, n);
     st->s->len += n;
     st->s->data[st->s->len] = '\0';
-    if (st->map)
-        for (k = 0; k < n; k++)
-            st->map[at + k] = src + k;
     return 0;
 }
 
@@ -301,37 +302,29 @@ int abg_norm_init(abg_norm *out, const char *text, size_t len)
     int err;
 
     memset(out, 0, sizeof *out);
+    /* offsets in runs are 32 bits; the output never passes ABG_BUF_MAX */
     if (len >= ABG_BUF_MAX)
         return ABG_ELIMIT;
     st.s = &s;
     st.base = 0;
     st.n = 0;
-    /* room for the usual case, where the text does not grow */
-    st.mapcap = len + 1;
-    if (!(st.map = malloc(st.mapcap * sizeof *st.map)))
-        return ABG_ENOMEM;
+    st.want_map = true;
+    st.runs = NULL;
+    st.nruns = st.runcap = 0;
     if ((err = abg_buf_grow(&s, len)) < 0)
         goto done;
     s.data[0] = '\0';
     if ((err = run(&st, text, len, false)) < 0)
         goto done;
-    if (st.mapcap < s.len + 1) {
-        size_t *map = realloc(st.map, (s.len + 1) * sizeof *map);
-        if (!map) {
-            err = ABG_ENOMEM;
-            goto done;
-        }
-        st.map = map;
-    }
-    /* the end maps to the end */
-    st.map[s.len] = len;
     out->s = s.data;
     out->len = s.len;
-    out->to_src = st.map;
+    out->src_len = len;
+    out->runs = st.runs;
+    out->nruns = st.nruns;
     s.data = NULL;
-    st.map = NULL;
+    st.runs = NULL;
 done:
-    free(st.map);
+    free(st.runs);
     abg_buf_dispose(&s);
     return err;
 }
@@ -341,8 +334,29 @@ void abg_norm_dispose(abg_norm *norm)
     if (!norm)
         return;
     free(norm->s);
-    free(norm->to_src);
+    free(norm->runs);
     memset(norm, 0, sizeof *norm);
+}
+
+size_t abg_norm_src(const abg_norm *norm, size_t i)
+{
+    size_t lo = 0, hi = norm->nruns, c = i;
+    const abg_norm_run *r;
+
+    if (i >= norm->len || !norm->nruns)
+        return norm->src_len;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (norm->runs[mid].out <= i)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    r = &norm->runs[lo];
+    /* the bytes of a character map where its first byte does */
+    while (c > r->out && ((unsigned char)norm->s[c] & 0xC0) == 0x80)
+        c--;
+    return (size_t)r->src + (c - r->out);
 }
 
 int abg_fold(abg_buf *out, const char *word, size_t len)
@@ -366,8 +380,9 @@ int abg_fold(abg_buf *out, const char *word, size_t len)
         return 0;
     }
     st.s = out;
-    st.map = NULL;
-    st.mapcap = 0;
+    st.want_map = false;
+    st.runs = NULL;
+    st.nruns = st.runcap = 0;
     st.base = start;
     st.n = 0;
     if ((err = run(&st, word, len, true)) < 0)

@@ -33,17 +33,31 @@ typedef struct {
 /* The text for matching: Unicode NFC; quotes („“”«»‚‘’ and " ') unified to
  * '"' and '\'', dashes and minus (– — ‑ ‒ −) to '-', no-break, narrow and
  * thin spaces to ' ', soft hyphen and zero-width characters removed. Case
- * is kept. to_src[i] is the offset in the input of the character that
- * produced byte i of s (len + 1 entries: to_src[len] is the input length).
- * Released with abg_norm_dispose. */
+ * is kept. abg_norm_src maps each byte of s back to the input. The text is
+ * shorter than ABG_BUF_MAX (2 GiB), so offsets fit in 32 bits. Released
+ * with abg_norm_dispose. */
+typedef struct {
+    uint32_t out, src;
+} abg_norm_run;
+
 typedef struct {
     char *s;
     size_t len;
-    size_t *to_src;
+    size_t src_len; /* the length of the input */
+    /* The map back to the input, as runs: from byte runs[k].out of s to
+     * the next run, a character starting at out + d comes from input
+     * offset runs[k].src + d. A new run starts only where the text was
+     * changed, so unchanged text costs nothing. */
+    abg_norm_run *runs;
+    size_t nruns;
 } abg_norm;
 
 int abg_norm_init(abg_norm *out, const char *text, size_t len);
 void abg_norm_dispose(abg_norm *norm);
+
+/* The offset in the input of the character that produced byte i of
+ * norm->s (i <= norm->len; norm->len maps to the input's length). */
+size_t abg_norm_src(const abg_norm *norm, size_t i);
 
 /* Append to `out` the comparison form of one word: normalised as above,
  * then case-folded (utf8proc; ß stays ß, capitals become small). The input

@@ -10,7 +10,8 @@
 
 #include "text.h"
 
-/* Normalise `in` and check the result and its whole map (n + 1 entries). */
+/* Normalise `in` and check the result and its whole map (n + 1 entries,
+ * through abg_norm_src). */
 static void check_norm(const char *in, const char *want, const size_t *map)
 {
     abg_norm n;
@@ -22,8 +23,8 @@ static void check_norm(const char *in, const char *want, const size_t *map)
     assert_int_equal(n.len, strlen(want));
     if (map)
         for (i = 0; i <= n.len; i++)
-            assert_int_equal(n.to_src[i], map[i]);
-    assert_int_equal(n.to_src[n.len], strlen(in));
+            assert_int_equal(abg_norm_src(&n, i), map[i]);
+    assert_int_equal(abg_norm_src(&n, n.len), strlen(in));
     abg_norm_dispose(&n);
 }
 
@@ -187,6 +188,38 @@ static void typographic_text_maps_to_each_source_character(void **state)
     check_norm("\xe2\x80\x9e" "27\xe2\x80\xaf%\xe2\x80\x9c", "\"27 %\"", map);
 }
 
+static void unchanged_characters_between_changed_ones_map_to_their_start(void **state)
+{
+    /* ä „ b “ space ö: each byte of ä and ö maps to where its character
+     * starts, before and after the quotes that shrink from 3 bytes to 1 */
+    const size_t map[] = {0, 0, 2, 5, 6, 9, 10, 10, 12};
+    (void)state;
+    check_norm("\xc3\xa4\xe2\x80\x9e" "b\xe2\x80\x9c \xc3\xb6", "\xc3\xa4\"b\" \xc3\xb6", map);
+}
+
+static void many_changes_keep_the_map_exact(void **state)
+{
+    /* 1000 times „x: each quote shrinks by two bytes */
+    size_t n = 1000, i;
+    char *in = malloc(4 * n + 1);
+    abg_norm out;
+    (void)state;
+
+    assert_non_null(in);
+    for (i = 0; i < n; i++)
+        memcpy(in + 4 * i, "\xe2\x80\x9ex", 4);
+    in[4 * n] = '\0';
+    assert_int_equal(abg_norm_init(&out, in, 4 * n), 0);
+    assert_int_equal(out.len, 2 * n);
+    for (i = 0; i < n; i++) {
+        assert_int_equal(abg_norm_src(&out, 2 * i), 4 * i);
+        assert_int_equal(abg_norm_src(&out, 2 * i + 1), 4 * i + 3);
+    }
+    assert_int_equal(abg_norm_src(&out, out.len), 4 * n);
+    abg_norm_dispose(&out);
+    free(in);
+}
+
 static void soft_hyphen_is_removed(void **state)
 {
     /* "Ver" SHY "trag": "t" comes from offset 5 */
@@ -246,7 +279,7 @@ static void invalid_utf8_is_refused(void **state)
 
     assert_int_equal(abg_norm_init(&n, "ab\xff", 3), ABG_EPARSE);
     assert_null(n.s);
-    assert_null(n.to_src);
+    assert_null(n.runs);
     assert_int_equal(abg_norm_init(&n, "\xc3", 1), ABG_EPARSE);
     abg_norm_dispose(&n); /* harmless after a failure */
 }
@@ -269,7 +302,7 @@ static void long_run_of_marks_ends(void **state)
     assert_int_equal(out.len, 2 + 2 * (n - 1));
     assert_memory_equal(out.s, "\xc3\xa4", 2);
     for (i = 1; i <= out.len; i++)
-        assert_true(out.to_src[i] >= out.to_src[i - 1]);
+        assert_true(abg_norm_src(&out, i) >= abg_norm_src(&out, i - 1));
     abg_norm_dispose(&out);
     free(in);
 }
@@ -342,6 +375,8 @@ int main(void)
         cmocka_unit_test(dashes_and_minus_become_hyphen_minus),
         cmocka_unit_test(special_spaces_become_space),
         cmocka_unit_test(typographic_text_maps_to_each_source_character),
+        cmocka_unit_test(unchanged_characters_between_changed_ones_map_to_their_start),
+        cmocka_unit_test(many_changes_keep_the_map_exact),
         cmocka_unit_test(soft_hyphen_is_removed),
         cmocka_unit_test(zero_width_characters_are_removed),
         cmocka_unit_test(removal_lets_marks_compose),
