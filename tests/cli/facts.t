@@ -118,6 +118,15 @@ $ abgleich facts -
 > <stdin>:1:19  quantity  30 GW  exact  "30 Gigawatt"
 > <stdin>:1:34  quantity  190 Länder  lower  "mehr als 190 Ländern"
 
+### Mengenspannen: die erste Zahl nimmt die Größe der zweiten
+$ abgleich facts -
+< Der Dienst erwartet 1,5 bis 2 Millionen Nutzer.
+< Geplant sind zwischen 2 und 3 Gigawatt.
+< Es entstehen 300-400 Stellen.
+> <stdin>:1:21  quantity  1500000..2000000 Nutzer  range  "1,5 bis 2 Millionen Nutzer"
+> <stdin>:2:14  quantity  2..3 GW  range  "zwischen 2 und 3 Gigawatt"
+> <stdin>:3:14  quantity  300..400 Stellen  range  "300-400 Stellen"
+
 ### Keine Fakten
 $ abgleich facts -
 < GPT-4 und Windows 11 nach § 15 AktG, Telefon +49 30 1234567, 3:1, um 14:30 Uhr,
