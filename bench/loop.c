@@ -2,8 +2,11 @@
  * loop.c: the baseline for `abgleich facts`: a bare C loop that reads each
  * file and tries the same compiled (anchored) patterns of rules/de.rules at
  * every place a word may start (after a byte that is not an ASCII letter or
- * digit), in 64 KiB pieces, without anything else (no decoding, no
- * normalisation, no windows around figures, no sentences, no values).
+ * digit) where the byte there may start the pattern (abg_rule.first; a rule
+ * that may start with a gated word, such as a number word, at every letter
+ * and '-'), in 64 KiB pieces, without anything else (no decoding, no
+ * normalisation, no windows around figures, no check of the gated words,
+ * no before patterns, no sentences, no values).
  *
  * usage: loop RULES FILE...   prints files, bytes and matches
  */
@@ -25,7 +28,8 @@ int main(int argc, char **argv)
     abg_ctx *ctx = NULL;
     unsigned long long bytes = 0, matches = 0;
     char *buf = malloc((size_t)64 << 20);
-    int i;
+    uint64_t gated = 0;
+    int i, k;
 
     if (argc < 3 || !buf) {
         fputs("usage: loop RULES FILE...\n", stderr);
@@ -37,6 +41,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "loop: %s\n", abg_ctx_message(ctx));
         return 2;
     }
+    for (k = 0; k < ABG_GATE_COUNT; k++)
+        gated |= rules->by_gate[k];
     for (i = 2; i < argc; i++) {
         FILE *f = fopen(argv[i], "rb");
         size_t len, off, ri;
@@ -52,13 +58,19 @@ int main(int argc, char **argv)
             size_t p;
             for (p = 0; p < n; p++) {
                 unsigned char c = (unsigned char)buf[off + p], b;
+                uint64_t mask;
                 if (c == ' ' || c == '\n' || (c & 0xC0) == 0x80)
                     continue;
                 b = p ? (unsigned char)buf[off + p - 1] : ' ';
                 if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'))
                     continue;
+                mask = rules->by_byte[c];
+                if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '-')
+                    mask |= gated;
                 for (ri = 0; ri < rules->n; ri++) {
                     abg_regex_match m;
+                    if (ri < ABG_RULES_MASKED && !(mask & ((uint64_t)1 << ri)))
+                        continue;
                     if (abg_regex_search(&m, NULL, rules->rules[ri].re, scratch, buf + off, n,
                                          p) == 1)
                         matches++;

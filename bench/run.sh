@@ -2,7 +2,8 @@
 # Throughput of abgleich on a generated corpus, beside baselines measured
 # in the same run: `cat` of the same files (reading only), and bench_loop,
 # a bare C loop that reads the files and runs the compiled patterns of
-# rules/de.rules over them (what `facts` costs at the least).
+# rules/de.rules over them where they may start (one thread). facts runs
+# with one thread (-j 1) and with two (-j 2).
 # usage: bench/run.sh [BUILD_DIR] [MEGABYTES] [RUNS]
 # Prints one line per command: the median wall time of RUNS runs, MB/s,
 # and the ratio to the reading baseline.
@@ -44,7 +45,9 @@ report() {
 report "$read_s" "read (cat)"
 loop_s=$(median sh -c "find '$dir' -type f -name '*.txt' -print0 | xargs -0 '$build/bench/bench_loop' rules/de.rules")
 report "$loop_s" "loop: read + rule patterns"
-for cmd in "text" "facts" "terms"; do
+for cmd in "text" "facts -j 1" "facts -j 2" "terms"; do
+    # $cmd is split into the command and its options on purpose
+    # shellcheck disable=SC2086
     s=$(median "$build/abgleich" $cmd -q "$dir")
     report "$s" "abgleich $cmd"
 done
