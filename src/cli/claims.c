@@ -4,6 +4,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -11,6 +12,39 @@
 #include "cli.h"
 
 #define DEFAULT_DICTIONARY "/usr/share/dict/ngerman"
+
+/* One stemmer per thread, made on first use: a stemmer holds a 1 MB cache,
+ * too much to make per document. Worker threads free theirs when they
+ * end; the main thread's goes in cli_claims_close. */
+static pthread_key_t stemmer_key;
+static pthread_once_t stemmer_once = PTHREAD_ONCE_INIT;
+
+static void free_stemmer(void *p)
+{
+    abg_stemmer_free(p);
+}
+
+static void make_key(void)
+{
+    if (pthread_key_create(&stemmer_key, free_stemmer) != 0)
+        abort();
+}
+
+static abg_stemmer *thread_stemmer(void)
+{
+    abg_stemmer *st;
+
+    pthread_once(&stemmer_once, make_key);
+    if ((st = pthread_getspecific(stemmer_key)))
+        return st;
+    if (abg_stemmer_new(&st) < 0)
+        return NULL;
+    if (pthread_setspecific(stemmer_key, st) != 0) {
+        abg_stemmer_free(st);
+        return NULL;
+    }
+    return st;
+}
 
 int cli_claims_open(cli_claims *c, abg_ctx *ctx, const cli_claims_opts *o, const char *cmd)
 {
@@ -60,6 +94,9 @@ done:
 
 void cli_claims_close(cli_claims *c)
 {
+    pthread_once(&stemmer_once, make_key);
+    free_stemmer(pthread_getspecific(stemmer_key));
+    pthread_setspecific(stemmer_key, NULL);
     abg_lexicon_free(c->lexicon);
     abg_lang_free(c->lang);
     abg_rules_free(c->rules);
@@ -90,11 +127,9 @@ int cli_claims_work(void **result, const abg_doc *doc, abg_ctx *ctx, void *paylo
         return err;
     if (r->n == 0)
         return 0;
-    if (abg_stemmer_new(&stemmer) < 0)
+    if (!(stemmer = thread_stemmer()))
         return -1;
-    err = abg_about_facts(&r->about, ctx, c->lexicon, c->lang, stemmer, doc, r->facts, r->n);
-    abg_stemmer_free(stemmer);
-    return err;
+    return abg_about_facts(&r->about, ctx, c->lexicon, c->lang, stemmer, doc, r->facts, r->n);
 }
 
 void cli_doc_claims_free(cli_doc_claims *r)

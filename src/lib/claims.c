@@ -645,19 +645,30 @@ static int about_one(abg_about *ab, state *st, const abg_fact *facts, size_t nfa
     return ab->subject && !s->subject ? ABG_ENOMEM : 0;
 }
 
-/* The last sentence of `spans` that ends at or before `off`, or NULL. */
-static const abg_span *sentence_before(const abg_span *spans, size_t n, size_t off)
-{
-    size_t lo = 0, hi = n;
+/* The sentence before the one at `off`: the last sentence of the up to
+ * PREV_WINDOW bytes before it (splitting only there keeps the cost with
+ * the facts, not with the document). false when there is none. */
+#define PREV_WINDOW 2048
 
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (spans[mid].off + spans[mid].len <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
+static int sentence_before(abg_span *out, const state *st, size_t off)
+{
+    abg_span *spans = NULL;
+    size_t n = 0, start = off > PREV_WINDOW ? off - PREV_WINDOW : 0;
+    int err;
+
+    while (start < off && ((unsigned char)st->text[start] & 0xC0) == 0x80)
+        start++; /* not inside a character */
+    if ((err = abg_sentences_split(&spans, &n, st->lang->abbrevs, st->text + start,
+                                   off - start)) < 0)
+        return err;
+    if (n == 0) {
+        free(spans);
+        return 0;
     }
-    return lo ? &spans[lo - 1] : NULL;
+    out->off = start + spans[n - 1].off;
+    out->len = spans[n - 1].len;
+    free(spans);
+    return 1;
 }
 
 int abg_about_facts(abg_about **out, abg_ctx *ctx, const abg_lexicon *lex, const abg_lang *lang,
@@ -665,8 +676,7 @@ int abg_about_facts(abg_about **out, abg_ctx *ctx, const abg_lexicon *lex, const
 {
     state st;
     abg_about *ab = NULL;
-    abg_span *spans = NULL;
-    size_t nspans = 0, len, i;
+    size_t len, i;
     int err = 0;
 
     *out = NULL;
@@ -678,14 +688,20 @@ int abg_about_facts(abg_about **out, abg_ctx *ctx, const abg_lexicon *lex, const
     st.lang = lang;
     st.stemmer = stemmer;
     st.text = abg_doc_text(doc, &len);
-    if (!(ab = calloc(n, sizeof *ab)) ||
-        (err = abg_sentences_split(&spans, &nspans, lang->abbrevs, st.text, len)) < 0)
+    (void)len;
+    if (!(ab = calloc(n, sizeof *ab)))
         goto done;
     st.prev.off = st.cur.off = (size_t)-1;
     for (i = 0; i < n && !err; i++) {
         const abg_fact *f = &facts[i];
         if (f->sent_off != st.cur.off || !st.cur.toks) {
-            const abg_span *p = sentence_before(spans, nspans, f->sent_off);
+            abg_span span;
+            const abg_span *p = NULL;
+            if ((err = sentence_before(&span, &st, f->sent_off)) < 0)
+                break;
+            if (err == 1)
+                p = &span;
+            err = 0;
             if (st.cur.toks && p && p->off == st.cur.off) {
                 sentence_dispose(&st.prev); /* the current one becomes the previous */
                 st.prev = st.cur;
@@ -712,7 +728,6 @@ done:
     for (i = 0; i < st.nmulti; i++)
         free(st.multi[i]);
     free(st.multi);
-    free(spans);
     abg_buf_dispose(&st.fold);
     abg_buf_dispose(&st.tmp);
     if (err < 0) {
