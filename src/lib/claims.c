@@ -647,8 +647,9 @@ static int about_one(abg_about *ab, state *st, const abg_fact *facts, size_t nfa
 
 /* The sentence before the one at `off`: the last sentence of the up to
  * PREV_WINDOW bytes before it (splitting only there keeps the cost with
- * the facts, not with the document). false when there is none. */
-#define PREV_WINDOW 2048
+ * the facts, not with the document; a longer sentence is cut to its end).
+ * 0 when there is none, 1 when there is. */
+#define PREV_WINDOW 640
 
 static int sentence_before(abg_span *out, const state *st, size_t off)
 {
@@ -669,6 +670,16 @@ static int sentence_before(abg_span *out, const state *st, size_t off)
     out->len = spans[n - 1].len;
     free(spans);
     return 1;
+}
+
+static bool only_space(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r')
+            return false;
+    return true;
 }
 
 int abg_about_facts(abg_about **out, abg_ctx *ctx, const abg_lexicon *lex, const abg_lang *lang,
@@ -697,10 +708,17 @@ int abg_about_facts(abg_about **out, abg_ctx *ctx, const abg_lexicon *lex, const
         if (f->sent_off != st.cur.off || !st.cur.toks) {
             abg_span span;
             const abg_span *p = NULL;
-            if ((err = sentence_before(&span, &st, f->sent_off)) < 0)
-                break;
-            if (err == 1)
+            if (st.cur.toks && st.cur.off + st.cur.len <= f->sent_off &&
+                only_space(st.text + st.cur.off + st.cur.len,
+                           f->sent_off - st.cur.off - st.cur.len)) {
+                span.off = st.cur.off; /* the last fact's sentence comes right before */
+                span.len = st.cur.len;
                 p = &span;
+            } else if ((err = sentence_before(&span, &st, f->sent_off)) < 0) {
+                break;
+            } else if (err == 1) {
+                p = &span;
+            }
             err = 0;
             if (st.cur.toks && p && p->off == st.cur.off) {
                 sentence_dispose(&st.prev); /* the current one becomes the previous */
