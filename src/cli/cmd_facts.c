@@ -2,6 +2,8 @@
  * cmd_facts.c: `abgleich facts`, every fact of the documents, in document
  * order, as text, JSON, JSON Lines or CSV.
  */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
+
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
@@ -105,8 +107,11 @@ static char *join_attribute(const abg_about *ab)
     return s;
 }
 
-static int write_fact(facts_run *run, const abg_doc *doc, const abg_fact *f,
-                      const abg_about *ab)
+/* Write fact f to `out`; `first` says whether it opens the document's
+ * block (JSON puts ",\n" between facts). Runs in a worker thread: it only
+ * reads `run`. 0, or -1 when out of memory. */
+static int write_fact(const facts_run *run, FILE *out, bool first, const abg_doc *doc,
+                      const abg_fact *f, const abg_about *ab)
 {
     const char *text = abg_doc_text(doc, NULL);
     abg_pos pos = abg_doc_position(doc, f->off), end = abg_doc_position(doc, f->off + f->len);
@@ -114,11 +119,10 @@ static int write_fact(facts_run *run, const abg_doc *doc, const abg_fact *f,
     char *surface = cli_flatten(text + f->off, f->len);
     char *sentence = cli_flatten(text + f->sent_off, f->sent_len);
     const char *type = abg_fact_type_name(f->type), *qual = abg_qualifier_name(f->qualifier);
-    FILE *out = run->out;
     int rc = 0;
 
     if (!surface || !sentence) {
-        rc = cli_error("out of memory");
+        rc = -1;
         goto done;
     }
     abg_fact_value_string(val, sizeof val, f, 0);
@@ -186,37 +190,79 @@ static int write_fact(facts_run *run, const abg_doc *doc, const abg_fact *f,
             json_object_set_new(o, "attribute", a);
         }
         json_object_set_new(o, "time", ab && ab->time ? json_string(ab->time) : json_null());
-        if (run->o->format == FORMAT_JSON)
-            fputs(run->nfacts ? ",\n" : "[\n", out);
+        if (run->o->format == FORMAT_JSON && !first)
+            fputs(",\n", out);
         json_dumpf(o, out, JSON_COMPACT | JSON_REAL_PRECISION(15));
         json_decref(o);
         if (run->o->format == FORMAT_JSONL)
             fputc('\n', out);
     }
-    run->nfacts++;
 done:
     free(surface);
     free(sentence);
     return rc;
 }
 
+/* What a worker leaves for the writer: the facts, and their output. */
+typedef struct {
+    cli_doc_claims *claims;
+    char *text; /* the formatted facts of the document */
+    size_t len;
+    size_t count; /* facts in text */
+} facts_result;
+
+/* In a worker: the facts of one document, formatted, so that the main
+ * thread only has to write them out. */
+static int work_doc(void **result, const abg_doc *doc, abg_ctx *ctx, void *payload)
+{
+    const facts_run *run = payload;
+    facts_result *fr = calloc(1, sizeof *fr);
+    cli_doc_claims *r;
+    FILE *mem;
+    size_t i;
+    int err;
+
+    *result = fr;
+    if (!fr)
+        return -1;
+    err = cli_claims_work((void **)&fr->claims, doc, ctx, payload);
+    if (err || !(r = fr->claims))
+        return err ? err : -1;
+    if (!(mem = open_memstream(&fr->text, &fr->len)))
+        return -1;
+    for (i = 0; i < r->n && !err; i++)
+        if (run->type_mask & (1u << r->facts[i].type))
+            err = write_fact(run, mem, fr->count++ == 0, doc, &r->facts[i],
+                             r->about ? &r->about[i] : NULL);
+    if (fclose(mem) != 0 || err)
+        return -1;
+    return 0;
+}
+
 /* In the main thread, in input order: warnings, then the facts. */
 static int emit_doc(const abg_doc *doc, void *result, int discard, void *payload)
 {
     facts_run *run = payload;
-    cli_doc_claims *r = result;
-    size_t i, before = run->nfacts;
-    int rc = 0;
+    facts_result *fr = result;
+    cli_doc_claims *r = fr ? fr->claims : NULL;
+    size_t i;
 
     run->doc = doc;
-    for (i = 0; !discard && i < r->nlimited; i++)
+    for (i = 0; !discard && r && i < r->nlimited; i++)
         warn(r->limited[i], "hit its match limit", run);
-    for (i = 0; !discard && i < r->n && !rc; i++)
-        if (run->type_mask & (1u << r->facts[i].type))
-            rc = write_fact(run, doc, &r->facts[i], r->about ? &r->about[i] : NULL);
-    cli_progress_count("facts", run->nfacts - before);
-    cli_doc_claims_free(r);
-    return rc;
+    if (!discard && fr && fr->count) {
+        if (run->o->format == FORMAT_JSON)
+            fputs(run->nfacts ? ",\n" : "[\n", run->out);
+        fwrite(fr->text, 1, fr->len, run->out);
+        run->nfacts += fr->count;
+        cli_progress_count("facts", fr->count);
+    }
+    if (fr) {
+        cli_doc_claims_free(fr->claims);
+        free(fr->text);
+        free(fr);
+    }
+    return 0;
 }
 
 static int parse_types(unsigned *mask, const char *list)
@@ -306,7 +352,7 @@ int cmd_facts(int argc, char **argv)
               "sentence,rule,subject,attribute,time\r\n",
               out.fp);
     cli_progress_count("facts", 0);
-    if ((rc = cli_each_doc_jobs(ctx, &o.read, paths, npaths, cli_claims_work, emit_doc, &run,
+    if ((rc = cli_each_doc_jobs(ctx, &o.read, paths, npaths, work_doc, emit_doc, &run,
                                 &status)) != 0)
         goto done;
     if (o.format == FORMAT_JSON)
