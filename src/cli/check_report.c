@@ -14,10 +14,10 @@
  * adds "accepted" and "stale" counts after "errors".
  */
 #include <jansson.h>
-#include <math.h>
 #include <string.h>
 
 #include "check.h"
+#include "cli.h"
 #include "term.h"
 
 bool check_reported(const check_report *r, size_t i)
@@ -29,17 +29,8 @@ bool check_reported(const check_report *r, size_t i)
 
 static json_t *json_claim_value(const abg_claim *c, int to_end)
 {
-    double v = to_end ? c->value_to : c->value;
-
-    if (c->type == ABG_FACT_DATE) {
-        const char *d = to_end ? c->date_to : c->date;
-        return *d ? json_string(d) : json_null();
-    }
-    if (to_end && !c->has_value_to)
-        return json_null();
-    if (v == floor(v) && fabs(v) < 9007199254740992.0)
-        return json_integer((json_int_t)v);
-    return json_real(v);
+    return to_end ? cli_json_value(c->type, c->value_to, c->has_value_to, c->date_to)
+                  : cli_json_value(c->type, c->value, true, c->date);
 }
 
 static const char *str_or(const char *s, const char *alt)

@@ -4,6 +4,8 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include <jansson.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,4 +195,15 @@ int cli_claim_of(abg_claim *out, char **text, char **sentence, const abg_doc *do
         out->nattribute = about->nattribute;
     }
     return 0;
+}
+
+json_t *cli_json_value(abg_fact_type type, double v, bool present, const char *date)
+{
+    if (type == ABG_FACT_DATE)
+        return date && *date ? json_string(date) : json_null();
+    if (!present)
+        return json_null();
+    if (v == floor(v) && fabs(v) < 9007199254740992.0) /* 2^53: exact as an integer */
+        return json_integer((json_int_t)v);
+    return json_real(v);
 }

@@ -242,6 +242,11 @@ char *cli_flatten(const char *s, size_t n);
 int cli_claim_of(abg_claim *out, char **text, char **sentence, const abg_doc *doc,
                  const abg_fact *f, const abg_about *about);
 
+/* A fact's value (or range end) as JSON: dates as their ISO string,
+ * amounts as an integer when they are one, else a real; null when absent. */
+struct json_t;
+struct json_t *cli_json_value(abg_fact_type type, double v, bool present, const char *date);
+
 /* ---- commands ---- */
 
 int cmd_text(int argc, char **argv);

@@ -5,7 +5,6 @@
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
 
 #include <jansson.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,20 +56,11 @@ static void warn(const char *rule, const char *message, void *payload)
     cli_error("%s: warning: rule %s %s", abg_doc_id(run->doc), rule, message);
 }
 
-/* A value as JSON: an integer when it is one, else a real. */
+/* A value as JSON (to_end: the end of a range). */
 static json_t *json_value(const abg_fact *f, int to_end)
 {
-    double v = to_end ? f->value_to : f->value;
-
-    if (f->type == ABG_FACT_DATE) {
-        const char *d = to_end ? f->date_to : f->date;
-        return *d ? json_string(d) : json_null();
-    }
-    if (to_end && !f->has_value_to)
-        return json_null();
-    if (v == floor(v) && fabs(v) < 9007199254740992.0)
-        return json_integer((json_int_t)v);
-    return json_real(v);
+    return to_end ? cli_json_value(f->type, f->value_to, f->has_value_to, f->date_to)
+                  : cli_json_value(f->type, f->value, true, f->date);
 }
 
 static void csv_field(FILE *out, const char *s, bool last)
