@@ -43,6 +43,7 @@ typedef struct {
     abg_token *toks;
     size_t ntok;
     unsigned *clause; /* per token */
+    signed char *isname; /* per token: is_name_token, -1 until asked */
     name_hit *names;
     size_t nnames;
     char *subject; /* of its last fact, for the sentence after it */
@@ -102,7 +103,7 @@ static const char *const object_preps[] = {
 
 /* ---- names ---- */
 
-static bool is_name_token(state *st, const sentence *s, size_t i)
+static bool name_evidence(state *st, const sentence *s, size_t i)
 {
     const abg_token *t = &s->toks[i];
     const char *w = tok_text(st, s, i), *f;
@@ -128,6 +129,14 @@ static bool is_name_token(state *st, const sentence *s, size_t i)
     if (abg_stopwords_has(st->lang->stopwords, f, fn))
         return false;
     return !abg_lexicon_german(st->lex, f, fn);
+}
+
+/* name_evidence, asked once per token of a sentence. */
+static bool is_name_token(state *st, const sentence *s, size_t i)
+{
+    if (s->isname[i] < 0)
+        s->isname[i] = name_evidence(st, s, i);
+    return s->isname[i] > 0;
 }
 
 /* Tokens i..i+k-1 joined by single spaces into st->tmp, when all are words. */
@@ -255,7 +264,10 @@ static int find_names(state *st, sentence *s)
 
     while (i < s->ntok) {
         bool found = false;
-        for (k = st->lex->max_name_words; k >= 2 && !found; k--)
+        /* the lexicon's multi-word names all start with a capital */
+        for (k = st->lex->max_name_words;
+             k >= 2 && !found && (s->toks[i].flags & (ABG_TOKF_CAPITAL | ABG_TOKF_INNERCAP));
+             k--)
             found = join(st, s, i, k, true) && known(st);
         if (found) {
             k++; /* the loop went one past */
@@ -291,6 +303,7 @@ static void sentence_dispose(sentence *s)
     free(s->names);
     free(s->toks);
     free(s->clause);
+    free(s->isname);
     free(s->subject);
     memset(s, 0, sizeof *s);
 }
@@ -316,8 +329,11 @@ static int analyse(state *st, sentence *s, size_t off, size_t len)
     s->len = len;
     if ((err = abg_tokenize(&s->toks, &s->ntok, st->lang->abbrevs, st->text + off, len)) < 0)
         return err;
-    if (s->ntok && !(s->clause = malloc(s->ntok * sizeof *s->clause)))
+    if (s->ntok && (!(s->clause = malloc(s->ntok * sizeof *s->clause)) ||
+                    !(s->isname = malloc(s->ntok))))
         return ABG_ENOMEM;
+    if (s->ntok)
+        memset(s->isname, -1, s->ntok);
     for (i = 0; i < s->ntok; i++) {
         if (clause_break(st, s, i))
             c++;
