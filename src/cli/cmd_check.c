@@ -151,6 +151,10 @@ static const char *claim_of_json(abg_claim *c, json_t *o, const char **attr, siz
     return NULL;
 }
 
+/* A fact line longer than this is refused (a fact with its sentence is a
+ * few hundred bytes). */
+#define MAX_FACT_LINE (16 << 20)
+
 static int read_facts(check_run *run, const char *path, cli_status *status)
 {
     FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
@@ -172,6 +176,13 @@ static int read_facts(check_run *run, const char *path, cli_status *status)
         const char *attr[64], *why;
         char msg[256];
         lineno++;
+        if ((size_t)n > MAX_FACT_LINE) {
+            snprintf(msg, sizeof msg, "line %zu: longer than %d MiB, not a fact", lineno,
+                     MAX_FACT_LINE >> 20);
+            cli_file_error(path, msg);
+            status->failed++;
+            continue;
+        }
         if (n == 0 || strspn(line, " \t\r\n") == (size_t)n)
             continue;
         if (!(o = json_loadb(line, (size_t)n, JSON_REJECT_DUPLICATES, &jerr))) {

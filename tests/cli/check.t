@@ -102,3 +102,10 @@ $ abgleich check {tmp}/a.txt {tmp}/b.txt
 $ abgleich check --lexicon {tmp}/lex.de corpus/tagesblatt.txt
 ! abgleich: {tmp}/lex.de:2: nothing before '='
 = 2
+
+### --facts: zu tief verschachteltes JSON wird abgelehnt, nicht gestapelt
+% awk 'BEGIN { s = ""; for (i = 0; i < 5000; i++) s = s "["; print s }' > "$ABG_TMP/f.jsonl"
+$ abgleich check --facts {tmp}/f.jsonl
+! abgleich: {tmp}/f.jsonl: line 1: maximum parsing depth reached near '['
+> 0 documents, 0 facts, 1 errors: 0 conflicts, 0 agree, 0 single
+= 2
