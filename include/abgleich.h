@@ -356,6 +356,22 @@ ABG_EXPORT int abg_extract_warn(abg_fact **out, size_t *n, abg_ctx *ctx,
  * length (like snprintf), 0 when there is no such value. */
 ABG_EXPORT int abg_fact_value_string(char *buf, size_t size, const abg_fact *f, int to_end);
 
+/* The date value of a fact ("2025-10-28", "2025-10", "2025", "2024-Q4",
+ * "2025-H1") in parts: month and day 0 when not given; for a quarter or
+ * half, part is 'Q' or 'H' and month its number. 0, or -1 for any other
+ * string. */
+typedef struct {
+    int year, month, day;
+    char part;
+} abg_date;
+
+ABG_EXPORT int abg_date_parse(abg_date *out, const char *iso);
+/* The days such a date covers, [*first, *end), counted from 1970-01-01
+ * (proleptic Gregorian). 0, or -1 when iso is not a date value. */
+ABG_EXPORT int abg_date_days(const char *iso, double *first, double *end);
+/* Days from 1970-01-01 to year-month-day. */
+ABG_EXPORT double abg_day_number(int year, int month, int day);
+
 /* ------------------------------------------------------------------ */
 /* Claims: what a fact is about.                                       */
 

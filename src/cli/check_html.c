@@ -298,103 +298,22 @@ static const char *const months[] = {"Januar",    "Februar", "März",     "April
 static const char *const months_short[] = {"Jan.", "Feb.", "März", "Apr.", "Mai",  "Juni",
                                            "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."};
 
-typedef struct {
-    int y;
-    int m;     /* 1..12, 0: whole year */
-    int d;     /* 1..31, 0: whole month */
-    char part; /* 'Q' or 'H' with m = its number, else 0 */
-} ymd;
-
-/* "2025-10-28", "2025-10", "2025", "2024-Q4", "2025-H1". */
-static int parse_date(ymd *out, const char *s)
-{
-    int y = 0, n = 0;
-
-    memset(out, 0, sizeof *out);
-    while (*s >= '0' && *s <= '9' && n < 6)
-        y = y * 10 + (*s++ - '0'), n++;
-    if (n == 0)
-        return -1;
-    out->y = y;
-    if (!*s)
-        return 0;
-    if (*s++ != '-')
-        return -1;
-    if ((*s == 'Q' || *s == 'H') && s[1] >= '1' && s[1] <= (*s == 'Q' ? '4' : '2') && !s[2]) {
-        out->part = *s;
-        out->m = s[1] - '0';
-        return 0;
-    }
-    if (!(s[0] >= '0' && s[0] <= '1' && s[1] >= '0' && s[1] <= '9'))
-        return -1;
-    out->m = (s[0] - '0') * 10 + (s[1] - '0');
-    if (out->m < 1 || out->m > 12)
-        return -1;
-    s += 2;
-    if (!*s)
-        return 0;
-    if (*s++ != '-' || !(s[0] >= '0' && s[0] <= '3' && s[1] >= '0' && s[1] <= '9') || s[2])
-        return -1;
-    out->d = (s[0] - '0') * 10 + (s[1] - '0');
-    return out->d >= 1 && out->d <= 31 ? 0 : -1;
-}
-
 static void fmt_date(char *buf, size_t size, const char *iso)
 {
-    ymd d;
+    abg_date d;
 
-    if (parse_date(&d, iso) < 0)
+    if (abg_date_parse(&d, iso) < 0)
         snprintf(buf, size, "%s", iso);
     else if (d.part == 'Q')
-        snprintf(buf, size, "%d. Quartal %d", d.m, d.y);
+        snprintf(buf, size, "%d. Quartal %d", d.month, d.year);
     else if (d.part == 'H')
-        snprintf(buf, size, "%d. Halbjahr %d", d.m, d.y);
-    else if (d.d)
-        snprintf(buf, size, "%02d.%02d.%d", d.d, d.m, d.y);
-    else if (d.m)
-        snprintf(buf, size, "%s %d", months[d.m - 1], d.y);
+        snprintf(buf, size, "%d. Halbjahr %d", d.month, d.year);
+    else if (d.day)
+        snprintf(buf, size, "%02d.%02d.%d", d.day, d.month, d.year);
+    else if (d.month)
+        snprintf(buf, size, "%s %d", months[d.month - 1], d.year);
     else
-        snprintf(buf, size, "%d", d.y);
-}
-
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-static double day_number(int y, int m, int d)
-{
-    long era, yoe, doy, doe;
-
-    y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (double)(era * 146097 + doe - 719468);
-}
-
-/* The days a partial date covers: [*from, *to). */
-static int date_span(double *from, double *to, const char *iso)
-{
-    ymd d;
-    int m0, m1;
-
-    if (parse_date(&d, iso) < 0)
-        return -1;
-    if (d.part) {
-        int len = d.part == 'Q' ? 3 : 6;
-        m0 = (d.m - 1) * len + 1;
-        m1 = m0 + len;
-    } else if (d.m) {
-        m0 = d.m;
-        m1 = d.m + 1;
-    } else {
-        m0 = 1;
-        m1 = 13;
-    }
-    *from = day_number(d.y, m0, d.d ? d.d : 1);
-    if (d.d)
-        *to = *from + 1;
-    else
-        *to = m1 > 12 ? day_number(d.y + 1, m1 - 12, 1) : day_number(d.y, m1, 1);
-    return 0;
+        snprintf(buf, size, "%d", d.year);
 }
 
 static const char *unit_suffix(const char *unit)
@@ -634,9 +553,9 @@ static int claim_extent(double *lo, double *hi, const abg_claim *c, double tol)
 {
     if (c->type == ABG_FACT_DATE) {
         double a, b, x, y;
-        if (date_span(&a, &b, c->date) < 0)
+        if (abg_date_days(c->date, &a, &b) < 0)
             return -1;
-        if (*c->date_to && date_span(&x, &y, c->date_to) == 0 && y > b)
+        if (*c->date_to && abg_date_days(c->date_to, &x, &y) == 0 && y > b)
             b = y;
         *lo = a;
         *hi = b;
@@ -763,7 +682,7 @@ static void axis_ticks(html *h, const axis *a, double y)
             if (step < 1)
                 step = 1;
             for (m = y0 - (y0 % step + step) % step; m <= y1; m += step) {
-                double d = day_number(m, 1, 1), x = ax_x(a, d);
+                double d = abg_day_number(m, 1, 1), x = ax_x(a, d);
                 if (d < a->min || d > a->max)
                     continue;
                 svg_line(h, x, PLOT_TOP, x, y + 4, "p-gitter");
@@ -773,7 +692,7 @@ static void axis_ticks(html *h, const axis *a, double y)
         } else {
             int months_step = span * 12 > 24 ? 6 : span * 12 > 10 ? 3 : 1;
             for (m = y0 * 12; m <= y1 * 12 + 11; m += months_step) {
-                double d = day_number(m / 12, m % 12 + 1, 1), x = ax_x(a, d);
+                double d = abg_day_number(m / 12, m % 12 + 1, 1), x = ax_x(a, d);
                 if (d < a->min || d > a->max)
                     continue;
                 svg_line(h, x, PLOT_TOP, x, y + 4, "p-gitter");

@@ -175,36 +175,6 @@ static double precision(const char *text, double value)
     return 0.5 * pow(10, decimals > 0 ? -decimals : 0) * (value / num);
 }
 
-/* A date string as a span of day numbers (months of 31 days: only the
- * order matters). Returns 0 or -1. */
-static int date_span(const char *d, double *lo, double *hi)
-{
-    int y = 0, m = 0, day = 0, q = 0, h = 0, n;
-    int m0, m1, d0, d1;
-
-    if (sscanf(d, "%4d-Q%1d%n", &y, &q, &n) == 2 && !d[n] && q >= 1 && q <= 4) {
-        m0 = 3 * q - 2;
-        m1 = 3 * q;
-    } else if (sscanf(d, "%4d-H%1d%n", &y, &h, &n) == 2 && !d[n] && h >= 1 && h <= 2) {
-        m0 = 6 * h - 5;
-        m1 = 6 * h;
-    } else if (sscanf(d, "%4d-%2d-%2d%n", &y, &m, &day, &n) == 3 && !d[n]) {
-        m0 = m1 = m;
-    } else if (sscanf(d, "%4d-%2d%n", &y, &m, &n) == 2 && !d[n]) {
-        m0 = m1 = m;
-    } else if (sscanf(d, "%4d%n", &y, &n) == 1 && !d[n]) {
-        m0 = 1;
-        m1 = 12;
-    } else {
-        return -1;
-    }
-    d0 = day ? day : 1;
-    d1 = day ? day : 31;
-    *lo = (double)y * 372 + (m0 - 1) * 31 + (d0 - 1);
-    *hi = (double)y * 372 + (m1 - 1) * 31 + (d1 - 1);
-    return 0;
-}
-
 /* Quantities of one dimension share a family and a base unit. */
 static const struct {
     const char *unit, *family;
@@ -254,15 +224,15 @@ static void interval(item *it, double tol)
 
     family_of(c, &family, &cmpunit, &f);
     if (c->type == ABG_FACT_DATE) {
-        double a0, a1, b0, b1;
-        if (date_span(c->date, &a0, &a1) < 0) {
+        double a0, a1, b0, b1; /* [first, end) in days */
+        if (abg_date_days(c->date, &a0, &a1) < 0) {
             it->lo = it->hi = NAN;
             return;
         }
-        if (!*c->date_to || date_span(c->date_to, &b0, &b1) < 0)
+        if (!*c->date_to || abg_date_days(c->date_to, &b0, &b1) < 0)
             b1 = a1;
         it->lo = a0;
-        it->hi = b1;
+        it->hi = b1 - 1; /* the last day */
         it->mag = a0;
         return;
     }

@@ -192,6 +192,32 @@ static void dates_are_spans_and_end_points(void **state)
     assert_int_equal(ng, 2);
 }
 
+/* Days covered by date values: counted by hand from the calendar. */
+static void date_values(void **state)
+{
+    abg_date d;
+    double a, b;
+
+    (void)state;
+    assert_int_equal(abg_date_days("1970-01", &a, &b), 0);
+    assert_true(a == 0 && b == 31);
+    assert_int_equal(abg_date_days("1970-03-01", &a, &b), 0);
+    assert_true(a == 59 && b == 60); /* 31 + 28 days before it */
+    assert_int_equal(abg_date_days("2024-Q4", &a, &b), 0);
+    assert_true(b - a == 92); /* October 31 + November 30 + December 31 */
+    assert_int_equal(abg_date_days("2024-H1", &a, &b), 0);
+    assert_true(b - a == 182); /* a leap year: 31 + 29 + 31 + 30 + 31 + 30 */
+    assert_int_equal(abg_date_days("2023", &a, &b), 0);
+    assert_true(b - a == 365);
+    assert_int_equal(abg_date_parse(&d, "2025-H2"), 0);
+    assert_true(d.year == 2025 && d.part == 'H' && d.month == 2 && d.day == 0);
+    assert_int_equal(abg_date_parse(&d, "2025-10-28"), 0);
+    assert_true(d.year == 2025 && d.month == 10 && d.day == 28 && d.part == 0);
+    assert_int_equal(abg_date_parse(&d, "2025-13"), -1);
+    assert_int_equal(abg_date_parse(&d, "2025-Q5"), -1);
+    assert_int_equal(abg_date_parse(&d, "Mai 2025"), -1);
+}
+
 static void grouping(void **state)
 {
     abg_claim c[4];
@@ -266,6 +292,7 @@ int main(void)
         cmocka_unit_test(bounds_and_ranges),
         cmocka_unit_test(causes),
         cmocka_unit_test(dates_are_spans_and_end_points),
+        cmocka_unit_test(date_values),
         cmocka_unit_test(grouping),
         cmocka_unit_test(order_does_not_matter),
     };
