@@ -111,7 +111,7 @@ static bool name_evidence(state *st, const sentence *s, size_t i)
 
     if (t->kind != ABG_TOK_WORD)
         return false;
-    if (abg_strset_has(&st->lex->names, w, n) || abg_strmap_get(&st->lex->alias, w, n))
+    if (abg_strset_has(&st->lex->names, w, n) || abg_strset_get(&st->lex->alias, w, n))
         return true;
     if (n > 3 && w[n - 1] == 's' && abg_strset_has(&st->lex->names, w, n - 1))
         return true; /* Nvidias Anteil */
@@ -160,7 +160,7 @@ static bool join(state *st, const sentence *s, size_t i, size_t k, bool base)
 /* Is tmp a known name (or variant)? Then leave the name in tmp. */
 static bool known(state *st)
 {
-    const char *a = abg_strmap_get(&st->lex->alias, st->tmp.data, st->tmp.len);
+    const char *a = abg_strset_get(&st->lex->alias, st->tmp.data, st->tmp.len);
 
     if (a) {
         abg_buf_truncate(&st->tmp, 0);
@@ -501,7 +501,7 @@ typedef struct {
 
 static int stems_add_min(stems *a, const abg_lexicon *lex, const char *s, size_t n, size_t min)
 {
-    const char *to = abg_strmap_get(&lex->same, s, n);
+    const char *to = abg_strset_get(&lex->same, s, n);
     size_t i;
 
     if (to) {

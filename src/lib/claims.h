@@ -12,17 +12,6 @@
 #include "abgleich.h"
 #include "strset.h"
 
-/* A map of strings to strings (both owned), open addressing. */
-typedef struct {
-    char **keys, **values;
-    size_t *klens;
-    size_t cap, count;
-} abg_strmap;
-
-int abg_strmap_put(abg_strmap *map, const char *key, size_t klen, const char *value);
-/* The value of key, or NULL. */
-const char *abg_strmap_get(const abg_strmap *map, const char *key, size_t klen);
-void abg_strmap_dispose(abg_strmap *map);
 
 /* The dictionary: folded words in one buffer, each ended by '\0', and an
  * open-addressing table of their offsets (+1; 0 is empty). One block
@@ -36,10 +25,10 @@ typedef struct {
 
 struct abg_lexicon {
     abg_strset names;     /* exact, single and multi-word ("OpenAI Foundation") */
-    abg_strmap alias;     /* variant (exact) -> name */
+    abg_strset alias;     /* variant (exact) -> name (values) */
     abg_strset notnames;  /* exact */
     abg_dict dict;        /* folded dictionary words */
-    abg_strmap same;      /* stem -> stem of the first word of its `same` line */
+    abg_strset same;      /* stem -> stem of the first word of its `same` line */
     abg_strset ignore;    /* stems */
     abg_strset timewords; /* folded */
     abg_strset timepreps; /* folded */

@@ -18,98 +18,6 @@
 #define DICTIONARY_MAX_SIZE ((size_t)64 << 20)
 #define MAX_NAME_WORDS 6
 
-/* ---- a string map ---- */
-
-static size_t map_find(const abg_strmap *map, const char *key, size_t klen)
-{
-    size_t i, mask = map->cap - 1;
-
-    for (i = abg_hash(key, klen) & mask; map->keys[i]; i = (i + 1) & mask)
-        if (map->klens[i] == klen && !memcmp(map->keys[i], key, klen))
-            break;
-    return i;
-}
-
-static int map_grow(abg_strmap *map)
-{
-    abg_strmap big = {NULL, NULL, NULL, 0, 0};
-    size_t k, i;
-
-    big.cap = map->cap ? map->cap * 2 : 64;
-    big.keys = calloc(big.cap, sizeof *big.keys);
-    big.values = calloc(big.cap, sizeof *big.values);
-    big.klens = calloc(big.cap, sizeof *big.klens);
-    if (!big.keys || !big.values || !big.klens) {
-        free(big.keys);
-        free(big.values);
-        free(big.klens);
-        return ABG_ENOMEM;
-    }
-    for (k = 0; k < map->cap; k++) {
-        if (!map->keys[k])
-            continue;
-        i = map_find(&big, map->keys[k], map->klens[k]);
-        big.keys[i] = map->keys[k];
-        big.values[i] = map->values[k];
-        big.klens[i] = map->klens[k];
-    }
-    big.count = map->count;
-    free(map->keys);
-    free(map->values);
-    free(map->klens);
-    *map = big;
-    return 0;
-}
-
-int abg_strmap_put(abg_strmap *map, const char *key, size_t klen, const char *value)
-{
-    size_t i;
-    char *v;
-
-    if ((map->count + 1) * 2 > map->cap && map_grow(map) < 0)
-        return ABG_ENOMEM;
-    if (!(v = abg_strdup(value)))
-        return ABG_ENOMEM;
-    i = map_find(map, key, klen);
-    if (map->keys[i]) {
-        free(map->values[i]); /* a later line wins */
-        map->values[i] = v;
-        return 0;
-    }
-    if (!(map->keys[i] = abg_strndup(key, klen))) {
-        free(v);
-        return ABG_ENOMEM;
-    }
-    map->values[i] = v;
-    map->klens[i] = klen;
-    map->count++;
-    return 0;
-}
-
-const char *abg_strmap_get(const abg_strmap *map, const char *key, size_t klen)
-{
-    size_t i;
-
-    if (!map->cap)
-        return NULL;
-    i = map_find(map, key, klen);
-    return map->keys[i] ? map->values[i] : NULL;
-}
-
-void abg_strmap_dispose(abg_strmap *map)
-{
-    size_t i;
-
-    for (i = 0; i < map->cap; i++) {
-        free(map->keys[i]);
-        free(map->values[i]);
-    }
-    free(map->keys);
-    free(map->values);
-    free(map->klens);
-    memset(map, 0, sizeof *map);
-}
-
 /* ---- the dictionary ---- */
 
 static size_t dict_slot(const abg_dict *d, const char *s, size_t n)
@@ -257,7 +165,7 @@ static int add_item(loader *ld, kind k, const char *w, size_t n, const char *hea
         char *name = abg_strndup(head, hn);
         if (!name)
             return oom(ld);
-        err = abg_strmap_put(&lex->alias, w, n, name);
+        err = abg_strset_put(&lex->alias, w, n, name);
         free(name);
         if (!err && words > lex->max_name_words)
             lex->max_name_words = words;
@@ -272,7 +180,7 @@ static int add_item(loader *ld, kind k, const char *w, size_t n, const char *hea
             free(to);
             return oom(ld);
         }
-        err = abg_strmap_put(&lex->same, st, strlen(st), to);
+        err = abg_strset_put(&lex->same, st, strlen(st), to);
         free(to);
         break;
     }
@@ -485,11 +393,11 @@ void abg_lexicon_free(abg_lexicon *lex)
     if (!lex)
         return;
     abg_strset_dispose(&lex->names);
-    abg_strmap_dispose(&lex->alias);
+    abg_strset_dispose(&lex->alias);
     abg_strset_dispose(&lex->notnames);
     free(lex->dict.words);
     free(lex->dict.slots);
-    abg_strmap_dispose(&lex->same);
+    abg_strset_dispose(&lex->same);
     abg_strset_dispose(&lex->ignore);
     abg_strset_dispose(&lex->timewords);
     abg_strset_dispose(&lex->timepreps);

@@ -47,9 +47,12 @@ static int grow(abg_strset *set)
     bigger.cap = set->cap ? set->cap * 2 : 256;
     bigger.slots = calloc(bigger.cap, sizeof *bigger.slots);
     bigger.lens = calloc(bigger.cap, sizeof *bigger.lens);
-    if (!bigger.slots || !bigger.lens) {
+    if (set->values)
+        bigger.values = calloc(bigger.cap, sizeof *bigger.values);
+    if (!bigger.slots || !bigger.lens || (set->values && !bigger.values)) {
         free(bigger.slots);
         free(bigger.lens);
+        free(bigger.values);
         return ABG_ENOMEM;
     }
     for (k = 0; k < set->cap; k++) {
@@ -58,10 +61,13 @@ static int grow(abg_strset *set)
         i = find(&bigger, set->slots[k], set->lens[k]);
         bigger.slots[i] = set->slots[k];
         bigger.lens[i] = set->lens[k];
+        if (set->values)
+            bigger.values[i] = set->values[k];
     }
     bigger.count = set->count;
     free(set->slots);
     free(set->lens);
+    free(set->values);
     *set = bigger;
     return 0;
 }
@@ -98,6 +104,30 @@ const char *abg_strset_intern(abg_strset *set, const char *s, size_t n)
     return set->slots[i];
 }
 
+int abg_strset_put(abg_strset *set, const char *key, size_t n, const char *value)
+{
+    size_t i;
+    char *v;
+
+    if (!set->values) {
+        if (set->cap == 0 && grow(set) < 0)
+            return ABG_ENOMEM;
+        if (!(set->values = calloc(set->cap, sizeof *set->values)))
+            return ABG_ENOMEM;
+    }
+    if (!abg_strset_intern(set, key, n) || !(v = abg_strdup(value)))
+        return ABG_ENOMEM;
+    i = find(set, key, n);
+    free(set->values[i]); /* a later value wins */
+    set->values[i] = v;
+    return 0;
+}
+
+const char *abg_strset_get(const abg_strset *set, const char *key, size_t n)
+{
+    return set && set->values ? set->values[find(set, key, n)] : NULL;
+}
+
 bool abg_strset_has(const abg_strset *set, const char *s, size_t n)
 {
     return set && set->cap && set->slots[find(set, s, n)] != NULL;
@@ -107,9 +137,13 @@ void abg_strset_dispose(abg_strset *set)
 {
     size_t i;
 
-    for (i = 0; i < set->cap; i++)
+    for (i = 0; i < set->cap; i++) {
         free(set->slots[i]);
+        if (set->values)
+            free(set->values[i]);
+    }
     free(set->slots);
     free(set->lens);
+    free(set->values);
     *set = (abg_strset)ABG_STRSET_INIT;
 }
