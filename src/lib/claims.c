@@ -410,12 +410,9 @@ static size_t time_phrase(state *st, const sentence *s, size_t i)
             continue; /* der, zur, jüngsten */
         if (abg_stem(&stem, &sl, st->stemmer, tok_text(st, s, j), t->len) < 0)
             return 0;
-        for (k = 0; k < st->lex->events.cap; k++) {
-            const char *e = st->lex->events.slots[k];
-            size_t el = e ? st->lex->events.lens[k] : 0;
-            if (e && el >= 4 && el <= sl && !memcmp(stem + sl - el, e, el))
+        for (k = 0; k + 4 <= sl; k++) /* the stem, or a compound ending in an event */
+            if (abg_strset_has(&st->lex->events, stem + k, sl - k))
                 return j + 1;
-        }
         return 0;
     }
     return 0;
