@@ -86,6 +86,7 @@ int cli_claims_open(cli_claims *c, abg_ctx *ctx, const cli_claims_opts *o, const
         lo.dictionary = DEFAULT_DICTIONARY;
     if (abg_lexicon_new(&c->lexicon, ctx, &lo) < 0)
         rc = cli_error("%s", abg_ctx_message(ctx));
+    c->about = true;
 done:
     free(rules);
     free(lexicon);
@@ -127,7 +128,7 @@ int cli_claims_work(void **result, const abg_doc *doc, abg_ctx *ctx, void *paylo
     if ((err = abg_extract_warn(&r->facts, &r->n, ctx, c->rules, c->lang, doc, note_limit, r)) <
         0)
         return err;
-    if (r->n == 0)
+    if (r->n == 0 || !c->about)
         return 0;
     if (!(stemmer = thread_stemmer()))
         return -1;

@@ -215,13 +215,16 @@ typedef struct {
     abg_rules *rules;
     abg_lang *lang;
     abg_lexicon *lexicon;
+    bool about; /* cli_claims_work also finds what the facts are about */
 } cli_claims;
 
-/* Load rules, language and lexicon. 0 or CLI_TROUBLE after printing why. */
+/* Load rules, language and lexicon (c->about starts true). 0 or
+ * CLI_TROUBLE after printing why. */
 int cli_claims_open(cli_claims *c, abg_ctx *ctx, const cli_claims_opts *o, const char *cmd);
 void cli_claims_close(cli_claims *c);
 
-/* The result of cli_claims_work for one document. */
+/* The result of cli_claims_work for one document (about is NULL when
+ * the cli_claims says not to find it). */
 typedef struct {
     abg_fact *facts;
     abg_about *about; /* one per fact; NULL when there are no facts */

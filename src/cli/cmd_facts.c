@@ -331,6 +331,7 @@ int cmd_facts(int argc, char **argv)
     }
     if ((rc = cli_claims_open(&run.claims, ctx, &o.claims, "facts")) != 0)
         goto done;
+    run.claims.about = o.format != FORMAT_TEXT; /* text does not print it */
     if ((rc = cli_output_open(&out, o.output)) != 0)
         goto done;
     run.o = &o;
