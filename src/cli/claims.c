@@ -48,7 +48,8 @@ static abg_stemmer *thread_stemmer(void)
     return st;
 }
 
-int cli_claims_open(cli_claims *c, abg_ctx *ctx, const cli_claims_opts *o, const char *cmd)
+int cli_claims_open(cli_claims *c, abg_ctx *ctx, const cli_claims_opts *o, const char *cmd,
+                    bool about)
 {
     abg_lexicon_options lo = ABG_LEXICON_OPTIONS_INIT;
     const char *files[2], *lexfiles[2];
@@ -82,11 +83,11 @@ int cli_claims_open(cli_claims *c, abg_ctx *ctx, const cli_claims_opts *o, const
     lo.lang = c->lang;
     if (o->dictionary)
         lo.dictionary = *o->dictionary ? o->dictionary : NULL; /* "": none */
-    else if (access(DEFAULT_DICTIONARY, R_OK) == 0)
-        lo.dictionary = DEFAULT_DICTIONARY;
+    else if (about && access(DEFAULT_DICTIONARY, R_OK) == 0)
+        lo.dictionary = DEFAULT_DICTIONARY; /* read only when it is used */
     if (abg_lexicon_new(&c->lexicon, ctx, &lo) < 0)
         rc = cli_error("%s", abg_ctx_message(ctx));
-    c->about = true;
+    c->about = about;
 done:
     free(rules);
     free(lexicon);

@@ -218,9 +218,11 @@ typedef struct {
     bool about; /* cli_claims_work also finds what the facts are about */
 } cli_claims;
 
-/* Load rules, language and lexicon (c->about starts true). 0 or
- * CLI_TROUBLE after printing why. */
-int cli_claims_open(cli_claims *c, abg_ctx *ctx, const cli_claims_opts *o, const char *cmd);
+/* Load rules, language and lexicon; with `about`, cli_claims_work also
+ * finds what each fact is about (and the default dictionary is read).
+ * 0 or CLI_TROUBLE after printing why. */
+int cli_claims_open(cli_claims *c, abg_ctx *ctx, const cli_claims_opts *o, const char *cmd,
+                    bool about);
 void cli_claims_close(cli_claims *c);
 
 /* The result of cli_claims_work for one document (about is NULL when

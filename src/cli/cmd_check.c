@@ -305,7 +305,7 @@ int cmd_check(int argc, char **argv)
         for (i = 0; i < (size_t)npaths && !rc; i++)
             rc = read_facts(&run, paths[i], &status);
     } else {
-        if ((rc = cli_claims_open(&run.claims, run.ctx, &o.claims, "check")) != 0)
+        if ((rc = cli_claims_open(&run.claims, run.ctx, &o.claims, "check", true)) != 0)
             goto done;
         rc = cli_each_doc_jobs(run.ctx, &o.read, paths, npaths, cli_claims_work, add_doc, &run,
                                &status);

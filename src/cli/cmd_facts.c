@@ -329,9 +329,10 @@ int cmd_facts(int argc, char **argv)
         rc = cli_error("out of memory");
         goto done;
     }
-    if ((rc = cli_claims_open(&run.claims, ctx, &o.claims, "facts")) != 0)
+    /* text does not print what the facts are about */
+    if ((rc = cli_claims_open(&run.claims, ctx, &o.claims, "facts", o.format != FORMAT_TEXT)) !=
+        0)
         goto done;
-    run.claims.about = o.format != FORMAT_TEXT; /* text does not print it */
     if ((rc = cli_output_open(&out, o.output)) != 0)
         goto done;
     run.o = &o;
