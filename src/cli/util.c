@@ -16,14 +16,20 @@
 #include "term.h"
 #include "version.h"
 
+/* "abgleich: MESSAGE" on stderr (no line end), the progress line held. */
+static void vmessage(const char *fmt, va_list ap)
+{
+    cli_progress_hold();
+    fputs("abgleich: ", stderr);
+    vfprintf(stderr, fmt, ap);
+}
+
 int cli_error(const char *fmt, ...)
 {
     va_list ap;
 
-    cli_progress_hold();
-    fputs("abgleich: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vmessage(fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
     cli_progress_release();
@@ -34,10 +40,8 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
 
-    cli_progress_hold();
-    fputs("abgleich: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vmessage(fmt, ap);
     va_end(ap);
     if (cmd)
         fprintf(stderr, "\nTry 'abgleich help %s' for more information.\n", cmd);
