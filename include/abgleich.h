@@ -18,6 +18,7 @@
 #ifndef ABGLEICH_H
 #define ABGLEICH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -377,14 +378,15 @@ ABG_EXPORT double abg_day_number(int year, int month, int day);
 
 /* What claims are made of: known names and their variants, words that
  * are never names, the German dictionary (a word in it needs more
- * evidence to be a name), attribute synonyms and ignored words, time
- * words and event nouns. Read-only after loading; may be shared by
- * threads. Free with abg_lexicon_free. */
+ * evidence to be a name), the measure lexicon, the words of roles and time
+ * scopes (rules/claims.de, measures.de, roles.de, time.de and the user's
+ * files). Read-only after loading; may be shared by threads. Free with
+ * abg_lexicon_free. */
 typedef struct abg_lexicon abg_lexicon;
 
 typedef struct {
     unsigned version;
-    const char *const *paths;   /* lexicon files (rules/claims.de, then the user's) */
+    const char *const *paths;   /* lexicon files, in order */
     size_t npaths;
     const char *dictionary;     /* a word list, one word a line; NULL: none */
     const abg_lang *lang;       /* stopwords (required) */
@@ -398,19 +400,45 @@ typedef struct {
 ABG_EXPORT int abg_lexicon_new(abg_lexicon **out, abg_ctx *ctx, const abg_lexicon_options *opts);
 ABG_EXPORT void abg_lexicon_free(abg_lexicon *lex);
 
-/* What one fact is about. Strings are owned by the array (abg_about_free). */
+/* The role of a figure: a level ("auf 8,4 Prozent", "liegt bei") or a
+ * change ("um 1,2 Punkte", "ein Plus von"). */
+typedef enum { ABG_ROLE_LEVEL = 0, ABG_ROLE_CHANGE } abg_role;
+
+/* "level", "change". */
+ABG_EXPORT const char *abg_role_name(abg_role role);
+
+/* What one fact is about. Strings are owned by the array (abg_about_free)
+ * except `skip`, which is static. */
 typedef struct {
-    char *subject;      /* the organisation or person, or NULL */
-    char **attribute;   /* stems of the words saying what is measured, sorted */
+    char *subject;      /* the organisation, person or place, or NULL */
+    bool inferred;      /* the subject is not named in the figure's sentence
+                           (it comes from the sentence before, or there is
+                           none): grouping may give it the story's one */
+    char *object;       /* the other party of the measure ("Anteil an
+                           OpenAI": OpenAI), or NULL */
+    char *measure;      /* what is measured, canonical and lower case
+                           ("anteil"), or NULL */
+    abg_role role;
+    bool running;       /* the measure is a running count (Tote, Verletzte) */
+    char *time;         /* the time scope: a date value ("2024", "2024-Q3",
+                           "2025-10-28"), a week ("2025-W31"), "earlier" (the
+                           A of "von A auf B"), "before" or "before:EVENT",
+                           "now", or NULL when unknown */
+    char **attribute;   /* stems of the clause's content words, sorted (for
+                           people; grouping does not use them) */
     size_t nattribute;
-    char *time;         /* a date or time phrase qualifying the fact, or NULL */
+    const char *skip;   /* not a claim: "dateline" (a dateline or byline),
+                           "conversion" (an amount converted in parentheses);
+                           NULL for a claim */
+    double confidence;  /* how sure subject and measure are, 0..1 */
 } abg_about;
 
 /* For facts[0..n) of doc (as abg_extract returned them), what each is
- * about: out[i] belongs to facts[i]. The subject comes from the fact's
- * clause, its sentence, or the sentence before; the attribute from its
- * clause; the time from its clause or sentence. */
-ABG_EXPORT int abg_about_facts(abg_about **out, abg_ctx *ctx, const abg_lexicon *lex,
+ * about: out[i] belongs to facts[i]. The document's publication day
+ * (abg_doc_published) resolves relative times; when it is unknown, a
+ * dateline of the document gives it. `day` (11 bytes; may be NULL) gets
+ * the day used, "YYYY-MM-DD", or "" when there is none. */
+ABG_EXPORT int abg_about_facts(abg_about **out, char *day, abg_ctx *ctx, const abg_lexicon *lex,
                                const abg_lang *lang, abg_stemmer *stemmer, const abg_doc *doc,
                                const abg_fact *facts, size_t n);
 ABG_EXPORT void abg_about_free(abg_about *about, size_t n);
@@ -418,21 +446,84 @@ ABG_EXPORT void abg_about_free(abg_about *about, size_t n);
 /* ------------------------------------------------------------------ */
 /* Cross-checking.                                                     */
 
+/* ------------------------------------------------------------------ */
+/* Document signatures: what a document is about, for linking documents */
+/* into stories, and a sketch of its text, for finding copies.          */
+
+#define ABG_SIG_TERMS 48   /* stems kept per document */
+#define ABG_SIG_MINHASH 32 /* MinHash values per document */
+
+/* A document's signature. abg_signature_make fills one; a signature read
+ * back from elsewhere (a facts JSONL line) may be filled by hand, with
+ * stems and counts allocated as abg_signature_dispose expects (see
+ * there) or never disposed. */
+typedef struct {
+    char **stems;     /* n stems (Snowball, folded), sorted in byte order */
+    uint32_t *counts; /* how often each occurs in the document */
+    size_t n;
+    uint32_t words;   /* content words counted in all */
+    uint32_t minhash[ABG_SIG_MINHASH];
+    uint32_t shingles; /* word 4-grams hashed; 0: no sketch */
+} abg_signature;
+
+/* The signature of doc in *out (overwritten; dispose it with
+ * abg_signature_dispose, also after a failure).
+ *
+ * Stems: the word tokens of the body text and of the title (when there is
+ * one; a plain-text title that is also the body's first line so counts
+ * twice), folded, without stopwords and words shorter than 3 bytes,
+ * stemmed; stems shorter than 3 bytes are dropped. The ABG_SIG_TERMS most
+ * frequent stems are kept (ties: byte order), sorted in byte order; `words`
+ * counts every content word. MinHash: every 4 consecutive word or number
+ * tokens of the body (folded, stopwords included) form a shingle; value k
+ * is the least, over the shingles' 64-bit hashes h, of the top 32 bits of
+ * (h ^ seed_k) * mult_k, with fixed seeds and odd multipliers. Fewer than 4 such tokens: shingles = 0 and all values 0.
+ * The share of equal values of two signatures estimates the Jaccard
+ * similarity of their shingle sets.
+ *
+ * Returns 0 or ABG_ENOMEM. `stemmer` belongs to the calling thread. */
+ABG_EXPORT int abg_signature_make(abg_signature *out, abg_ctx *ctx, const abg_lang *lang,
+                                  abg_stemmer *stemmer, const abg_doc *doc);
+/* Free sig->stems (one malloc'd block holding the pointers and the
+ * strings), sig->counts, and zero *sig. NULL does nothing. */
+ABG_EXPORT void abg_signature_dispose(abg_signature *sig);
+/* The MinHash values as 8 small hex digits each into buf (of at least
+ * ABG_SIG_MINHASH * 8 + 1 bytes, NUL-terminated), and back: parse sets
+ * sig->minhash from exactly ABG_SIG_MINHASH * 8 hex digits (either case)
+ * and returns 0, or -1 (sig unchanged) for any other string. The shingle
+ * count is not part of the string. */
+ABG_EXPORT void abg_signature_minhash_hex(char *buf, const abg_signature *sig);
+ABG_EXPORT int abg_signature_minhash_parse(abg_signature *sig, const char *hex);
+
 /* A claim as the check sees it: a fact with its place and what it is
  * about. abg_check_add copies every string. */
 typedef struct {
     const char *doc, *source, *text, *sentence, *rule;
     const char *unit;                /* NULL for dates */
-    const char *subject, *time;      /* NULL when none */
+    const char *subject, *object;    /* NULL when none */
+    bool inferred;                   /* the subject is inferred (abg_about) */
+    const char *measure;             /* NULL when none: never grouped */
+    const char *time;                /* the normalised time scope, or NULL */
+    const char *skip;                /* not a claim (abg_about.skip): never grouped */
     const char *const *attribute;
     size_t nattribute;
     abg_fact_type type;
     abg_qualifier qualifier;
+    abg_role role;
+    bool running;
+    double confidence;               /* of subject and measure, 0..1 */
     double value, value_to;          /* not dates */
     int has_value_to;
     char date[16], date_to[16];      /* dates */
     uint64_t line, col, offset, length;
 } abg_claim;
+
+/* A document as the check sees it: what the story step needs. */
+typedef struct {
+    const char *doc, *source, *title;
+    const char *published;           /* "YYYY-MM-DD…", or NULL */
+    const abg_signature *signature;  /* NULL: no signature */
+} abg_check_doc;
 
 typedef enum {
     ABG_VERDICT_CONFLICT = 1,
@@ -451,36 +542,74 @@ typedef enum {
 typedef struct {
     char id[17];                     /* 16 hex digits, stable across runs */
     abg_fact_type type;
-    const char *subject;
-    const char *const *attribute;    /* the stems most of its claims share */
-    size_t nattribute;
+    const char *subject, *object;    /* NULL when none */
+    const char *measure;
+    abg_role role;
+    const char *time;                /* the group's explicit time scope, or NULL */
     abg_verdict verdict;
     abg_cause cause;
+    double confidence;               /* 0..1: how sure the grouping is */
+    size_t story;                    /* the story of its documents */
     const abg_claim *const *claims;  /* ordered by doc, then offset */
     size_t nclaims;
+    /* Per claim, flags: */
+    const bool *copy;                /* its document is a copy of another
+                                        document of the group */
+    const bool *deviates;            /* conflicts: its value is not the
+                                        majority's */
+    const bool *inconsistent;        /* its document states two incompatible
+                                        values for this key */
+    /* The claim whose value most independent sources hold (an index into
+     * claims; ABG_NO_MAJORITY when two values tie), and how many
+     * independent sources the group has. */
+    size_t majority;
+    size_t sources, majority_sources;
 } abg_group;
 
+#define ABG_NO_MAJORITY ((size_t)-1)
+
 typedef struct abg_check abg_check;
+
+typedef enum { ABG_SCOPE_STORY = 0, ABG_SCOPE_ALL } abg_scope;
 
 typedef struct {
     unsigned version;
     double tolerance;                /* relative, for approximations: 0.05 */
+    abg_scope scope;                 /* compare within stories, or all */
+    double window;                   /* days a story spans; 0: no limit */
+    double min_confidence;           /* conflicts below are hidden */
+    const char *background;          /* document frequencies for the story
+                                        step (rules/background.de); NULL: none */
 } abg_check_options;
 
-#define ABG_CHECK_OPTIONS_VERSION 1
-#define ABG_CHECK_OPTIONS_INIT {ABG_CHECK_OPTIONS_VERSION, 0.05}
+#define ABG_CHECK_OPTIONS_VERSION 2
+#define ABG_CHECK_OPTIONS_INIT {ABG_CHECK_OPTIONS_VERSION, 0.05, ABG_SCOPE_STORY, 7, 0.4, NULL}
 
 ABG_EXPORT int abg_check_new(abg_check **out, abg_ctx *ctx, const abg_check_options *opts);
 ABG_EXPORT void abg_check_free(abg_check *chk);
 ABG_EXPORT int abg_check_add(abg_check *chk, abg_ctx *ctx, const abg_claim *claim);
+/* A document and its signature. The claims of a document never added are
+ * compared as if it were a story of its own (with ABG_SCOPE_ALL: with all).
+ * The same id twice fails with ABG_EUSAGE. */
+ABG_EXPORT int abg_check_add_doc(abg_check *chk, abg_ctx *ctx, const abg_check_doc *doc);
 /* Group the claims added so far and judge each group. The result does
- * not depend on the order the claims were added in. */
+ * not depend on the order the claims and documents were added in. */
 ABG_EXPORT int abg_check_run(abg_check *chk, abg_ctx *ctx);
 /* Groups: conflicts first, then agreements, then singles; within each,
- * by their first claim. */
+ * by their first claim. Conflicts below the minimum confidence are left
+ * out and counted by abg_check_hidden_count. */
 ABG_EXPORT size_t abg_check_group_count(const abg_check *chk);
 ABG_EXPORT const abg_group *abg_check_group(const abg_check *chk, size_t i);
+ABG_EXPORT size_t abg_check_hidden_count(const abg_check *chk);
 ABG_EXPORT size_t abg_check_claim_count(const abg_check *chk);
+/* Documents added with abg_check_add_doc; stories with more than one
+ * document; documents that are copies of another (the i-th of them with
+ * the document it copies). */
+ABG_EXPORT size_t abg_check_doc_count(const abg_check *chk);
+ABG_EXPORT size_t abg_check_story_count(const abg_check *chk);
+ABG_EXPORT size_t abg_check_copy_count(const abg_check *chk);
+ABG_EXPORT void abg_check_copy(const abg_check *chk, size_t i, const char **doc,
+                               const char **original);
 ABG_EXPORT const char *abg_verdict_name(abg_verdict v);
 /* "time", "scale", "unit", "currency"; NULL for ABG_CAUSE_NONE. */
 ABG_EXPORT const char *abg_cause_name(abg_cause c);

@@ -7,7 +7,7 @@
  *   {"version":1,"tool":"abgleich",
  *    "conflicts":[
  *     {"id":"06916c5ff59aa4ab","type":"percent","subject":"Microsoft",
- *      "attribute":["anteil"],"cause":null,
+ *      "measure":"anteil","cause":null,
  *      "values":["27 % (corpus/boersenbrief.md:16:35)", ...]}, ...]}
  *
  * (one conflict a line in the file).
@@ -213,19 +213,17 @@ static json_t *conflicts_json(const check_report *r)
     for (i = 0; i < n; i++) {
         const abg_group *g = abg_check_group(r->chk, i);
         const char *cause = abg_cause_name(g->cause);
-        json_t *e, *attr, *values;
+        json_t *e, *values;
         if (g->verdict != ABG_VERDICT_CONFLICT)
             continue;
         e = json_object();
-        attr = json_array();
         values = json_array();
         err |= json_object_set_new(e, "id", json_string(g->id));
         err |= json_object_set_new(e, "type", json_string(abg_fact_type_name(g->type)));
         err |= json_object_set_new(e, "subject",
                                    g->subject ? json_string(g->subject) : json_null());
-        for (k = 0; k < g->nattribute; k++)
-            err |= json_array_append_new(attr, json_string(g->attribute[k]));
-        err |= json_object_set_new(e, "attribute", attr);
+        err |= json_object_set_new(e, "measure",
+                                   g->measure ? json_string(g->measure) : json_null());
         err |= json_object_set_new(e, "cause", cause ? json_string(cause) : json_null());
         for (k = 0; k < g->nclaims; k++)
             err |= json_array_append_new(values, value_summary(g->claims[k]));

@@ -189,18 +189,22 @@ static void group_anchor(char *buf, size_t size, const abg_group *g, size_t gi, 
 
 static void group_title(html *h, const abg_group *g)
 {
-    size_t k;
-
     html_el(h, "span", "subjekt", g->subject ? g->subject : "(ohne Subjekt)");
     html_text(h, " · ");
     html_text(h, type_label(g->type));
-    if (g->nattribute) {
+    if (g->measure) {
         html_text(h, " · ");
-        for (k = 0; k < g->nattribute; k++) {
-            if (k)
-                html_text(h, " ");
-            html_el(h, "span", "stamm", g->attribute[k]);
+        html_el(h, "span", "stamm", g->measure);
+        if (g->object) {
+            html_text(h, " an ");
+            html_el(h, "span", "subjekt", g->object);
         }
+    }
+    if (g->role == ABG_ROLE_CHANGE)
+        html_text(h, " (Veränderung)");
+    if (g->time) {
+        html_text(h, " · ");
+        html_text(h, g->time);
     }
 }
 

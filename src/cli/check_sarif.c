@@ -6,7 +6,7 @@
  * conflict/quantity, in the order of abg_fact_type). Each reported conflict
  * group (check_reported: not accepted by a baseline) is one result: level
  * error (warning when the cause is time: both figures may be right), a
- * message naming subject, attribute stems and every value with its document,
+ * message naming subject, measure, role and time and every value with its document,
  * the first claim as location and the others as related locations, and the
  * group id as partial fingerprint "abgleichGroup/v1". Conflicts a baseline
  * accepts are no results at all, so a code-scanning service never sees
@@ -17,6 +17,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <jansson.h>
+#include <math.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,30 +35,30 @@ typedef struct {
 static const char help_text[] =
     "Compare the sentences at the result's location and its related locations. If a "
     "source is wrong, correct or flag it. If the figures measure different things or "
-    "different times, the grouping was too coarse: name the difference with an attribute "
-    "synonym or a time word in a --lexicon file. A conflict that was reviewed and is to "
+    "different times, the grouping was too coarse: name the difference with a measure "
+    "cue or a time word in a --lexicon file. A conflict that was reviewed and is to "
     "stay can be accepted: 'abgleich check --write-baseline FILE' writes the current "
     "conflicts, 'abgleich check --baseline FILE' then reports only new ones.";
 
 /* Indexed by abg_fact_type - 1. */
 static const sarif_rule rules[] = {
     {"conflict/money", "MoneyConflict", "Sources disagree on an amount of money",
-     "Documents state amounts of money for the same subject and attribute that cannot "
+     "Documents state amounts of money of the same story for the same subject, measure, role and time that cannot "
      "all be true: they differ beyond the precision they were written with and beyond "
      "the tolerance of approximations (rund, etwa; 5 % by default), or by a factor of "
      "1000 (Milliarden and Billionen: cause scale), or they are in different currencies, "
      "which are never compared as numbers (cause currency)."},
     {"conflict/percent", "PercentConflict", "Sources disagree on a percentage",
-     "Documents state percentages for the same subject and attribute that cannot all be "
+     "Documents state percentages of the same story for the same subject, measure, role and time that cannot all be "
      "true: they differ beyond the precision they were written with and beyond the "
      "tolerance of approximations, or one gives percent and another percentage points "
      "(cause unit)."},
     {"conflict/date", "DateConflict", "Sources disagree on a date",
-     "Documents give different dates for the same subject and attribute: days, months or "
+     "Documents give different dates of the same story for the same subject, measure, role and time: days, months or "
      "years that do not overlap, or different start (seit) or end points (bis) of the "
      "same period."},
     {"conflict/quantity", "QuantityConflict", "Sources disagree on a quantity",
-     "Documents state quantities of one dimension for the same subject and attribute "
+     "Documents state quantities of one dimension of the same story for the same subject, measure, role and time "
      "that differ after unit conversion (1,2 Gigawatt = 1.200 Megawatt), beyond the "
      "precision they were written with and the tolerance of approximations."},
 };
@@ -260,10 +261,9 @@ static char *group_message(const abg_group *g)
 
     if (!out)
         return NULL;
-    fprintf(out, "%s [", g->subject ? g->subject : "(no subject)");
-    for (k = 0; k < g->nattribute; k++)
-        fprintf(out, "%s%s", k ? " " : "", g->attribute[k]);
-    fputs("]:", out);
+    fprintf(out, "%s [%s%s%s, %s%s%s]:", g->subject ? g->subject : "(no subject)",
+            g->measure ? g->measure : "-", g->object ? " an " : "", g->object ? g->object : "",
+            abg_role_name(g->role), g->time ? ", " : "", g->time ? g->time : "");
     for (k = 0; k < g->nclaims; k++) {
         check_claim_value(val, sizeof val, g->claims[k]);
         fprintf(out, "%s %s (%s)", k ? "," : "", val,
@@ -280,8 +280,7 @@ static char *group_message(const abg_group *g)
 
 static json_t *result(builder *b, const abg_group *g, const char *cwd)
 {
-    json_t *res = obj(b), *locs = arr(b), *related = arr(b), *fp = obj(b), *props = obj(b),
-           *attr = arr(b);
+    json_t *res = obj(b), *locs = arr(b), *related = arr(b), *fp = obj(b), *props = obj(b);
     size_t k, rule = (size_t)g->type - 1;
     const char *cause = abg_cause_name(g->cause);
     char *msg = group_message(g);
@@ -301,9 +300,11 @@ static json_t *result(builder *b, const abg_group *g, const char *cwd)
     put(b, fp, FINGERPRINT_KEY, json_string(g->id));
     put(b, res, "partialFingerprints", fp);
     put(b, props, "subject", g->subject ? json_string(g->subject) : json_null());
-    for (k = 0; k < g->nattribute; k++)
-        push(b, attr, json_string(g->attribute[k]));
-    put(b, props, "attribute", attr);
+    put(b, props, "object", g->object ? json_string(g->object) : json_null());
+    put(b, props, "measure", g->measure ? json_string(g->measure) : json_null());
+    put(b, props, "role", json_string(abg_role_name(g->role)));
+    put(b, props, "time", g->time ? json_string(g->time) : json_null());
+    put(b, props, "confidence", json_real(floor(g->confidence * 100 + 0.5) / 100));
     put(b, props, "cause", cause ? json_string(cause) : json_null());
     put(b, res, "properties", props);
     return res;

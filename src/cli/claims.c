@@ -52,19 +52,25 @@ int cli_claims_open(cli_claims *c, abg_ctx *ctx, const cli_claims_opts *o, const
                     bool about)
 {
     abg_lexicon_options lo = ABG_LEXICON_OPTIONS_INIT;
-    const char *files[2], *lexfiles[2];
-    char *rules = NULL, *lexicon = NULL;
-    size_t nfiles = 0, nlex = 0;
+    static const char *const shipped[] = {"rules/claims.de", "rules/measures.de",
+                                          "rules/roles.de", "rules/time.de"};
+    const char *files[2], *lexfiles[5];
+    char *rules = NULL, *lexicon[4] = {NULL, NULL, NULL, NULL};
+    size_t nfiles = 0, nlex = 0, k;
     int rc = 0;
 
     memset(c, 0, sizeof *c);
     if (o->rules_only && !o->rules)
         return cli_usage(cmd, "--rules-only needs --rules FILE");
-    if (!(rules = cli_data_path("rules/de.rules")) ||
-        !(lexicon = cli_data_path("rules/claims.de"))) {
+    if (!(rules = cli_data_path("rules/de.rules"))) {
         rc = cli_error("out of memory");
         goto done;
     }
+    for (k = 0; k < 4; k++)
+        if (!(lexicon[k] = cli_data_path(shipped[k]))) {
+            rc = cli_error("out of memory");
+            goto done;
+        }
     if (!o->rules_only)
         files[nfiles++] = rules;
     if (o->rules)
@@ -75,7 +81,8 @@ int cli_claims_open(cli_claims *c, abg_ctx *ctx, const cli_claims_opts *o, const
     }
     if ((rc = cli_lang_open(&c->lang, ctx, NULL)) != 0)
         goto done;
-    lexfiles[nlex++] = lexicon;
+    for (k = 0; k < 4; k++)
+        lexfiles[nlex++] = lexicon[k];
     if (o->lexicon)
         lexfiles[nlex++] = o->lexicon;
     lo.paths = lexfiles;
@@ -90,7 +97,8 @@ int cli_claims_open(cli_claims *c, abg_ctx *ctx, const cli_claims_opts *o, const
     c->about = about;
 done:
     free(rules);
-    free(lexicon);
+    for (k = 0; k < 4; k++)
+        free(lexicon[k]);
     if (rc)
         cli_claims_close(c);
     return rc;
@@ -129,11 +137,29 @@ int cli_claims_work(void **result, const abg_doc *doc, abg_ctx *ctx, void *paylo
     if ((err = abg_extract_warn(&r->facts, &r->n, ctx, c->rules, c->lang, doc, note_limit, r)) <
         0)
         return err;
-    if (r->n == 0 || !c->about)
+    if (!c->about && !c->signature)
         return 0;
     if (!(stemmer = thread_stemmer()))
         return -1;
-    return abg_about_facts(&r->about, ctx, c->lexicon, c->lang, stemmer, doc, r->facts, r->n);
+    if (c->signature) {
+        if ((err = abg_signature_make(&r->sig, ctx, c->lang, stemmer, doc)) < 0)
+            return err;
+        r->has_sig = true;
+    }
+    if (!c->about)
+        return 0;
+    return abg_about_facts(&r->about, r->day, ctx, c->lexicon, c->lang, stemmer, doc, r->facts,
+                           r->n);
+}
+
+void cli_check_doc_of(abg_check_doc *out, const abg_doc *doc, const cli_doc_claims *r)
+{
+    memset(out, 0, sizeof *out);
+    out->doc = abg_doc_id(doc);
+    out->source = abg_doc_source(doc);
+    out->title = abg_doc_title(doc);
+    out->published = r->day[0] ? r->day : abg_doc_published(doc);
+    out->signature = r->has_sig ? &r->sig : NULL;
 }
 
 void cli_doc_claims_free(cli_doc_claims *r)
@@ -141,6 +167,8 @@ void cli_doc_claims_free(cli_doc_claims *r)
     if (!r)
         return;
     abg_about_free(r->about, r->n);
+    if (r->has_sig)
+        abg_signature_dispose(&r->sig);
     free(r->facts);
     free(r);
 }
@@ -192,7 +220,14 @@ int cli_claim_of(abg_claim *out, char **text, char **sentence, const abg_doc *do
     out->length = end.offset - pos.offset;
     if (about) {
         out->subject = about->subject;
+        out->inferred = about->inferred;
+        out->object = about->object;
+        out->measure = about->measure;
+        out->role = about->role;
+        out->running = about->running;
         out->time = about->time;
+        out->skip = about->skip;
+        out->confidence = about->confidence;
         out->attribute = (const char *const *)about->attribute;
         out->nattribute = about->nattribute;
     }
@@ -208,4 +243,57 @@ json_t *cli_json_value(abg_fact_type type, double v, bool present, const char *d
     if (v == floor(v) && fabs(v) < 9007199254740992.0) /* 2^53: exact as an integer */
         return json_integer((json_int_t)v);
     return json_real(v);
+}
+
+void cli_json_about(json_t *o, const abg_about *ab)
+{
+    json_t *a = json_array();
+    size_t k;
+
+    json_object_set_new(o, "subject", ab && ab->subject ? json_string(ab->subject) : json_null());
+    json_object_set_new(o, "subject_inferred", json_boolean(ab && ab->subject && ab->inferred));
+    json_object_set_new(o, "object", ab && ab->object ? json_string(ab->object) : json_null());
+    json_object_set_new(o, "measure", ab && ab->measure ? json_string(ab->measure) : json_null());
+    json_object_set_new(o, "role", json_string(abg_role_name(ab ? ab->role : ABG_ROLE_LEVEL)));
+    json_object_set_new(o, "running", json_boolean(ab && ab->running));
+    json_object_set_new(o, "time", ab && ab->time ? json_string(ab->time) : json_null());
+    json_object_set_new(o, "skip", ab && ab->skip ? json_string(ab->skip) : json_null());
+    /* two decimals: enough to read, and stable across machines */
+    json_object_set_new(o, "confidence",
+                        json_real(ab ? floor(ab->confidence * 100 + 0.5) / 100 : 0));
+    for (k = 0; ab && k < ab->nattribute; k++)
+        json_array_append_new(a, json_string(ab->attribute[k]));
+    json_object_set_new(o, "attribute", a);
+}
+
+json_t *cli_json_document(const abg_check_doc *d)
+{
+    json_t *o = json_object(), *terms = json_array();
+    char hex[ABG_SIG_MINHASH * 8 + 1];
+    size_t k;
+
+    if (!o || !terms) {
+        json_decref(o);
+        json_decref(terms);
+        return NULL;
+    }
+    json_object_set_new(o, "type", json_string("document"));
+    json_object_set_new(o, "doc", json_string(d->doc));
+    json_object_set_new(o, "source", d->source ? json_string(d->source) : json_null());
+    json_object_set_new(o, "title", d->title ? json_string(d->title) : json_null());
+    json_object_set_new(o, "published", d->published ? json_string(d->published) : json_null());
+    for (k = 0; d->signature && k < d->signature->n; k++) {
+        json_t *pair = json_array();
+        json_array_append_new(pair, json_string(d->signature->stems[k]));
+        json_array_append_new(pair, json_integer(d->signature->counts[k]));
+        json_array_append_new(terms, pair);
+    }
+    json_object_set_new(o, "words", json_integer(d->signature ? d->signature->words : 0));
+    json_object_set_new(o, "terms", terms);
+    json_object_set_new(o, "shingles", json_integer(d->signature ? d->signature->shingles : 0));
+    hex[0] = '\0';
+    if (d->signature)
+        abg_signature_minhash_hex(hex, d->signature);
+    json_object_set_new(o, "minhash", json_string(hex));
+    return o;
 }

@@ -197,7 +197,7 @@ int cli_finish(cli_output *out, const cli_status *status);
 typedef struct {
     const char *rules;      /* --rules FILE */
     bool rules_only;        /* --rules-only */
-    const char *lexicon;    /* --lexicon FILE, read after rules/claims.de */
+    const char *lexicon;    /* --lexicon FILE, read after the shipped lexicon files */
     const char *dictionary; /* --dictionary FILE; "" for none; NULL: the default */
 } cli_claims_opts;
 
@@ -207,7 +207,7 @@ typedef struct {
     {"rules-only", 0, OPT_TRUE, &(o).rules_only, NULL,                                        \
      "use only the --rules FILE, not rules/de.rules", NULL},                                  \
     {"lexicon", 0, OPT_STRING, &(o).lexicon, "FILE",                                          \
-     "read FILE after rules/claims.de (names, aliases, attribute words)", NULL},             \
+     "read FILE after the shipped lexicon (names, measures, roles, time words)", NULL},      \
     {"dictionary", 0, OPT_STRING, &(o).dictionary, "FILE",                                    \
      "German word list, evidence against names (default /usr/share/dict/ngerman)", NULL}
 
@@ -215,11 +215,13 @@ typedef struct {
     abg_rules *rules;
     abg_lang *lang;
     abg_lexicon *lexicon;
-    bool about; /* cli_claims_work also finds what the facts are about */
+    bool about;     /* cli_claims_work also finds what the facts are about */
+    bool signature; /* ... and the document's signature for the story step */
 } cli_claims;
 
 /* Load rules, language and lexicon; with `about`, cli_claims_work also
  * finds what each fact is about (and the default dictionary is read).
+ * Set c->signature after opening to have it make signatures too.
  * 0 or CLI_TROUBLE after printing why. */
 int cli_claims_open(cli_claims *c, abg_ctx *ctx, const cli_claims_opts *o, const char *cmd,
                     bool about);
@@ -233,6 +235,9 @@ typedef struct {
     size_t n;
     const char *limited[8]; /* rules that hit a limit (ids borrowed from the rules) */
     size_t nlimited;
+    char day[11];           /* the publication day used ("" unknown) */
+    abg_signature sig;      /* when the cli_claims asks for it */
+    bool has_sig;
 } cli_doc_claims;
 
 /* A cli_work_fn (payload: the cli_claims): facts and what they are about. */
@@ -242,6 +247,17 @@ void cli_doc_claims_free(cli_doc_claims *r);
 /* A copy of s[0..n) with line ends and tabs made spaces (malloc). */
 char *cli_flatten(const char *s, size_t n);
 
+/* What a fact is about, as the JSON fields of facts (subject, object,
+ * measure, role, running, time, skip, confidence, attribute), set on o. */
+struct json_t;
+void cli_json_about(struct json_t *o, const abg_about *ab);
+/* The document line of facts -f jsonl ({"type":"document", ...}); NULL
+ * when out of memory. */
+struct json_t *cli_json_document(const abg_check_doc *d);
+
+/* The document record of doc for the check (its signature borrowed from r). */
+void cli_check_doc_of(abg_check_doc *out, const abg_doc *doc, const cli_doc_claims *r);
+
 /* The claim of fact f of doc; *text and *sentence get flattened copies
  * (free() both) that the claim points to. 0, or -1 when out of memory. */
 int cli_claim_of(abg_claim *out, char **text, char **sentence, const abg_doc *doc,
@@ -249,7 +265,6 @@ int cli_claim_of(abg_claim *out, char **text, char **sentence, const abg_doc *do
 
 /* A fact's value (or range end) as JSON: dates as their ISO string,
  * amounts as an integer when they are one, else a real; null when absent. */
-struct json_t;
 struct json_t *cli_json_value(abg_fact_type type, double v, bool present, const char *date);
 
 /* ---- commands ---- */

@@ -5,6 +5,8 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
+#include <stdint.h>
+#include <unistd.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,13 +33,20 @@ typedef struct {
     int color;
     const char *baseline;       /* --baseline FILE */
     const char *write_baseline; /* --write-baseline FILE */
+    int scope;                  /* --scope */
+    const char *window;         /* --window DAYS */
+    const char *min_confidence; /* --min-confidence X */
 } check_opts;
+
+static const char *const scopes[] = {"story", "all", NULL};
 
 typedef struct {
     cli_claims claims; /* first: the payload of cli_claims_work */
     abg_check *chk;
     abg_ctx *ctx;
     size_t documents, facts;
+    size_t unsigned_docs; /* --facts: documents without a document line */
+    char *signed_doc;     /* the last document line's doc */
     int rc;
 } check_run;
 
@@ -51,10 +60,14 @@ static int add_doc(const abg_doc *doc, void *result, int discard, void *payload)
     int rc = 0;
 
     if (!discard) {
+        abg_check_doc d;
         run->documents++;
         for (i = 0; i < r->nlimited; i++)
             cli_error("%s: warning: rule %s hit its match limit", abg_doc_id(doc),
                       r->limited[i]);
+        cli_check_doc_of(&d, doc, r);
+        if (abg_check_add_doc(run->chk, run->ctx, &d) < 0)
+            rc = cli_error("%s", abg_ctx_message(run->ctx));
     }
     for (i = 0; !discard && i < r->n && !rc; i++) {
         abg_claim c;
@@ -123,7 +136,20 @@ static const char *claim_of_json(abg_claim *c, json_t *o, const char **attr, siz
     c->rule = jstr(o, "rule");
     c->unit = jstr(o, "unit");
     c->subject = jstr(o, "subject");
+    c->object = jstr(o, "object");
+    c->inferred = json_is_true(json_object_get(o, "subject_inferred"));
+    c->measure = jstr(o, "measure");
     c->time = jstr(o, "time");
+    c->skip = jstr(o, "skip");
+    c->running = json_is_true(json_object_get(o, "running"));
+    if (jnum(o, "confidence", &c->confidence) < 0)
+        c->confidence = 0;
+    {
+        const char *role = jstr(o, "role");
+        if (role && strcmp(role, "level") && strcmp(role, "change"))
+            return "unknown role";
+        c->role = role && !strcmp(role, "change") ? ABG_ROLE_CHANGE : ABG_ROLE_LEVEL;
+    }
     c->line = juint(o, "line");
     c->col = juint(o, "col");
     c->offset = juint(o, "offset");
@@ -149,6 +175,66 @@ static const char *claim_of_json(abg_claim *c, json_t *o, const char **attr, siz
             attr[c->nattribute++] = json_string_value(json_array_get(a, i));
     c->attribute = attr;
     return NULL;
+}
+
+/* A document line of facts -f jsonl into the check. NULL or the reason it
+ * cannot be used. */
+static const char *add_document_json(check_run *run, json_t *o, bool *failed)
+{
+    json_t *terms = json_object_get(o, "terms");
+    abg_check_doc d;
+    abg_signature sig;
+    const char *hex = jstr(o, "minhash"), *why = NULL;
+    size_t i, n;
+
+    *failed = false;
+    memset(&d, 0, sizeof d);
+    memset(&sig, 0, sizeof sig);
+    if (!(d.doc = jstr(o, "doc")))
+        return "a document needs its doc";
+    d.source = jstr(o, "source");
+    d.title = jstr(o, "title");
+    d.published = jstr(o, "published");
+    if (terms && !json_is_array(terms))
+        return "terms must be a list";
+    n = terms ? json_array_size(terms) : 0;
+    if (n > ABG_SIG_TERMS)
+        return "too many terms";
+    if (n && (!(sig.stems = calloc(n, sizeof *sig.stems)) ||
+              !(sig.counts = calloc(n, sizeof *sig.counts)))) {
+        free(sig.stems);
+        *failed = true;
+        return "out of memory";
+    }
+    for (i = 0; i < n && !why; i++) {
+        json_t *pair = json_array_get(terms, i);
+        json_t *st = json_array_get(pair, 0), *ct = json_array_get(pair, 1);
+        if (!json_is_array(pair) || json_array_size(pair) != 2 || !json_is_string(st) ||
+            !json_is_integer(ct) || json_integer_value(ct) < 1 ||
+            json_integer_value(ct) > UINT32_MAX)
+            why = "a term is [\"stem\", count]";
+        else {
+            sig.stems[i] = (char *)json_string_value(st);
+            sig.counts[i] = (uint32_t)json_integer_value(ct);
+        }
+    }
+    sig.n = n;
+    if (!why && hex && *hex && abg_signature_minhash_parse(&sig, hex) < 0)
+        why = "a malformed minhash";
+    if (!why) {
+        double sh, words;
+        sig.shingles = jnum(o, "shingles", &sh) == 0 && sh >= 0 && sh < 4e9 ? (uint32_t)sh : 0;
+        sig.words = jnum(o, "words", &words) == 0 && words >= 0 && words < 4e9 ? (uint32_t)words
+                                                                               : 0;
+        d.signature = &sig;
+        if (abg_check_add_doc(run->chk, run->ctx, &d) < 0) {
+            why = abg_ctx_message(run->ctx);
+            *failed = true;
+        }
+    }
+    free(sig.stems);
+    free(sig.counts);
+    return why;
 }
 
 /* A fact line longer than this is refused (a fact with its sentence is a
@@ -191,7 +277,17 @@ static int read_facts(check_run *run, const char *path, cli_status *status)
             status->failed++;
             continue;
         }
-        if ((why = claim_of_json(&c, o, attr, 64))) {
+        if (json_is_object(o) && (why = jstr(o, "type")) && !strcmp(why, "document")) {
+            bool failed;
+            if ((why = add_document_json(run, o, &failed))) {
+                snprintf(msg, sizeof msg, "line %zu: %s", lineno, why);
+                cli_file_error(path, msg);
+                status->failed++;
+            }
+            (void)failed;
+            free(run->signed_doc);
+            run->signed_doc = jstr(o, "doc") ? strdup(jstr(o, "doc")) : NULL;
+        } else if ((why = claim_of_json(&c, o, attr, 64))) {
             snprintf(msg, sizeof msg, "line %zu: %s", lineno, why);
             cli_file_error(path, msg);
             status->failed++;
@@ -200,6 +296,7 @@ static int read_facts(check_run *run, const char *path, cli_status *status)
                 free(last_doc);
                 last_doc = strdup(c.doc);
                 run->documents++; /* documents come one after the other */
+                run->unsigned_docs += !run->signed_doc || strcmp(run->signed_doc, c.doc);
             }
             if (abg_check_add(run->chk, run->ctx, &c) < 0)
                 rc = cli_error("%s", abg_ctx_message(run->ctx));
@@ -216,6 +313,19 @@ static int read_facts(check_run *run, const char *path, cli_status *status)
     free(line);
     free(last_doc);
     return rc;
+}
+
+static int parse_number(double *out, const char *s, double lo, double hi)
+{
+    char *end;
+    double v;
+
+    errno = 0;
+    v = strtod(s, &end);
+    if (errno || end == s || *end || !(v >= lo) || v > hi)
+        return -1;
+    *out = v;
+    return 0;
 }
 
 static int parse_tolerance(double *out, const char *s)
@@ -235,7 +345,7 @@ int cmd_check(int argc, char **argv)
 {
     check_opts o = {FORMAT_TEXT, NULL,  FAIL_CONFLICT, false, NULL, false,
                     {NULL, false, NULL, NULL}, CLI_READ_OPTS_INIT, CLI_COLOR_AUTO,
-                    NULL, NULL};
+                    NULL, NULL, 0, NULL, NULL};
     const cli_opt table[] = {
         {"format", 'f', OPT_CHOICE, &o.format, "FORMAT", "text (default), json, sarif or html",
          formats},
@@ -250,6 +360,12 @@ int cmd_check(int argc, char **argv)
          "accept the conflicts FILE lists (written by --write-baseline)", NULL},
         {"write-baseline", 0, OPT_STRING, &o.write_baseline, "FILE",
          "write the current conflicts to FILE, as a baseline", NULL},
+        {"scope", 0, OPT_CHOICE, &o.scope, "SCOPE",
+         "story (default): compare within a story only; all: compare everything", scopes},
+        {"window", 0, OPT_STRING, &o.window, "DAYS",
+         "documents more than DAYS apart are no story (default 7; 0: no limit)", NULL},
+        {"min-confidence", 0, OPT_STRING, &o.min_confidence, "X",
+         "hide conflicts whose confidence is below X, 0 to 1 (default 0.4)", NULL},
         {"verbose", 'v', OPT_TRUE, &o.verbose, NULL, "text: list the single claims too", NULL},
         CLI_CLAIMS_OPTIONS(o.claims),
         CLI_COLOR_OPTION(o.color),
@@ -259,9 +375,9 @@ int cmd_check(int argc, char **argv)
     };
     const cli_command spec = {
         "check", "[options] PATH...",
-        "Cross-check the claims of the documents: group the facts of one type\n"
-        "whose subject and attribute match, across documents, and judge each\n"
-        "group: agree (all values compatible), conflict (with a likely cause:\n"
+        "Cross-check the claims of the documents: group the figures of one story\n"
+        "whose subject, measure, role and time match, across documents, and judge\n"
+        "each group: agree (all values compatible), conflict (with a likely cause:\n"
         "time, scale, unit, currency) or single (one document only). Text lists\n"
         "conflicts, then agreements (singles with -v); json and sarif as the man\n"
         "page says. --baseline FILE accepts the conflicts FILE lists (written by\n"
@@ -279,7 +395,7 @@ int cmd_check(int argc, char **argv)
     check_report report;
     check_baseline baseline = {NULL, 0};
     bool *accepted = NULL;
-    char **paths = NULL;
+    char **paths = NULL, *background = NULL;
     size_t i, conflicts = 0;
     int npaths, rc;
 
@@ -295,6 +411,21 @@ int cmd_check(int argc, char **argv)
         rc = cli_usage("check", "--tolerance takes a percentage from 0 to 100");
         goto done;
     }
+    if (o.window && (parse_number(&copts.window, o.window, 0, 36500) < 0)) {
+        rc = cli_usage("check", "--window takes a number of days from 0 to 36500");
+        goto done;
+    }
+    if (o.min_confidence && parse_number(&copts.min_confidence, o.min_confidence, 0, 1) < 0) {
+        rc = cli_usage("check", "--min-confidence takes a number from 0 to 1");
+        goto done;
+    }
+    copts.scope = o.scope == 1 ? ABG_SCOPE_ALL : ABG_SCOPE_STORY;
+    if (!(background = cli_data_path("rules/background.de"))) {
+        rc = cli_error("out of memory");
+        goto done;
+    }
+    if (access(background, R_OK) == 0)
+        copts.background = background;
     if (o.baseline && (rc = check_baseline_read(&baseline, o.baseline)) != 0)
         goto done;
     if (abg_ctx_new(&run.ctx) < 0 || abg_check_new(&run.chk, run.ctx, &copts) < 0) {
@@ -304,9 +435,17 @@ int cmd_check(int argc, char **argv)
     if (o.facts) {
         for (i = 0; i < (size_t)npaths && !rc; i++)
             rc = read_facts(&run, paths[i], &status);
+        free(run.signed_doc);
+        run.signed_doc = NULL;
+        if (run.unsigned_docs && copts.scope == ABG_SCOPE_STORY && !o.read.quiet)
+            fprintf(stderr,
+                    "abgleich: note: %zu documents of the facts have no document line; each is "
+                    "a story of its own (--scope all compares them)\n",
+                    run.unsigned_docs);
     } else {
         if ((rc = cli_claims_open(&run.claims, run.ctx, &o.claims, "check", true)) != 0)
             goto done;
+        run.claims.signature = true;
         rc = cli_each_doc_jobs(run.ctx, &o.read, paths, npaths, cli_claims_work, add_doc, &run,
                                &status);
     }
@@ -325,7 +464,8 @@ int cmd_check(int argc, char **argv)
         goto done;
     if ((rc = cli_output_open(&out, o.output)) != 0)
         goto done;
-    report.documents = run.documents;
+    report.documents =
+        abg_check_doc_count(run.chk) ? abg_check_doc_count(run.chk) : run.documents;
     report.facts = run.facts;
     report.errors = status.failed;
     report.verbose = o.verbose;
@@ -370,6 +510,7 @@ done:
     cli_claims_close(&run.claims);
     abg_check_free(run.chk);
     abg_ctx_free(run.ctx);
+    free(background);
     free(paths);
     return rc;
 }

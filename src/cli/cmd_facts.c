@@ -148,12 +148,16 @@ static int write_fact(const facts_run *run, FILE *out, bool first, const abg_doc
         csv_field(out, sentence, false);
         csv_field(out, f->rule, false);
         csv_field(out, ab && ab->subject ? ab->subject : "", false);
+        csv_field(out, ab && ab->object ? ab->object : "", false);
+        csv_field(out, ab && ab->measure ? ab->measure : "", false);
+        csv_field(out, ab ? abg_role_name(ab->role) : "", false);
+        csv_field(out, ab && ab->time ? ab->time : "", false);
         {
             char *attr = join_attribute(ab);
             csv_field(out, attr ? attr : "", false);
             free(attr);
         }
-        csv_field(out, ab && ab->time ? ab->time : "", true);
+        csv_field(out, ab && ab->skip ? ab->skip : "", true);
     } else {
         json_t *o = json_object();
         json_object_set_new(o, "doc", json_string(abg_doc_id(doc)));
@@ -170,16 +174,7 @@ static int write_fact(const facts_run *run, FILE *out, bool first, const abg_doc
         json_object_set_new(o, "length", json_integer((json_int_t)(end.offset - pos.offset)));
         json_object_set_new(o, "sentence", json_string(sentence));
         json_object_set_new(o, "rule", json_string(f->rule));
-        json_object_set_new(o, "subject",
-                            ab && ab->subject ? json_string(ab->subject) : json_null());
-        {
-            json_t *a = json_array();
-            size_t k;
-            for (k = 0; ab && k < ab->nattribute; k++)
-                json_array_append_new(a, json_string(ab->attribute[k]));
-            json_object_set_new(o, "attribute", a);
-        }
-        json_object_set_new(o, "time", ab && ab->time ? json_string(ab->time) : json_null());
+        cli_json_about(o, ab);
         if (run->o->format == FORMAT_JSON && !first)
             fputs(",\n", out);
         json_dumpf(o, out, JSON_COMPACT | JSON_REAL_PRECISION(15));
@@ -193,12 +188,29 @@ done:
     return rc;
 }
 
+/* The document line of -f jsonl: what the story step of check needs. */
+static int write_document(FILE *out, const abg_doc *doc, const cli_doc_claims *r)
+{
+    abg_check_doc d;
+    json_t *o;
+    int rc;
+
+    cli_check_doc_of(&d, doc, r);
+    if (!(o = cli_json_document(&d)))
+        return -1;
+    rc = json_dumpf(o, out, JSON_COMPACT);
+    json_decref(o);
+    fputc('\n', out);
+    return rc;
+}
+
 /* What a worker leaves for the writer: the facts, and their output. */
 typedef struct {
     cli_doc_claims *claims;
     char *text; /* the formatted facts of the document */
     size_t len;
-    size_t count; /* facts in text */
+    size_t count;   /* facts in text */
+    bool doc_line;  /* text starts with the document line (jsonl) */
 } facts_result;
 
 /* In a worker: the facts of one document, formatted, so that the main
@@ -220,6 +232,10 @@ static int work_doc(void **result, const abg_doc *doc, abg_ctx *ctx, void *paylo
         return err ? err : -1;
     if (!(mem = open_memstream(&fr->text, &fr->len)))
         return -1;
+    if (run->o->format == FORMAT_JSONL) {
+        err = write_document(mem, doc, r);
+        fr->doc_line = true;
+    }
     for (i = 0; i < r->n && !err; i++)
         if (run->type_mask & (1u << r->facts[i].type))
             err = write_fact(run, mem, fr->count++ == 0, doc, &r->facts[i],
@@ -240,7 +256,7 @@ static int emit_doc(const abg_doc *doc, void *result, int discard, void *payload
     run->doc = doc;
     for (i = 0; !discard && r && i < r->nlimited; i++)
         warn(r->limited[i], "hit its match limit", run);
-    if (!discard && fr && fr->count) {
+    if (!discard && fr && (fr->count || fr->doc_line)) {
         if (run->o->format == FORMAT_JSON)
             fputs(run->nfacts ? ",\n" : "[\n", run->out);
         fwrite(fr->text, 1, fr->len, run->out);
@@ -301,7 +317,10 @@ int cmd_facts(int argc, char **argv)
         "document order. Text: DOC:LINE:COL  TYPE  VALUE UNIT  QUALIFIER  \"TEXT\",\n"
         "a range as FROM..TO; jsonl: one object a line (doc, source, type, text,\n"
         "value, value_to, unit, qualifier, line, col, offset, length, sentence,\n"
-        "rule, subject, attribute, time); json: an array of them; csv: RFC 4180 with a header row. LINE:COL\n"
+        "rule, subject, object, measure, role, running, time, skip, confidence,\n"
+        "attribute), each document's facts after a line of type \"document\" (its\n"
+        "signature, for check --facts); json: an array of the facts; csv: RFC 4180\n"
+        "with a header row. LINE:COL\n"
         "and OFFSET are places in the file for plain text; for HTML and feeds\n"
         "OFFSET and LENGTH count bytes of the decoded body text. A rule file with\n"
         "an error is refused (FILE:LINE: message).",
@@ -333,6 +352,7 @@ int cmd_facts(int argc, char **argv)
     if ((rc = cli_claims_open(&run.claims, ctx, &o.claims, "facts", o.format != FORMAT_TEXT)) !=
         0)
         goto done;
+    run.claims.signature = o.format == FORMAT_JSONL;
     if ((rc = cli_output_open(&out, o.output)) != 0)
         goto done;
     run.o = &o;
@@ -341,7 +361,7 @@ int cmd_facts(int argc, char **argv)
     run.color = o.format == FORMAT_TEXT && cli_color(o.color, out.fp);
     if (o.format == FORMAT_CSV)
         fputs("doc,source,type,text,value,value_to,unit,qualifier,line,col,offset,length,"
-              "sentence,rule,subject,attribute,time\r\n",
+              "sentence,rule,subject,object,measure,role,time,attribute,skip\r\n",
               out.fp);
     cli_progress_count("facts", 0);
     if ((rc = cli_each_doc_jobs(ctx, &o.read, paths, npaths, work_doc, emit_doc, &run,

@@ -1,44 +1,81 @@
 /*
  * check.c: cross-checking claims: groups and verdicts.
  *
- * In:  claims (abg_check_add), from texts or from facts JSONL shards.
- * Out: groups with a verdict, a cause and a stable fingerprint.
+ * In:  claims (abg_check_add) and documents with their signatures
+ *      (abg_check_add_doc), from texts or from facts JSONL shards.
+ * Out: groups with a verdict, a cause, a majority value, the deviating and
+ *      inconsistent claims, a confidence and a stable fingerprint.
  *
- * Claims are first sorted (document, offset, text), so that the result
- * does not depend on the order they came in. A claim's bucket is its type,
- * unit family and subject; within a bucket, claims that share an
- * attribute stem are joined (union-find over a table of (bucket, stem) ->
- * first claim), so grouping costs O(n log n) for the sort and about
- * O(n * stems) for the rest. A claim without a subject stays alone.
+ * The questions of the claim model are answered before: story.c links
+ * documents into stories and finds copies; each claim carries its subject,
+ * object, measure, role and time scope (claims.c and its modules). This
+ * file only groups and judges:
+ *
+ *   - Claims and documents are sorted first, so that the result does not
+ *     depend on the order they came in.
+ *   - A claim is grouped only when it is one (no dateline, no converted
+ *     amount) and has a measure; without a subject, only when its measure
+ *     is sure (claim confidence 0.45 or more).
+ *   - Its key: story, type, unit family, measure, role; then subject,
+ *     object and the time scope when that is explicit (a date, a week),
+ *     each settled within the claims of one key and story: a claim whose
+ *     subject is only inferred takes the one subject the others name; a
+ *     claim without an object takes the one object there is; a claim with
+ *     no explicit time ("now", "before:EVENT", unknown) joins the one
+ *     explicit time there is. Claims with different explicit times are a
+ *     series, never one group; "earlier" (the A of "von A auf B") stays
+ *     apart.
+ *   - Grouping sorts the claims by key: O(n log n).
  *
  * Values are compared as intervals: an exact value spans the precision it
  * was stated with (27 is 26.5..27.5; 134,8 is 134.75..134.85), an
  * approximation adds the tolerance, a bound is open on one side, a range
  * spans both ends; dates span their days. Two claims agree when their
  * intervals meet. Money in different currencies, and percent against
- * percentage points, are never compared as numbers. Only claims of
- * different documents are compared: a figure restated in one article
- * never conflicts with itself.
+ * percentage points, are never compared as numbers. Claims of one
+ * document are not compared with each other: a document whose claims of
+ * one key do not meet (at the same time scope) is inconsistent in itself,
+ * and is left out of the verdict. A copy is compared with nobody and
+ * counts as no source of its own.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ctx.h"
+#include "story.h"
 #include "strset.h"
 
 /* Unique value signatures of a group compared pairwise, at most. */
 #define MAX_COMPARED 4096
+/* Documents of a group whose story similarity is averaged, at most. */
+#define MAX_SIMILAR 16
+/* A claim without a subject is grouped only with a measure this sure. */
+#define SUBJECTLESS_CONFIDENCE 0.45
+
+typedef struct {
+    const char *id, *source, *title;
+    double day; /* publication day number, or NAN */
+    bool estimated; /* day is the latest full date the text states */
+    abg_signature sig;
+    bool has_sig;
+    size_t story, copy_of; /* after the run; copy_of SIZE_MAX when none */
+    size_t sig_index;      /* among the documents with a signature */
+} docrec;
 
 typedef struct {
     abg_claim c;
-    const char *bucket; /* interned "type\x1f family\x1f subject" */
-    const char *family;
+    size_t doc;          /* into chk->docs */
+    const char *family;  /* interned */
     const char *cmpunit; /* currency, "%"/"pp", base unit; NULL for dates */
     double lo, hi;       /* the interval, in cmpunit (dates: day numbers) */
     double mag;          /* the value, in cmpunit, for scale slips */
-    size_t parent;       /* union-find */
+    const char *key;     /* interned: type, family, measure, role; NULL: not grouped */
+    const char *skey;    /* interned: the subject, or "" */
+    const char *okey;    /* interned: the object, or "" */
+    const char *tkey;    /* interned: the explicit time, "earlier" or "" */
     size_t group;
 } item;
 
@@ -49,10 +86,15 @@ struct abg_check {
     size_t ntexts, captexts;
     item *items;
     size_t n, cap;
+    docrec *docs;
+    size_t ndocs, capdocs, ndocs_added;
+    abg_stories *stories;
     abg_group *groups;
-    size_t ngroups;
+    size_t ngroups, nhidden, nstories;
     const abg_claim **claim_ptrs; /* the groups' claim lists, one array */
-    const char **attr_ptrs;       /* the groups' attributes, one array */
+    bool *flags;                  /* copy, deviates, inconsistent: 3 * n */
+    size_t *copies;               /* docs that are copies */
+    size_t ncopies;
     bool ran;
 };
 
@@ -90,6 +132,11 @@ int abg_check_new(abg_check **out, abg_ctx *ctx, const abg_check_options *opts)
         free(chk);
         return abg_error(ctx, ABG_EUSAGE, "tolerance must lie between 0 and 1");
     }
+    if (!(chk->opts.window >= 0) || !(chk->opts.min_confidence >= 0) ||
+        chk->opts.min_confidence > 1) {
+        free(chk);
+        return abg_error(ctx, ABG_EUSAGE, "window and minimum confidence out of range");
+    }
     *out = chk;
     return 0;
 }
@@ -106,9 +153,17 @@ void abg_check_free(abg_check *chk)
     for (i = 0; i < chk->n; i++)
         free((void *)chk->items[i].c.attribute);
     free(chk->items);
+    for (i = 0; i < chk->ndocs; i++)
+        if (chk->docs[i].has_sig) {
+            free(chk->docs[i].sig.stems);
+            free(chk->docs[i].sig.counts);
+        }
+    free(chk->docs);
+    abg_stories_free(chk->stories);
     free(chk->groups);
     free(chk->claim_ptrs);
-    free(chk->attr_ptrs);
+    free(chk->flags);
+    free(chk->copies);
     abg_strset_dispose(&chk->strings);
     free(chk);
 }
@@ -210,7 +265,9 @@ static void family_of(const abg_claim *c, const char **family, const char **cmpu
                 *factor = units[i].factor;
                 return;
             }
-        *family = c->unit ? c->unit : "";
+        /* a counted noun: the measure says what is counted, and Mitarbeiter
+         * and Beschäftigte are compared as numbers */
+        *family = *cmpunit = "count";
         return;
     }
     *family = "";
@@ -264,13 +321,25 @@ static void interval(item *it, double tol)
 
 /* ---- adding ---- */
 
+/* The time key of a scope: explicit dates and weeks as they are, "earlier"
+ * apart, everything else (now, before, unknown) "". */
+static const char *time_key(const char *time)
+{
+    if (!time)
+        return "";
+    if (!strcmp(time, "earlier"))
+        return time;
+    if (time[0] >= '0' && time[0] <= '9')
+        return time;
+    return "";
+}
+
 int abg_check_add(abg_check *chk, abg_ctx *ctx, const abg_claim *claim)
 {
     item *it;
     const char **attr = NULL;
-    const char *cmpunit;
+    const char *cmpunit, *family;
     double factor;
-    char key[512];
     size_t i;
 
     if (chk->ran)
@@ -297,20 +366,31 @@ int abg_check_add(abg_check *chk, abg_ctx *ctx, const abg_claim *claim)
         (claim->rule && !(it->c.rule = intern(chk, claim->rule))) ||
         (claim->unit && !(it->c.unit = intern(chk, claim->unit))) ||
         (claim->subject && !(it->c.subject = intern(chk, claim->subject))) ||
+        (claim->object && !(it->c.object = intern(chk, claim->object))) ||
+        (claim->measure && !(it->c.measure = intern(chk, claim->measure))) ||
         (claim->time && !(it->c.time = intern(chk, claim->time))) ||
+        (claim->skip && !(it->c.skip = intern(chk, claim->skip))) ||
         (claim->text && !(it->c.text = own(chk, claim->text))) ||
         (claim->sentence && !(it->c.sentence = intern(chk, claim->sentence))))
         goto oom;
     if (!it->c.text)
         it->c.text = "";
-    family_of(&it->c, &it->family, &cmpunit, &factor);
-    it->cmpunit = cmpunit ? intern(chk, cmpunit) : NULL;
-    if (cmpunit && !it->cmpunit)
+    if (!it->c.doc)
+        it->c.doc = "";
+    if (!(it->c.confidence >= 0) || it->c.confidence > 1)
+        it->c.confidence = 0;
+    family_of(&it->c, &family, &cmpunit, &factor);
+    if (!(it->family = intern(chk, family)) ||
+        (cmpunit && !(it->cmpunit = intern(chk, cmpunit))) ||
+        !(it->tkey = intern(chk, time_key(it->c.time))) ||
+        !(it->okey = intern(chk, it->c.object ? it->c.object : "")) ||
+        !(it->skey = intern(chk, it->c.subject ? it->c.subject : "")))
         goto oom;
-    if (it->c.subject) {
-        snprintf(key, sizeof key, "%s\x1f%s\x1f%s", abg_fact_type_name(it->c.type), it->family,
-                 it->c.subject);
-        if (!(it->bucket = intern(chk, key)))
+    if (!it->c.skip && it->c.measure) {
+        char key[1024];
+        snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s", abg_fact_type_name(it->c.type),
+                 it->family, it->c.measure, abg_role_name(it->c.role));
+        if (!(it->key = intern(chk, key)))
             goto oom;
     }
     interval(it, chk->opts.tolerance);
@@ -321,17 +401,118 @@ oom:
     return abg_error_oom(ctx);
 }
 
+static int cmp_docrec(const void *a, const void *b)
+{
+    return strcmp(((const docrec *)a)->id, ((const docrec *)b)->id);
+}
+
+static double day_of(const char *published)
+{
+    int y, m, d;
+
+    if (published && sscanf(published, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 &&
+        d >= 1 && d <= 31)
+        return abg_day_number(y, m, d);
+    return NAN;
+}
+
+static docrec *add_docrec(abg_check *chk, const char *id)
+{
+    docrec *d;
+
+    if (chk->ndocs == chk->capdocs) {
+        size_t c = chk->capdocs ? chk->capdocs * 2 : 256;
+        docrec *p = realloc(chk->docs, c * sizeof *p);
+        if (!p)
+            return NULL;
+        chk->docs = p;
+        chk->capdocs = c;
+    }
+    d = &chk->docs[chk->ndocs];
+    memset(d, 0, sizeof *d);
+    if (!(d->id = intern(chk, id)))
+        return NULL;
+    d->day = NAN;
+    d->copy_of = SIZE_MAX;
+    chk->ndocs++;
+    return d;
+}
+
+int abg_check_add_doc(abg_check *chk, abg_ctx *ctx, const abg_check_doc *doc)
+{
+    docrec *d;
+    size_t i;
+
+    if (chk->ran)
+        return abg_error(ctx, ABG_EUSAGE, "documents added after the check ran");
+    if (!doc->doc)
+        return abg_error(ctx, ABG_EUSAGE, "a document needs its id");
+    if (!(d = add_docrec(chk, doc->doc)) ||
+        (doc->source && !(d->source = intern(chk, doc->source))) ||
+        (doc->title && !(d->title = intern(chk, doc->title))))
+        return abg_error_oom(ctx);
+    d->day = day_of(doc->published);
+    if (doc->signature) {
+        const abg_signature *s = doc->signature;
+        d->sig = *s;
+        d->sig.stems = NULL;
+        d->sig.counts = NULL;
+        d->sig.n = 0;
+        if (s->n && (!(d->sig.stems = malloc(s->n * sizeof *d->sig.stems)) ||
+                     !(d->sig.counts = malloc(s->n * sizeof *d->sig.counts)))) {
+            free(d->sig.stems);
+            chk->ndocs--;
+            return abg_error_oom(ctx);
+        }
+        for (i = 0; i < s->n; i++) {
+            if (!(d->sig.stems[i] = (char *)intern(chk, s->stems[i]))) {
+                free(d->sig.stems);
+                free(d->sig.counts);
+                chk->ndocs--;
+                return abg_error_oom(ctx);
+            }
+            d->sig.counts[i] = s->counts[i];
+        }
+        d->sig.n = s->n;
+        d->has_sig = true;
+    }
+    chk->ndocs_added++;
+    return 0;
+}
+
 size_t abg_check_claim_count(const abg_check *chk)
 {
     return chk->n;
 }
 
-/* ---- grouping ---- */
+size_t abg_check_doc_count(const abg_check *chk)
+{
+    return chk->ndocs_added;
+}
+
+/* ---- documents and stories ---- */
+
+static size_t find_doc(const abg_check *chk, const char *id)
+{
+    size_t lo = 0, hi = chk->ndocs;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int r = strcmp(chk->docs[mid].id, id);
+        if (r == 0)
+            return mid;
+        if (r < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return SIZE_MAX;
+}
 
 static int cmp_item(const void *a, const void *b)
 {
     const item *x = a, *y = b;
-    int r = strcmp(x->c.doc ? x->c.doc : "", y->c.doc ? y->c.doc : "");
+    int r = strcmp(x->c.doc, y->c.doc);
 
     if (r)
         return r;
@@ -342,72 +523,113 @@ static int cmp_item(const void *a, const void *b)
     return strcmp(x->c.text, y->c.text);
 }
 
-static size_t find_root(item *items, size_t i)
+/* A document without a publication day is dated, for the story window
+ * only, by the latest full date it states ("am 13. Juli 2005"; months and
+ * years are too coarse, history and plans would date it): news are
+ * written days, not years, after what they report, so two undated reports
+ * of elections years apart are not one story. */
+static void estimate_days(abg_check *chk)
 {
-    while (items[i].parent != i) {
-        items[i].parent = items[items[i].parent].parent;
-        i = items[i].parent;
-    }
-    return i;
-}
+    size_t i;
 
-static void unite(item *items, size_t a, size_t b)
-{
-    a = find_root(items, a);
-    b = find_root(items, b);
-    if (a < b)
-        items[b].parent = a;
-    else if (b < a)
-        items[a].parent = b;
-}
-
-/* (bucket, stem) -> the first claim with both; both strings interned, so
- * they are compared by pointer. */
-typedef struct {
-    const char *bucket, *stem;
-    size_t first;
-} slot;
-
-static uint64_t mix(const void *a, const void *b)
-{
-    uint64_t h = (uint64_t)(uintptr_t)a * 0x9E3779B97F4A7C15ull;
-    h ^= (uint64_t)(uintptr_t)b + 0x7F4A7C159E3779B9ull + (h << 6) + (h >> 2);
-    h ^= h >> 29;
-    return h * 0xBF58476D1CE4E5B9ull;
-}
-
-static int join_by_stems(abg_check *chk)
-{
-    size_t total = 0, cap = 16, i, k;
-    slot *tab;
-
-    for (i = 0; i < chk->n; i++)
-        total += chk->items[i].bucket ? chk->items[i].c.nattribute : 0;
-    while (cap < total * 2)
-        cap *= 2;
-    if (!(tab = calloc(cap, sizeof *tab)))
-        return ABG_ENOMEM;
     for (i = 0; i < chk->n; i++) {
-        item *it = &chk->items[i];
-        if (!it->bucket)
+        const item *it = &chk->items[i];
+        docrec *d = &chk->docs[it->doc];
+        if (it->c.type != ABG_FACT_DATE || it->c.qualifier != ABG_QUAL_EXACT ||
+            isnan(it->lo) || it->hi - it->lo >= 1 || (!isnan(d->day) && !d->estimated))
             continue;
-        for (k = 0; k < it->c.nattribute; k++) {
-            const char *stem = it->c.attribute[k];
-            size_t j = mix(it->bucket, stem) & (cap - 1);
-            while (tab[j].bucket && !(tab[j].bucket == it->bucket && tab[j].stem == stem))
-                j = (j + 1) & (cap - 1);
-            if (tab[j].bucket) {
-                unite(chk->items, tab[j].first, i);
-            } else {
-                tab[j].bucket = it->bucket;
-                tab[j].stem = stem;
-                tab[j].first = i;
-            }
+        if (isnan(d->day) || it->lo > d->day) {
+            d->day = it->lo;
+            d->estimated = true;
         }
     }
-    free(tab);
-    return 0;
 }
+
+
+/* Sort the documents, add one for every claim whose document was not
+ * added, and find the stories and copies. */
+static int stories(abg_check *chk, abg_ctx *ctx)
+{
+    abg_background *bg = NULL;
+    abg_story_doc *sd = NULL;
+    abg_story_options so;
+    size_t i, k, next;
+    int err = 0;
+
+    if (chk->ndocs > 1)
+        qsort(chk->docs, chk->ndocs, sizeof *chk->docs, cmp_docrec);
+    for (i = 1; i < chk->ndocs; i++)
+        if (chk->docs[i].id == chk->docs[i - 1].id)
+            return abg_error(ctx, ABG_EUSAGE, "%s: the document was given twice",
+                             chk->docs[i].id);
+    /* claims of documents never added: the items are sorted by document */
+    for (i = 0; i < chk->n; i++) {
+        if (i > 0 && chk->items[i].c.doc == chk->items[i - 1].c.doc)
+            continue;
+        if (find_doc(chk, chk->items[i].c.doc) == SIZE_MAX &&
+            !add_docrec(chk, chk->items[i].c.doc))
+            return abg_error_oom(ctx);
+    }
+    if (chk->ndocs > 1)
+        qsort(chk->docs, chk->ndocs, sizeof *chk->docs, cmp_docrec);
+    for (i = 0; i < chk->n; i++)
+        chk->items[i].doc = find_doc(chk, chk->items[i].c.doc);
+    /* the story step over the documents with a signature */
+    if (!(sd = calloc(chk->ndocs + 1, sizeof *sd)))
+        return abg_error_oom(ctx);
+    estimate_days(chk);
+    for (i = k = 0; i < chk->ndocs; i++)
+        if (chk->docs[i].has_sig) {
+            sd[k].doc = chk->docs[i].id;
+            sd[k].day = chk->docs[i].day;
+            sd[k].estimated = chk->docs[i].estimated;
+            sd[k].sig = &chk->docs[i].sig;
+            k++;
+        }
+    if (chk->opts.background && (err = abg_background_load(&bg, ctx, chk->opts.background)) < 0)
+        goto done;
+    so.threshold = ABG_STORY_THRESHOLD;
+    so.window = chk->opts.window;
+    so.copy = ABG_STORY_COPY;
+    so.all = chk->opts.scope == ABG_SCOPE_ALL;
+    if ((err = abg_stories_new(&chk->stories, ctx, sd, k, bg, &so)) < 0)
+        goto done;
+    next = abg_stories_count(chk->stories);
+    for (i = k = 0; i < chk->ndocs; i++) {
+        docrec *d = &chk->docs[i];
+        if (d->has_sig) {
+            d->sig_index = k;
+            d->story = abg_stories_story(chk->stories, k);
+            d->copy_of = abg_stories_copy_of(chk->stories, k);
+            k++;
+        } else {
+            /* no signature: a story of its own, unless all is one */
+            d->story = chk->opts.scope == ABG_SCOPE_ALL ? 0 : next++;
+        }
+    }
+    /* copy_of is an index among the documents with a signature: map it */
+    {
+        size_t *map = malloc((k + 1) * sizeof *map);
+        if (!map) {
+            err = abg_error_oom(ctx);
+            goto done;
+        }
+        for (i = k = 0; i < chk->ndocs; i++)
+            if (chk->docs[i].has_sig)
+                map[k++] = i;
+        for (i = 0; i < chk->ndocs; i++)
+            if (chk->docs[i].copy_of != SIZE_MAX)
+                chk->docs[i].copy_of = map[chk->docs[i].copy_of];
+        free(map);
+    }
+    chk->nstories = next;
+done:
+    abg_background_free(bg);
+    free(sd);
+    return err;
+}
+
+/* ---- grouping ---- */
 
 /* ---- verdicts ---- */
 
@@ -433,11 +655,19 @@ static bool scale_slip(const item *a, const item *b)
     return false;
 }
 
-static bool same_time(const char *a, const char *b)
+/* The scope class of a claim: 'b' before an event, 'x' explicit, 'n' now
+ * or unknown. */
+static char scope_class(const item *a)
 {
-    if (!a || !b)
-        return a == b;
-    return a == b || !strcmp(a, b);
+    const char *t = a->c.time;
+
+    if (!t)
+        return 'n';
+    if (!strncmp(t, "before", 6))
+        return 'b';
+    if (t[0] >= '0' && t[0] <= '9')
+        return 'x';
+    return 'n';
 }
 
 /* Why two claims disagree; -1 when they do not. */
@@ -451,86 +681,239 @@ static int pair_cause(const item *a, const item *b)
         return -1;
     if (a->c.type != ABG_FACT_DATE && scale_slip(a, b))
         return ABG_CAUSE_SCALE;
-    if (!same_time(a->c.time, b->c.time))
+    if (scope_class(a) != scope_class(b) || (a->c.running && b->c.running))
         return ABG_CAUSE_TIME;
     return ABG_CAUSE_NONE;
 }
 
-/* Two members are the same for the verdict when they say the same in the
- * same document. */
+/* Can two claims of one document stand side by side? They can when they
+ * meet, or when their time scopes differ (an old value beside a new one). */
+static bool consistent(const item *a, const item *b)
+{
+    if (scope_class(a) != scope_class(b) || a->cmpunit != b->cmpunit)
+        return true;
+    return meet(a, b);
+}
+
+typedef struct {
+    abg_check *chk;
+    item **m;      /* the members, by doc then offset */
+    size_t n;
+    abg_group *g;
+    bool *copy, *dev, *inc; /* per member */
+    const item **uniq;
+    size_t *origin; /* per member: its document, or the one it copies */
+} judging;
+
+/* The document a member speaks for: its own, or the original it copies
+ * when that original is in the group too. */
+static void origins(judging *J)
+{
+    size_t i, j;
+
+    for (i = 0; i < J->n; i++) {
+        size_t d = J->m[i]->doc, o = J->chk->docs[d].copy_of;
+        J->origin[i] = d;
+        J->copy[i] = false;
+        if (o == SIZE_MAX)
+            continue;
+        for (j = 0; j < J->n; j++)
+            if (J->m[j]->doc == o) {
+                J->origin[i] = o;
+                J->copy[i] = true;
+                break;
+            }
+    }
+}
+
+/* Mark the documents that contradict themselves within the group. */
+static bool inconsistencies(judging *J)
+{
+    size_t i, j, a, b;
+    bool any = false;
+
+    for (i = 0; i < J->n; i = j) {
+        bool bad = false;
+        for (j = i + 1; j < J->n && J->m[j]->doc == J->m[i]->doc; j++)
+            ;
+        for (a = i; a < j && !bad; a++)
+            for (b = a + 1; b < j && !bad; b++)
+                bad = !consistent(J->m[a], J->m[b]);
+        for (a = i; a < j; a++)
+            J->inc[a] = bad;
+        any |= bad;
+    }
+    return any;
+}
+
+/* Independent sources among members whose flag `use` is set: distinct
+ * outlets (source names) of distinct original documents. */
+static size_t count_sources(const judging *J, const bool *use)
+{
+    size_t i, j, n = 0;
+
+    for (i = 0; i < J->n; i++) {
+        if ((use && !use[i]) || J->copy[i] || J->inc[i])
+            continue;
+        for (j = 0; j < i; j++)
+            if ((!use || use[j]) && !J->copy[j] && !J->inc[j] &&
+                (J->origin[j] == J->origin[i] ||
+                 (J->m[j]->c.source && J->m[j]->c.source == J->m[i]->c.source)))
+                break;
+        n += j == i;
+    }
+    return n;
+}
+
 static bool same_signature(const item *a, const item *b)
 {
-    return a->c.doc == b->c.doc && a->cmpunit == b->cmpunit && a->c.time == b->c.time &&
+    return a->doc == b->doc && a->cmpunit == b->cmpunit && a->c.time == b->c.time &&
            ((a->lo == b->lo && a->hi == b->hi) || (isnan(a->lo) && isnan(b->lo))) &&
            a->mag == b->mag;
 }
 
-static void judge(abg_group *g, item *const *members, size_t n, const item **uniq)
+static void judge(judging *J)
 {
-    size_t i, j, nu = 0;
+    abg_group *g = J->g;
+    size_t i, j, nu = 0, docs = 0, best = 0, bestn = 0;
     int cause = -2; /* none seen yet */
-    bool conflict = false;
-    const char *doc0 = members[0]->c.doc;
+    bool conflict = false, *use = J->dev; /* scratch first */
 
-    for (i = 1; i < n && members[i]->c.doc == doc0; i++)
-        ;
-    if (i == n) {
+    origins(J);
+    inconsistencies(J);
+    for (i = 0; i < J->n; i++) {
+        bool seen = false;
+        for (j = 0; j < i && !seen; j++)
+            seen = J->origin[j] == J->origin[i];
+        docs += !seen;
+    }
+    g->sources = count_sources(J, NULL);
+    g->majority = 0;
+    g->majority_sources = g->sources;
+    if (docs < 2) {
         g->verdict = ABG_VERDICT_SINGLE;
         g->cause = ABG_CAUSE_NONE;
+        memset(J->dev, 0, J->n * sizeof *J->dev);
         return;
     }
-    for (i = 0; i < n; i++) {
-        for (j = 0; j < nu && !same_signature(uniq[j], members[i]); j++)
+    /* pairwise, over the distinct statements of consistent originals */
+    for (i = 0; i < J->n; i++) {
+        if (J->copy[i] || J->inc[i])
+            continue;
+        for (j = 0; j < nu && !same_signature(J->uniq[j], J->m[i]); j++)
             ;
         if (j == nu && nu < MAX_COMPARED)
-            uniq[nu++] = members[i];
+            J->uniq[nu++] = J->m[i];
     }
     for (i = 0; i < nu; i++)
         for (j = i + 1; j < nu; j++) {
             int c;
-            if (uniq[i]->c.doc == uniq[j]->c.doc)
+            if (J->uniq[i]->doc == J->uniq[j]->doc)
                 continue;
-            if ((c = pair_cause(uniq[i], uniq[j])) < 0)
+            if ((c = pair_cause(J->uniq[i], J->uniq[j])) < 0)
                 continue;
             conflict = true;
             cause = cause == -2 || cause == c ? c : ABG_CAUSE_NONE;
         }
     g->verdict = conflict ? ABG_VERDICT_CONFLICT : ABG_VERDICT_AGREE;
     g->cause = conflict ? (abg_cause)cause : ABG_CAUSE_NONE;
+    /* the majority: the statement most independent sources meet */
+    for (i = 0; i < J->n; i++) {
+        size_t n;
+        if (J->copy[i] || J->inc[i])
+            continue;
+        for (j = 0; j < J->n; j++)
+            use[j] = pair_cause(J->m[i], J->m[j]) < 0;
+        n = count_sources(J, use);
+        if (n > bestn) {
+            bestn = n;
+            best = i;
+        }
+    }
+    /* a value as many sources hold as the best, that the best's holders
+     * do not: a tie, no majority and nobody deviates */
+    for (i = 0; conflict && i < J->n; i++) {
+        if (J->copy[i] || J->inc[i] || pair_cause(J->m[best], J->m[i]) < 0)
+            continue;
+        for (j = 0; j < J->n; j++)
+            use[j] = pair_cause(J->m[i], J->m[j]) < 0;
+        if (count_sources(J, use) == bestn) {
+            g->majority = ABG_NO_MAJORITY;
+            g->majority_sources = 0;
+            memset(J->dev, 0, J->n * sizeof *J->dev);
+            return;
+        }
+    }
+    g->majority = best;
+    g->majority_sources = bestn;
+    for (j = 0; j < J->n; j++)
+        J->dev[j] = conflict && !J->inc[j] && pair_cause(J->m[best], J->m[j]) >= 0;
 }
 
-/* ---- fingerprints and attributes ---- */
+/* ---- confidence and fingerprints ---- */
 
-typedef struct {
-    const char *stem;
-    size_t count;
-} stem_count;
+/* How sure the grouping is: the mean confidence of its claims (subject
+ * and measure), times how alike its documents are: STORY_BASE plus their
+ * mean cosine, at most 1 (1 with --scope all). Documents of one story
+ * have a cosine of 0.15 or more (0.3 when undated). */
+#define STORY_BASE 0.7
 
-static int cmp_count(const void *a, const void *b)
+static double confidence(const abg_check *chk, item *const *m, size_t n)
 {
-    const stem_count *x = a, *y = b;
+    double c = 0, sum = 0;
+    size_t i, j, docs[MAX_SIMILAR], nd = 0, pairs = 0;
 
-    if (x->count != y->count)
-        return x->count > y->count ? -1 : 1;
-    return strcmp(x->stem, y->stem);
+    for (i = 0; i < n; i++)
+        c += m[i]->c.confidence;
+    c /= (double)(n ? n : 1);
+    if (chk->opts.scope == ABG_SCOPE_ALL || !chk->stories)
+        return c;
+    for (i = 0; i < n && nd < MAX_SIMILAR; i++) {
+        const docrec *d = &chk->docs[m[i]->doc];
+        if (!d->has_sig || (nd && docs[nd - 1] == m[i]->doc))
+            continue;
+        docs[nd++] = m[i]->doc;
+    }
+    if (nd < 2)
+        return c;
+    /* similarity: the documents' signatures were numbered in doc order */
+    for (i = 0; i < nd; i++)
+        for (j = i + 1; j < nd; j++) {
+            sum += abg_stories_similarity(chk->stories, chk->docs[docs[i]].sig_index,
+                                          chk->docs[docs[j]].sig_index);
+            pairs++;
+        }
+    sum /= (double)pairs;
+    return c * (sum + STORY_BASE > 1 ? 1 : sum + STORY_BASE);
 }
 
-static void fingerprint(char id[17], const item *first, const char *anchor)
+static uint64_t fnv1a(const char *s, size_t n)
 {
-    char key[1024];
+    uint64_t h = 14695981039346656037ull;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static void fingerprint(char id[17], const item *first, bool grouped, const char *extra)
+{
+    char key[2048];
     int n;
 
-    if (first->c.subject && anchor)
-        n = snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s", abg_fact_type_name(first->c.type),
-                     first->family, first->c.subject, anchor);
+    if (grouped)
+        n = snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s%s%s", first->key, first->skey,
+                     first->okey, first->tkey, extra ? "\x1f" : "", extra ? extra : "");
     else /* a claim alone: its place names it */
         n = snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s\x1f%llu\x1f%s",
                      abg_fact_type_name(first->c.type), first->family,
-                     first->c.subject ? first->c.subject : "", first->c.doc ? first->c.doc : "",
+                     first->c.subject ? first->c.subject : "", first->c.doc,
                      (unsigned long long)first->c.offset, first->c.text);
-
     snprintf(id, 17, "%016llx",
-             (unsigned long long)abg_hash(key, n < 0 ? 0 : (size_t)n < sizeof key ? (size_t)n
+             (unsigned long long)fnv1a(key, n < 0 ? 0 : (size_t)n < sizeof key ? (size_t)n
                                                                                : sizeof key - 1));
 }
 
@@ -541,96 +924,373 @@ static int cmp_group(const void *a, const void *b)
 
     if (x->verdict != y->verdict)
         return x->verdict < y->verdict ? -1 : 1;
-    if ((r = strcmp(x->claims[0]->doc ? x->claims[0]->doc : "",
-                    y->claims[0]->doc ? y->claims[0]->doc : "")))
+    if ((r = strcmp(x->claims[0]->doc, y->claims[0]->doc)))
         return r;
     if (x->claims[0]->offset != y->claims[0]->offset)
         return x->claims[0]->offset < y->claims[0]->offset ? -1 : 1;
     return strcmp(x->id, y->id);
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+    const abg_group *x = *(abg_group *const *)a, *y = *(abg_group *const *)b;
+    int r = strcmp(x->id, y->id);
+
+    if (r)
+        return r;
+    /* a group of several documents keeps the plain id before a single */
+    if ((x->verdict == ABG_VERDICT_SINGLE) != (y->verdict == ABG_VERDICT_SINGLE))
+        return x->verdict == ABG_VERDICT_SINGLE ? 1 : -1;
+    if ((r = strcmp(x->claims[0]->doc, y->claims[0]->doc)))
+        return r;
+    return x->claims[0]->offset < y->claims[0]->offset ? -1 : 1;
+}
+
+/* The order claims are grouped in: key, story, time key, then document
+ * order (items are sorted by document already). */
+typedef struct {
+    const char *key, *skey, *okey, *tkey;
+    size_t story, i;
+} sortkey;
+
+static int cmp_grouping(const void *a, const void *b)
+{
+    const sortkey *x = a, *y = b;
+    int r;
+
+    if (x->key != y->key && (r = strcmp(x->key, y->key)))
+        return r;
+    if (x->story != y->story)
+        return x->story < y->story ? -1 : 1;
+    if (x->skey != y->skey && (r = strcmp(x->skey, y->skey)))
+        return r;
+    if (x->okey != y->okey && (r = strcmp(x->okey, y->okey)))
+        return r;
+    if (x->tkey != y->tkey && (r = strcmp(x->tkey, y->tkey)))
+        return r;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Do two names start with the same word ("OpenAI", "OpenAI Group PBC")? */
+static bool same_first_word(const char *a, const char *b)
+{
+    size_t la = strcspn(a, " "), lb = strcspn(b, " ");
+    return la == lb && !memcmp(a, b, la);
+}
+
+/* Claims of one key and story whose subject is inferred (not named in
+ * their sentence) take the one subject the others name; when none names
+ * one, they share the subject most of them infer. Claims without a
+ * subject whose measure is sure take it too. */
+static void resolve_subjects(abg_check *chk, sortkey *o, size_t n)
+{
+    const char *strong = NULL, *best = NULL;
+    size_t k, j, nstrong = 0, bestn = 0;
+
+    /* a one-word subject that is the last word of another's name is that
+     * name ("Trump", "Donald Trump") */
+    for (k = 0; k < n; k++) {
+        const char *a = o[k].skey;
+        size_t la = strlen(a);
+        if (!la || strchr(a, ' '))
+            continue;
+        for (j = 0; j < n; j++) {
+            const char *b = o[j].skey, *sp = strrchr(b, ' ');
+            if (sp && !strcmp(sp + 1, a) && (o[k].skey == a || strlen(b) > strlen(o[k].skey)))
+                chk->items[o[k].i].skey = o[k].skey = b;
+        }
+    }
+
+    for (k = 0; k < n; k++) {
+        const item *it = &chk->items[o[k].i];
+        if (!it->c.inferred && *o[k].skey && o[k].skey != strong) {
+            if (!strong || strcmp(o[k].skey, strong))
+                nstrong++;
+            strong = o[k].skey;
+        }
+    }
+    if (nstrong > 1)
+        return;
+    if (nstrong == 0) {
+        for (k = 0; k < n; k++) {
+            size_t c = 0;
+            if (!*o[k].skey)
+                continue;
+            for (j = 0; j < n; j++)
+                c += o[j].skey == o[k].skey;
+            if (c > bestn || (c == bestn && strcmp(o[k].skey, best) < 0)) {
+                best = o[k].skey;
+                bestn = c;
+            }
+        }
+        strong = best;
+    }
+    if (!strong)
+        return;
+    /* and so do claims that name nobody, when their measure is sure */
+    for (k = 0; k < n; k++) {
+        const item *it = &chk->items[o[k].i];
+        if (*o[k].skey ? it->c.inferred : it->c.confidence >= SUBJECTLESS_CONFIDENCE)
+            chk->items[o[k].i].skey = o[k].skey = strong;
+    }
+}
+
+/* Claims of one key, story and subject: objects that name one party the
+ * same way (all starting with the same word) become the shortest of them,
+ * (or the same last plain word: same_party), and claims with no object
+ * take it; with two parties, a claim with no
+ * object stays apart. Then, per object, claims with no explicit time join
+ * the one explicit time there is. The run is sorted again after each step. */
+/* The last word of a name that is no legal form or acronym (GmbH, AG,
+ * Inc): longer than three bytes, no capital after its first letter. */
+static void last_plain_word(const char *a, const char **w, size_t *len)
+{
+    const char *end = a + strlen(a), *p;
+
+    *w = NULL;
+    *len = 0;
+    while (end > a) {
+        const char *st = end, *q;
+        bool plain = true;
+        while (st > a && st[-1] != ' ')
+            st--;
+        for (q = st + 1; q < end && plain; q++)
+            plain = !(*q >= 'A' && *q <= 'Z');
+        if (plain && end - st > 3) {
+            *w = st;
+            *len = (size_t)(end - st);
+            return;
+        }
+        for (p = st; p > a && p[-1] == ' '; p--)
+            ;
+        end = p;
+    }
+}
+
+/* Do two objects name one party? The same first word ("Nordhafen" and
+ * "Nordhafen Wilhelmshaven GmbH") or the same last plain word ("Hafen
+ * Wilhelmshaven" and "Nordhafen Wilhelmshaven GmbH"). */
+static bool same_party(const char *a, const char *b)
+{
+    const char *wa, *wb;
+    size_t la, lb;
+
+    if (same_first_word(a, b))
+        return true;
+    last_plain_word(a, &wa, &la);
+    last_plain_word(b, &wb, &lb);
+    return wa && wb && la == lb && !memcmp(wa, wb, la);
+}
+
+static void resolve_objects_times(abg_check *chk, sortkey *o, size_t n)
+{
+    const char *canon = NULL;
+    size_t k, a, b;
+    bool one = true;
+
+    for (k = 0; k < n && one; k++) {
+        const char *ob = o[k].okey;
+        if (!*ob)
+            continue;
+        if (!canon)
+            canon = ob;
+        else if (!same_party(canon, ob))
+            one = false;
+        else if (strlen(ob) < strlen(canon) || (strlen(ob) == strlen(canon) && strcmp(ob, canon) < 0))
+            canon = ob;
+    }
+    if (canon && one)
+        for (k = 0; k < n; k++)
+            chk->items[o[k].i].okey = o[k].okey = canon;
+    qsort(o, n, sizeof *o, cmp_grouping);
+    for (a = 0; a < n; a = b) {
+        size_t nexp = 0;
+        const char *only = NULL;
+        for (b = a; b < n && o[b].okey == o[a].okey; b++) {
+            const char *t = o[b].tkey;
+            if (*t && strcmp(t, "earlier") && t != only) {
+                nexp++;
+                only = t;
+            }
+        }
+        if (nexp != 1)
+            continue;
+        for (k = a; k < b; k++)
+            if (!*o[k].tkey)
+                chk->items[o[k].i].tkey = o[k].tkey = only;
+        qsort(o + a, b - a, sizeof *o, cmp_grouping);
+    }
+}
+
+static void resolve_run(abg_check *chk, sortkey *o, size_t n)
+{
+    size_t a, b;
+
+    resolve_subjects(chk, o, n);
+    qsort(o, n, sizeof *o, cmp_grouping);
+    for (a = 0; a < n; a = b) {
+        for (b = a; b < n && o[b].skey == o[a].skey; b++)
+            ;
+        resolve_objects_times(chk, o + a, b - a);
+    }
+}
+
 int abg_check_run(abg_check *chk, abg_ctx *ctx)
 {
-    size_t i, k, ng = 0, nattr = 0, pos, apos;
-    size_t *start = NULL, *fill = NULL;
+    size_t i, k, ng = 0, pos, nkeyed = 0;
+    sortkey *order = NULL;
+    size_t *start = NULL, *origin = NULL;
     item **members = NULL;
     const item **uniq = NULL;
-    stem_count *counts = NULL;
-    int err = ABG_ENOMEM;
+    abg_group **byid = NULL;
+    int err;
 
     if (chk->ran)
         return 0;
     chk->ran = true;
     if (chk->n > 1)
         qsort(chk->items, chk->n, sizeof *chk->items, cmp_item);
-    for (i = 0; i < chk->n; i++)
-        chk->items[i].parent = i;
-    if (join_by_stems(chk) < 0)
+    if ((err = stories(chk, ctx)) < 0)
+        return err;
+    err = ABG_ENOMEM;
+    if (!(order = malloc((chk->n + 1) * sizeof *order)))
         goto done;
-    /* number the groups by their first claim, count their members */
-    for (i = 0; i < chk->n; i++) {
-        size_t r = find_root(chk->items, i);
-        chk->items[i].group = r == i ? ng++ : chk->items[r].group;
-        nattr += chk->items[i].c.nattribute;
+    /* the grouped claims in key order; the others are groups of one */
+    for (i = 0; i < chk->n; i++)
+        if (chk->items[i].key) {
+            sortkey *o = &order[nkeyed++];
+            o->key = chk->items[i].key;
+            o->skey = chk->items[i].skey;
+            o->okey = chk->items[i].okey;
+            o->tkey = chk->items[i].tkey;
+            o->story = chk->docs[chk->items[i].doc].story;
+            o->i = i;
+        }
+    if (nkeyed > 1)
+        qsort(order, nkeyed, sizeof *order, cmp_grouping);
+    /* within one key and story: one object, one time where the claims allow */
+    for (i = 0; i < nkeyed;) {
+        size_t j = i;
+        while (j < nkeyed && order[j].key == order[i].key && order[j].story == order[i].story)
+            j++;
+        resolve_run(chk, order + i, j - i);
+        i = j;
     }
-    if (!(start = calloc(ng + 1, sizeof *start)) || !(fill = calloc(ng + 1, sizeof *fill)) ||
+    /* number the groups */
+    for (i = 0; i < chk->n; i++)
+        chk->items[i].group = SIZE_MAX;
+    for (i = 0, k = SIZE_MAX; i < nkeyed; i++) {
+        const item *it = &chk->items[order[i].i];
+        const sortkey *p = k == SIZE_MAX ? NULL : &order[k];
+        if (!*it->skey && it->c.confidence < SUBJECTLESS_CONFIDENCE)
+            continue; /* no subject, and an unsure measure: alone */
+        if (!p || order[i].key != p->key || order[i].story != p->story ||
+            order[i].skey != p->skey || order[i].okey != p->okey || order[i].tkey != p->tkey)
+            ng++;
+        chk->items[order[i].i].group = ng - 1;
+        k = i;
+    }
+    for (i = 0; i < chk->n; i++)
+        if (chk->items[i].group == SIZE_MAX)
+            chk->items[i].group = ng++;
+    if (!(start = calloc(ng + 2, sizeof *start)) ||
         !(members = malloc((chk->n + 1) * sizeof *members)) ||
         !(uniq = malloc((chk->n + 1) * sizeof *uniq)) ||
-        !(counts = malloc((nattr + 1) * sizeof *counts)) ||
+        !(origin = malloc((chk->n + 1) * sizeof *origin)) ||
         !(chk->groups = calloc(ng + 1, sizeof *chk->groups)) ||
         !(chk->claim_ptrs = malloc((chk->n + 1) * sizeof *chk->claim_ptrs)) ||
-        !(chk->attr_ptrs = malloc((nattr + 1) * sizeof *chk->attr_ptrs)))
+        !(chk->flags = calloc(3 * chk->n + 1, sizeof *chk->flags)))
         goto done;
     for (i = 0; i < chk->n; i++)
         start[chk->items[i].group + 1]++;
     for (k = 0; k < ng; k++)
         start[k + 1] += start[k];
-    for (i = 0; i < chk->n; i++) {
-        size_t g = chk->items[i].group;
-        members[start[g] + fill[g]++] = &chk->items[i];
-    }
-    apos = 0;
-    for (k = 0; k < ng; k++) {
-        abg_group *g = &chk->groups[k];
-        item **m = members + start[k];
-        size_t n = start[k + 1] - start[k], nc = 0, j;
-        for (pos = 0; pos < n; pos++) {
-            chk->claim_ptrs[start[k] + pos] = &m[pos]->c;
-            for (j = 0; j < m[pos]->c.nattribute; j++) {
-                const char *s = m[pos]->c.attribute[j];
-                size_t c;
-                for (c = 0; c < nc && counts[c].stem != s; c++)
-                    ;
-                if (c == nc) {
-                    counts[nc].stem = s;
-                    counts[nc++].count = 0;
-                }
-                counts[c].count++;
-            }
+    {
+        size_t *fill = calloc(ng + 1, sizeof *fill);
+        if (!fill)
+            goto done;
+        /* items are in document order, so members are too */
+        for (i = 0; i < chk->n; i++) {
+            size_t g = chk->items[i].group;
+            members[start[g] + fill[g]++] = &chk->items[i];
         }
-        if (nc > 1)
-            qsort(counts, nc, sizeof *counts, cmp_count);
+        free(fill);
+    }
+    pos = 0;
+    for (k = 0; k < ng; k++) {
+        abg_group *g = &chk->groups[pos];
+        item **m = members + start[k];
+        size_t n = start[k + 1] - start[k], j;
+        judging J;
+        memset(g, 0, sizeof *g);
+        for (j = 0; j < n; j++)
+            chk->claim_ptrs[start[k] + j] = &m[j]->c;
         g->type = m[0]->c.type;
-        g->subject = m[0]->c.subject;
+        g->subject = m[0]->key && *m[0]->skey ? m[0]->skey : m[0]->c.subject;
+        g->object = m[0]->key && *m[0]->okey ? m[0]->okey : NULL;
+        g->measure = m[0]->c.measure;
+        g->role = m[0]->c.role;
+        g->time = m[0]->key && *m[0]->tkey ? m[0]->tkey : NULL;
+        g->story = chk->docs[m[0]->doc].story;
         g->claims = chk->claim_ptrs + start[k];
         g->nclaims = n;
-        g->attribute = chk->attr_ptrs + apos;
-        for (j = 0; j < nc && (j == 0 || counts[j].count * 2 >= n) && j < 8; j++)
-            chk->attr_ptrs[apos + g->nattribute++] = counts[j].stem;
-        apos += g->nattribute;
-        fingerprint(g->id, m[0], nc ? counts[0].stem : NULL);
-        judge(g, m, n, uniq);
+        g->copy = chk->flags + start[k];
+        g->deviates = chk->flags + chk->n + start[k];
+        g->inconsistent = chk->flags + 2 * chk->n + start[k];
+        J.chk = chk;
+        J.m = m;
+        J.n = n;
+        J.g = g;
+        J.copy = (bool *)g->copy;
+        J.dev = (bool *)g->deviates;
+        J.inc = (bool *)g->inconsistent;
+        J.uniq = uniq;
+        J.origin = origin;
+        judge(&J);
+        g->confidence = confidence(chk, m, n);
+        fingerprint(g->id, m[0], m[0]->key != NULL, NULL);
+        if (g->confidence < chk->opts.min_confidence && g->verdict == ABG_VERDICT_CONFLICT) {
+            chk->nhidden++;
+            continue;
+        }
+        pos++;
     }
-    chk->ngroups = ng;
-    if (ng > 1)
-        qsort(chk->groups, ng, sizeof *chk->groups, cmp_group);
+    chk->ngroups = pos;
+    /* two groups with one fingerprint (one key in two stories): the later
+     * ones name their first document too */
+    if (pos > 1) {
+        if (!(byid = malloc(pos * sizeof *byid)))
+            goto done;
+        for (i = 0; i < pos; i++)
+            byid[i] = &chk->groups[i];
+        qsort(byid, pos, sizeof *byid, cmp_id);
+        for (i = pos - 1; i > 0; i--) /* from the end: a run keeps its first */
+            if (!strcmp(byid[i]->id, byid[i - 1]->id)) {
+                const abg_claim *c = byid[i]->claims[0];
+                const item *it = (const item *)((const char *)c - offsetof(item, c));
+                char place[1024];
+                snprintf(place, sizeof place, "%s\x1f%llu", c->doc, (unsigned long long)c->offset);
+                fingerprint(byid[i]->id, it, it->key != NULL, place);
+            }
+    }
+    if (pos > 1)
+        qsort(chk->groups, pos, sizeof *chk->groups, cmp_group);
+    /* the copies */
+    for (i = 0; i < chk->ndocs; i++)
+        chk->ncopies += chk->docs[i].copy_of != SIZE_MAX;
+    if (chk->ncopies && !(chk->copies = malloc(chk->ncopies * sizeof *chk->copies)))
+        goto done;
+    for (i = k = 0; i < chk->ndocs; i++)
+        if (chk->docs[i].copy_of != SIZE_MAX)
+            chk->copies[k++] = i;
     err = 0;
 done:
+    free(byid);
+    free(order);
     free(start);
-    free(fill);
     free(members);
     free(uniq);
-    free(counts);
+    free(origin);
     return err < 0 ? abg_error_oom(ctx) : 0;
 }
 
@@ -642,4 +1302,37 @@ size_t abg_check_group_count(const abg_check *chk)
 const abg_group *abg_check_group(const abg_check *chk, size_t i)
 {
     return i < chk->ngroups ? &chk->groups[i] : NULL;
+}
+
+size_t abg_check_hidden_count(const abg_check *chk)
+{
+    return chk->nhidden;
+}
+
+size_t abg_check_story_count(const abg_check *chk)
+{
+    size_t i, n = 0, *sizes;
+
+    if (!chk->nstories || !(sizes = calloc(chk->nstories, sizeof *sizes)))
+        return 0;
+    for (i = 0; i < chk->ndocs; i++)
+        if (chk->docs[i].story < chk->nstories)
+            sizes[chk->docs[i].story]++;
+    for (i = 0; i < chk->nstories; i++)
+        n += sizes[i] > 1;
+    free(sizes);
+    return n;
+}
+
+size_t abg_check_copy_count(const abg_check *chk)
+{
+    return chk->ncopies;
+}
+
+void abg_check_copy(const abg_check *chk, size_t i, const char **doc, const char **original)
+{
+    const docrec *d = &chk->docs[chk->copies[i]];
+
+    *doc = d->id;
+    *original = chk->docs[d->copy_of].id;
 }

@@ -1,94 +1,214 @@
 /*
- * claims.c: what each fact is about: its subject, attribute and time.
+ * claims.c: what each fact is about: the driver of the claim model.
  *
  * In:  a document, its facts (abg_extract), the lexicon and language.
  * Out: one abg_about per fact (abg_about_facts), freed with abg_about_free.
  *
  * Only the sentences that hold facts (and the sentence before each) are
- * looked at. A sentence is cut into clauses at , ; : ( ) and dashes.
+ * looked at; about.h describes the analysis they share. This file finds
+ * the names of a sentence, picks each figure's subject and object, and
+ * marks what is not a claim; measure.c, role.c and timescope.c answer the
+ * other questions.
  *
- *   subject    the nearest name before the fact in its clause that is not
- *              the object of a preposition ("an OpenAI"); else the first
- *              such name after it in the clause; else the nearest before
- *              it in the sentence; else the subject of the sentence before
- *              (of its last fact, or its first name); else a name after a
- *              preposition ("Für Porsche ist ..."), here or before.
- *   attribute  the stems of the clause's content words: no stopwords,
- *              names, numbers, time words or ignored words; compounds
- *              also give the stems of their parts; `same` maps stems onto
- *              one. A clause without any takes its neighbours'.
- *   time       a time preposition with an event noun ("vor der jüngsten
- *              Kapitalrunde"), else another date fact, else a time word
- *              ("bislang"); from the clause, else from the sentence.
- *              Dates themselves get none.
+ *   subject    a name right next to the figure in a list ("SPD 45,6
+ *              Prozent, CDU 32,8 Prozent"; "52,9 Prozent Post, 31,5
+ *              Prozent OMV"); else the nearest name before the figure in
+ *              its clause that is not the object of a preposition ("an
+ *              OpenAI"); else the first such name after it in the clause;
+ *              else the nearest before it in the sentence; else the subject
+ *              of the sentence before; else a name after a preposition
+ *              ("Für Porsche ist ..."), here or before.
+ *   object     for measures relative to another party (Anteil an OpenAI):
+ *              the name after "an" in the clause.
+ *   skip       a date in a dateline or byline ("(APA, 23.8.2015)", "Stand:
+ *              12. März"): metadata, and the publication day when none is
+ *              known; an amount converted in parentheses right after
+ *              another amount ("1,5 Mrd. Dollar (1,24 Mrd. Euro)").
+ *   attribute  the stems of the clause's content words, for people.
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "about.h"
 #include "buf.h"
 #include "claims.h"
 #include "ctx.h"
 #include "text.h"
 
-#define MAX_FILLER 3 /* words between a time preposition and its event noun */
+/* ---- the sentence helpers of about.h ---- */
 
-typedef struct {
-    size_t tok0, tok1; /* tokens [tok0, tok1) */
-    char *name;        /* as it is written in claims */
-    bool object;       /* after a preposition (an OpenAI) or a noun (Plattform Azure) */
-} name_hit;
-
-typedef struct {
-    size_t off, len; /* in the document's text */
-    abg_token *toks;
-    size_t ntok;
-    unsigned *clause; /* per token */
-    signed char *isname; /* per token: is_name_token, -1 until asked */
-    name_hit *names;
-    size_t nnames;
-    char *subject; /* of its last fact, for the sentence after it */
-} sentence;
-
-typedef struct {
-    abg_ctx *ctx;
-    const abg_lexicon *lex;
-    const abg_lang *lang;
-    abg_stemmer *stemmer;
-    const char *text;
-    abg_buf fold, tmp;
-    char **multi; /* multi-word names seen in the document, for "Foundation" */
-    size_t nmulti;
-    sentence cur, prev;
-} state;
-
-/* ---- small helpers ---- */
-
-static const char *tok_text(const state *st, const sentence *s, size_t i)
+const char *abg_sent_text(const abg_about_state *st, const abg_sent *s, size_t i)
 {
     return st->text + s->off + s->toks[i].off;
 }
 
-/* The folded form of token i in st->fold; NULL when it cannot be folded. */
-static const char *tok_fold(state *st, const sentence *s, size_t i, size_t *n)
+const char *abg_sent_fold(abg_about_state *st, const abg_sent *s, size_t i, size_t *n)
 {
     abg_buf_truncate(&st->fold, 0);
-    if (abg_fold(&st->fold, tok_text(st, s, i), s->toks[i].len) < 0)
+    if (abg_fold(&st->fold, abg_sent_text(st, s, i), s->toks[i].len) < 0)
         return NULL;
     *n = st->fold.len;
     return st->fold.data;
 }
 
-static bool tok_is(state *st, const sentence *s, size_t i, const char *const *words)
+bool abg_sent_word_in(abg_about_state *st, const abg_sent *s, size_t i, const abg_strset *set)
+{
+    size_t n;
+    const char *f;
+
+    if (i >= s->ntok || s->toks[i].kind != ABG_TOK_WORD || set->count == 0 ||
+        !(f = abg_sent_fold(st, s, i, &n)))
+        return false;
+    return abg_strset_has(set, f, n);
+}
+
+bool abg_sent_word_is(abg_about_state *st, const abg_sent *s, size_t i,
+                      const char *const *words)
 {
     size_t n, k;
     const char *f;
 
-    if (s->toks[i].kind != ABG_TOK_WORD || !(f = tok_fold(st, s, i, &n)))
+    if (i >= s->ntok || s->toks[i].kind != ABG_TOK_WORD || !(f = abg_sent_fold(st, s, i, &n)))
         return false;
     for (k = 0; words[k]; k++)
         if (strlen(words[k]) == n && !memcmp(words[k], f, n))
             return true;
     return false;
+}
+
+size_t abg_sent_phrase(abg_about_state *st, const abg_sent *s, size_t i, const abg_strset *set,
+                       size_t maxwords, const char **value)
+{
+    size_t k, j, best = 0;
+
+    if (set->count == 0 || i >= s->ntok || s->toks[i].kind != ABG_TOK_WORD)
+        return 0;
+    abg_buf_truncate(&st->tmp, 0);
+    for (k = 0; k < maxwords && i + k < s->ntok; k++) {
+        const char *f;
+        size_t n;
+        j = i + k;
+        if (s->toks[j].kind != ABG_TOK_WORD || s->clause[j] != s->clause[i] ||
+            !(f = abg_sent_fold(st, s, j, &n)))
+            break;
+        if ((k && abg_buf_putc(&st->tmp, ' ') < 0) || abg_buf_put(&st->tmp, f, n) < 0)
+            break;
+        if ((f = abg_strset_get(set, st->tmp.data, st->tmp.len)) ||
+            abg_strset_has(set, st->tmp.data, st->tmp.len)) {
+            best = k + 1;
+            if (value)
+                *value = f;
+        }
+    }
+    return best;
+}
+
+const abg_name_hit *abg_sent_name_at(const abg_sent *s, size_t t)
+{
+    size_t i;
+
+    for (i = 0; i < s->nnames; i++)
+        if (t >= s->names[i].tok0 && t < s->names[i].tok1)
+            return &s->names[i];
+    return NULL;
+}
+
+bool abg_sent_clause_break(const abg_about_state *st, const abg_sent *s, size_t i)
+{
+    const char *t = abg_sent_text(st, s, i);
+
+    if (s->toks[i].kind != ABG_TOK_PUNCT)
+        return false;
+    return strchr(",;:()", *t) || *t == '-' || !memcmp(t, "\xe2\x80\x93", 3) ||
+           !memcmp(t, "\xe2\x80\x94", 3);
+}
+
+bool abg_sent_noun(abg_about_state *st, const abg_sent *s, size_t i)
+{
+    const abg_token *t = &s->toks[i];
+    size_t n;
+    const char *f;
+
+    if (t->kind != ABG_TOK_WORD || !(t->flags & ABG_TOKF_CAPITAL) || abg_sent_name_at(s, i))
+        return false;
+    if (!(f = abg_sent_fold(st, s, i, &n)) || n < 3 ||
+        abg_stopwords_has(st->lang->stopwords, f, n))
+        return false;
+    if (i > 0 && !(s->toks[i - 1].kind == ABG_TOK_PUNCT && !abg_sent_clause_break(st, s, i - 1)))
+        return true;
+    /* the first word of a sentence is capitalised anyway: a noun only when
+     * it is a measure cue */
+    {
+        const char *stem;
+        size_t sl, k;
+        if (abg_stem(&stem, &sl, st->stemmer, abg_sent_text(st, s, i), t->len) < 0)
+            return false;
+        for (k = 0; k + st->lex->min_mnoun <= sl && st->lex->min_mnoun; k++)
+            if (abg_strset_has(&st->lex->mnouns, stem + k, sl - k))
+                return true;
+        return false;
+    }
+}
+
+static const char *const prepositions[] = {
+    "für",  "von",  "vom",  "mit",   "bei", "beim", "in",  "im",    "an",   "am",
+    "auf",  "aus",  "nach", "zu",    "zum", "zur",  "über", "unter", "durch", "gegen",
+    "ohne", "um",   "seit", "wegen", "laut", "pro", "je",  "vor",   "hinter", "neben",
+    "zwischen", "ins", "ans", "aufs", "bis", NULL};
+
+static const char *const conjunctions[] = {"und", "oder", "sowie", NULL};
+
+static const char *const np_determiners[] = {
+    "der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines",
+    "sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem", "ihren",
+    "ihrer", "ihres", "dessen", "deren", "dieser", "diese", "dieses", "diesem", "diesen", NULL};
+
+int abg_sent_attachment(abg_about_state *st, const abg_sent *s, size_t i)
+{
+    size_t j = i, skipped = 0;
+
+    while (j > 0 && skipped < 3) {
+        const abg_token *t = &s->toks[j - 1];
+        const char *w = abg_sent_text(st, s, j - 1);
+        /* a name in the genitive stands like a determiner: "OpenAIs Modelle" */
+        bool genitive = (t->flags & ABG_TOKF_POSSESSIVE) ||
+                        (abg_sent_name_at(s, j - 1) && t->len > 2 && w[t->len - 1] == 's');
+        if (t->kind != ABG_TOK_WORD || ((t->flags & ABG_TOKF_CAPITAL) && !genitive) ||
+            abg_sent_word_is(st, s, j - 1, prepositions) ||
+            abg_sent_word_is(st, s, j - 1, conjunctions))
+            break;
+        j--; /* a determiner or an adjective */
+        skipped++;
+    }
+    if (j == 0)
+        return 0;
+    if (abg_sent_word_is(st, s, j - 1, prepositions))
+        return 1;
+    /* "an Modellen und Produkten": a conjunct attaches as the one before */
+    if (j >= 2 && abg_sent_word_is(st, s, j - 1, conjunctions) &&
+        s->toks[j - 2].kind == ABG_TOK_WORD && (s->toks[j - 2].flags & ABG_TOKF_CAPITAL))
+        return abg_sent_attachment(st, s, j - 2);
+    if (skipped && abg_sent_word_is(st, s, j, np_determiners) && s->toks[j - 1].kind == ABG_TOK_WORD &&
+        (s->toks[j - 1].flags & ABG_TOKF_CAPITAL) && !abg_sent_name_at(s, j - 1))
+        return 2;
+    return 0;
+}
+
+/* Does the byte at `off` of the text lie in a fact ("650 MW" holds no name)? */
+static bool inside_fact(const abg_about_state *st, size_t off)
+{
+    size_t lo = 0, hi = st->nfacts;
+
+    while (lo < hi) { /* the first fact starting after off */
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->facts[mid].off <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && off < st->facts[lo - 1].off + st->facts[lo - 1].len;
 }
 
 static const char *const determiners[] = {
@@ -103,10 +223,10 @@ static const char *const object_preps[] = {
 
 /* ---- names ---- */
 
-static bool name_evidence(state *st, const sentence *s, size_t i)
+static bool name_evidence(abg_about_state *st, const abg_sent *s, size_t i)
 {
     const abg_token *t = &s->toks[i];
-    const char *w = tok_text(st, s, i), *f;
+    const char *w = abg_sent_text(st, s, i), *f;
     size_t n = t->base_len, fn;
 
     if (t->kind != ABG_TOK_WORD)
@@ -128,11 +248,30 @@ static bool name_evidence(state *st, const sentence *s, size_t i)
     fn = st->fold.len;
     if (abg_stopwords_has(st->lang->stopwords, f, fn))
         return false;
-    return !abg_lexicon_german(st->lex, f, fn);
+    /* a place as an adjective before a noun: "der Schweinfurter Autozulieferer" */
+    if (fn > 4 && !memcmp(f + fn - 2, "er", 2) && i + 1 < s->ntok &&
+        s->toks[i + 1].kind == ABG_TOK_WORD && (s->toks[i + 1].flags & ABG_TOKF_CAPITAL) &&
+        !(s->toks[i + 1].flags & (ABG_TOKF_INNERCAP | ABG_TOKF_ALLCAPS)) && i > 0 &&
+        s->toks[i - 1].kind == ABG_TOK_WORD &&
+        (!(s->toks[i - 1].flags & ABG_TOKF_CAPITAL) || abg_sent_word_is(st, s, i - 1, determiners)))
+        return false;
+    if (abg_lexicon_german(st->lex, f, fn))
+        return false;
+    /* a noun the measure lexicon knows is no name, dictionary or not
+     * ("Leitzins", "Inflationsrate") */
+    {
+        const char *stem;
+        size_t sl;
+        if (st->stemmer && abg_stem(&stem, &sl, st->stemmer, f, fn) == 0 &&
+            (abg_strset_has(&st->lex->mnouns, stem, sl) ||
+             abg_strset_has(&st->lex->notmeasure, stem, sl)))
+            return false;
+    }
+    return true;
 }
 
 /* name_evidence, asked once per token of a sentence. */
-static bool is_name_token(state *st, const sentence *s, size_t i)
+static bool is_name_token(abg_about_state *st, const abg_sent *s, size_t i)
 {
     if (s->isname[i] < 0)
         s->isname[i] = name_evidence(st, s, i);
@@ -140,7 +279,7 @@ static bool is_name_token(state *st, const sentence *s, size_t i)
 }
 
 /* Tokens i..i+k-1 joined by single spaces into st->tmp, when all are words. */
-static bool join(state *st, const sentence *s, size_t i, size_t k, bool base)
+static bool join(abg_about_state *st, const abg_sent *s, size_t i, size_t k, bool base)
 {
     size_t j;
 
@@ -150,7 +289,7 @@ static bool join(state *st, const sentence *s, size_t i, size_t k, bool base)
         if (j >= s->ntok || t->kind != ABG_TOK_WORD)
             return false;
         if ((j > i && abg_buf_putc(&st->tmp, ' ') < 0) ||
-            abg_buf_put(&st->tmp, tok_text(st, s, j),
+            abg_buf_put(&st->tmp, abg_sent_text(st, s, j),
                         base && j == i + k - 1 ? t->base_len : t->len) < 0)
             return false;
     }
@@ -158,7 +297,7 @@ static bool join(state *st, const sentence *s, size_t i, size_t k, bool base)
 }
 
 /* Is tmp a known name (or variant)? Then leave the name in tmp. */
-static bool known(state *st)
+static bool known(abg_about_state *st)
 {
     const char *a = abg_strset_get(&st->lex->alias, st->tmp.data, st->tmp.len);
 
@@ -166,10 +305,83 @@ static bool known(state *st)
         abg_buf_truncate(&st->tmp, 0);
         return abg_buf_puts(&st->tmp, a) == 0;
     }
-    return abg_strset_has(&st->lex->names, st->tmp.data, st->tmp.len);
+    return abg_strset_has(&st->lex->names, st->tmp.data, st->tmp.len) ||
+           abg_strset_has(&st->docnames, st->tmp.data, st->tmp.len);
 }
 
-static int remember_multi(state *st, const char *name)
+/* Does the folded word end with a noun a name may follow in apposition
+ * ("Sportartikelhersteller", "Konzernchef")? */
+static bool apposition_head(abg_about_state *st, const abg_sent *s, size_t i)
+{
+    size_t n, k;
+    const char *f;
+
+    if (!st->lex->appositions.count || s->toks[i].kind != ABG_TOK_WORD ||
+        !(s->toks[i].flags & ABG_TOKF_CAPITAL) || !(f = abg_sent_fold(st, s, i, &n)))
+        return false;
+    for (k = 0; k + 2 < n; k++)
+        if ((k == 0 || ((unsigned char)f[k] & 0xC0) != 0x80) &&
+            abg_strset_has(&st->lex->appositions, f + k, n - k))
+            return true;
+    return false;
+}
+
+/* After an apposition head, the capitalised words that follow (at most
+ * three; not stopwords, not in a fact) are a name: "der Autozulieferer
+ * Kessler Antriebstechnik baut ...". Their count, 0 when none. */
+static size_t apposition_name(abg_about_state *st, const abg_sent *s, size_t i)
+{
+    size_t k, n;
+    const char *f;
+
+    if (i == 0 || !apposition_head(st, s, i - 1) || is_name_token(st, s, i - 1))
+        return 0;
+    for (k = 0; k < 3 && i + k < s->ntok; k++) {
+        const abg_token *t = &s->toks[i + k];
+        if (t->kind != ABG_TOK_WORD || !(t->flags & (ABG_TOKF_CAPITAL | ABG_TOKF_ALLCAPS)) ||
+            inside_fact(st, s->off + t->off) || !(f = abg_sent_fold(st, s, i + k, &n)) ||
+            abg_stopwords_has(st->lang->stopwords, f, n))
+            break;
+    }
+    return k;
+}
+
+/* One to three capitalised words and a legal form are a company's name
+ * ("die Nordhafen Wilhelmshaven GmbH", "Kessler Antriebstechnik AG"),
+ * German words or not; the name is written without the form. Its number
+ * of words with the form, 0 when none. */
+static size_t legal_name(abg_about_state *st, const abg_sent *s, size_t i)
+{
+    size_t k, n;
+    const char *f;
+
+    if (!st->lex->legalforms.count)
+        return 0;
+    for (k = 0; k < 4 && i + k < s->ntok; k++) {
+        const abg_token *t = &s->toks[i + k];
+        if (t->kind != ABG_TOK_WORD || inside_fact(st, s->off + t->off))
+            return 0;
+        if (k > 0 && abg_strset_has(&st->lex->legalforms, st->text + s->off + t->off, t->len))
+            return k + 1;
+        if (k == 3 || !(t->flags & (ABG_TOKF_CAPITAL | ABG_TOKF_ALLCAPS | ABG_TOKF_INNERCAP)) ||
+            !(f = abg_sent_fold(st, s, i + k, &n)) ||
+            abg_stopwords_has(st->lang->stopwords, f, n))
+            return 0;
+    }
+    return 0;
+}
+
+/* Remember name[0..n) of `words` words as a name of this document. */
+static int add_docname(abg_about_state *st, const char *name, size_t n, size_t words)
+{
+    if (abg_strset_add(&st->docnames, name, n) < 0)
+        return ABG_ENOMEM;
+    if (words > st->max_docname_words)
+        st->max_docname_words = words;
+    return 0;
+}
+
+static int remember_multi(abg_about_state *st, const char *name)
 {
     char **p;
     size_t i;
@@ -189,7 +401,7 @@ static int remember_multi(state *st, const char *name)
 /* The name as claims write it: known variants mapped, a genitive s
  * dropped ("Teslas Anteil"), a last word standing for the multi-word name
  * seen before ("die Foundation" after "die OpenAI Foundation"). */
-static int canonical(state *st, const sentence *s, size_t i, size_t k)
+static int canonical(abg_about_state *st, const abg_sent *s, size_t i, size_t k)
 {
     size_t n, m;
 
@@ -213,7 +425,7 @@ static int canonical(state *st, const sentence *s, size_t i, size_t k)
 }
 
 /* Is tmp the last word of a multi-word name seen before in the document? */
-static bool last_word_of_multi(const state *st)
+static bool last_word_of_multi(const abg_about_state *st)
 {
     size_t m;
 
@@ -225,24 +437,27 @@ static bool last_word_of_multi(const state *st)
     return false;
 }
 
-static bool after_preposition(state *st, const sentence *s, size_t i)
+static bool after_preposition(abg_about_state *st, const abg_sent *s, size_t i)
 {
     size_t back = 0;
 
-    while (i > 0 && back < 2 && tok_is(st, s, i - 1, determiners)) {
+    while (i > 0 && back < 2 && abg_sent_word_is(st, s, i - 1, determiners)) {
         i--;
         back++;
     }
-    if (i > 0 && tok_is(st, s, i - 1, object_preps))
+    if (i > 0 && abg_sent_word_is(st, s, i - 1, object_preps))
         return true;
-    /* an apposition: "der Plattform Azure", "die Microsoft-Cloud Azure" */
+    /* an apposition in a prepositional phrase or a genitive: "an der
+     * Plattform Azure", "Leistungen der Plattform Azure"; not the head of
+     * the clause ("das Berliner KI-Unternehmen Lumenaire erreicht ...") */
     return back == 0 && i > 1 && s->toks[i - 1].kind == ABG_TOK_WORD &&
-           (s->toks[i - 1].flags & ABG_TOKF_CAPITAL) && !is_name_token(st, s, i - 1);
+           (s->toks[i - 1].flags & ABG_TOKF_CAPITAL) && !is_name_token(st, s, i - 1) &&
+           abg_sent_attachment(st, s, i - 1) != 0;
 }
 
-static int add_name(state *st, sentence *s, size_t i, size_t k)
+static int add_name(abg_about_state *st, abg_sent *s, size_t i, size_t k)
 {
-    name_hit *p = realloc(s->names, (s->nnames + 1) * sizeof *p);
+    abg_name_hit *p = realloc(s->names, (s->nnames + 1) * sizeof *p);
 
     if (!p)
         return ABG_ENOMEM;
@@ -253,29 +468,55 @@ static int add_name(state *st, sentence *s, size_t i, size_t k)
     p->object = after_preposition(st, s, i);
     if (!(p->name = abg_strndup(st->tmp.data, st->tmp.len)))
         return ABG_ENOMEM;
+    p->known = abg_strset_has(&st->lex->names, p->name, st->tmp.len);
     s->nnames++;
     return 0;
 }
 
-static int find_names(state *st, sentence *s)
+static int find_names(abg_about_state *st, abg_sent *s)
 {
     size_t i = 0, k;
     int err;
 
     while (i < s->ntok) {
+        if (inside_fact(st, s->off + s->toks[i].off)) {
+            i++;
+            continue;
+        }
         bool found = false;
+        size_t maxk = st->lex->max_name_words > st->max_docname_words
+                          ? st->lex->max_name_words
+                          : st->max_docname_words;
         /* the lexicon's multi-word names all start with a capital */
-        for (k = st->lex->max_name_words;
+        for (k = maxk;
              k >= 2 && !found && (s->toks[i].flags & (ABG_TOKF_CAPITAL | ABG_TOKF_INNERCAP));
              k--)
             found = join(st, s, i, k, true) && known(st);
         if (found) {
             k++; /* the loop went one past */
+        } else if ((k = legal_name(st, s, i)) > 0) {
+            /* the name without its form: "Zylonix AG" is Zylonix */
+            if (!join(st, s, i, k - 1, true))
+                return ABG_ENOMEM;
+            if ((err = add_docname(st, st->tmp.data, st->tmp.len, k)) < 0)
+                return err;
+        } else if ((k = apposition_name(st, s, i)) > 0) {
+            if (!join(st, s, i, k, true))
+                return ABG_ENOMEM;
+            if ((err = add_docname(st, st->tmp.data, st->tmp.len, k)) < 0)
+                return err;
         } else if (st->nmulti && s->toks[i].kind == ABG_TOK_WORD &&
                    (s->toks[i].flags & ABG_TOKF_CAPITAL) && join(st, s, i, 1, true) &&
                    last_word_of_multi(st)) {
             k = 1;
         } else if (is_name_token(st, s, i)) {
+            /* a common noun the lexicon does not know, standing before a
+             * name in apposition, is not part of it ("beim Onlinehändler
+             * Zalando") */
+            if (i + 1 < s->ntok && apposition_head(st, s, i) && is_name_token(st, s, i + 1)) {
+                i++;
+                continue;
+            }
             for (k = 1; k < 4 && i + k < s->ntok && is_name_token(st, s, i + k); k++)
                 ;
             if (!join(st, s, i, k, true))
@@ -294,7 +535,7 @@ static int find_names(state *st, sentence *s)
 
 /* ---- sentences ---- */
 
-static void sentence_dispose(sentence *s)
+static void sentence_dispose(abg_sent *s)
 {
     size_t i;
 
@@ -305,20 +546,11 @@ static void sentence_dispose(sentence *s)
     free(s->clause);
     free(s->isname);
     free(s->subject);
+    free(s->measure);
     memset(s, 0, sizeof *s);
 }
 
-static bool clause_break(state *st, const sentence *s, size_t i)
-{
-    const char *t = tok_text(st, s, i);
-
-    if (s->toks[i].kind != ABG_TOK_PUNCT)
-        return false;
-    return strchr(",;:()", *t) || *t == '-' || !memcmp(t, "\xe2\x80\x93", 3) ||
-           !memcmp(t, "\xe2\x80\x94", 3);
-}
-
-static int analyse(state *st, sentence *s, size_t off, size_t len)
+static int analyse(abg_about_state *st, abg_sent *s, size_t off, size_t len)
 {
     size_t i;
     unsigned c = 0;
@@ -335,21 +567,72 @@ static int analyse(state *st, sentence *s, size_t off, size_t len)
     if (s->ntok)
         memset(s->isname, -1, s->ntok);
     for (i = 0; i < s->ntok; i++) {
-        if (clause_break(st, s, i))
+        if (abg_sent_clause_break(st, s, i))
             c++;
         s->clause[i] = c;
     }
     return find_names(st, s);
 }
 
-/* ---- one fact ---- */
+/* ---- subject and object ---- */
 
-static const char *pick_subject(const sentence *s, const sentence *prev, size_t t0, size_t t1)
+/* Does token i separate the items of a list: a comma, semicolon, colon,
+ * bracket, "und", "sowie", or the edge of the sentence? */
+static bool list_edge(abg_about_state *st, const abg_sent *s, size_t i)
 {
-    const name_hit *best = NULL;
+    static const char *const ands[] = {"und", "sowie", "oder", NULL};
+
+    if (i >= s->ntok)
+        return true;
+    if (s->toks[i].kind == ABG_TOK_PUNCT)
+        return strchr(",;:()", *abg_sent_text(st, s, i)) != NULL;
+    return abg_sent_word_is(st, s, i, ands);
+}
+
+/* A figure that is an item of a list names its own subject: "SPD 45,6
+ * Prozent," or "52,9 Prozent Post,". Then the name (or capitalised
+ * words) right before or after it, in *out (NULL when none). */
+static int list_subject(char **out, abg_about_state *st, const abg_sent *s, size_t t0,
+                        size_t t1)
+{
+    const abg_name_hit *h;
+    size_t a, b;
+
+    *out = NULL;
+    /* after: FIG Name[ Name] followed by an edge */
+    for (b = t1; b < s->ntok && b < t1 + 3 && s->toks[b].kind == ABG_TOK_WORD &&
+                 (s->toks[b].flags & (ABG_TOKF_CAPITAL | ABG_TOKF_ALLCAPS | ABG_TOKF_INNERCAP));
+         b++)
+        ;
+    if (b > t1 && list_edge(st, s, b) && (t0 == 0 || list_edge(st, s, t0 - 1))) {
+        if ((h = abg_sent_name_at(s, t1)) && h->tok1 <= b)
+            return (*out = abg_strdup(h->name)) ? 0 : ABG_ENOMEM;
+        if (b - t1 == 1 && !abg_sent_noun(st, s, t1))
+            return 0;
+        abg_buf_truncate(&st->tmp, 0);
+        for (a = t1; a < b; a++)
+            if ((a > t1 && abg_buf_putc(&st->tmp, ' ') < 0) ||
+                abg_buf_put(&st->tmp, abg_sent_text(st, s, a), s->toks[a].base_len) < 0)
+                return ABG_ENOMEM;
+        return (*out = abg_strndup(st->tmp.data, st->tmp.len)) ? 0 : ABG_ENOMEM;
+    }
+    /* before: edge Name FIG followed by an edge */
+    if (t0 > 0 && (h = abg_sent_name_at(s, t0 - 1)) && h->tok1 == t0 &&
+        (h->tok0 == 0 || list_edge(st, s, h->tok0 - 1)) && list_edge(st, s, t1) &&
+        (h->tok0 > 0 || t1 < s->ntok))
+        return (*out = abg_strdup(h->name)) ? 0 : ABG_ENOMEM;
+    return 0;
+}
+
+/* The subject's evidence, for the claim's confidence. */
+static const char *pick_subject(const abg_sent *s, const abg_sent *prev, size_t t0, size_t t1,
+                                double *evidence)
+{
+    const abg_name_hit *best = NULL;
     unsigned c = t0 < s->ntok ? s->clause[t0] : 0;
     size_t i;
 
+    *evidence = 1;
     for (i = 0; i < s->nnames; i++) /* 1: before it in the clause */
         if (!s->names[i].object && s->names[i].tok1 <= t0 && s->clause[s->names[i].tok0] == c)
             best = &s->names[i];
@@ -358,11 +641,13 @@ static const char *pick_subject(const sentence *s, const sentence *prev, size_t 
     for (i = 0; i < s->nnames; i++) /* 2: after it in the clause */
         if (!s->names[i].object && s->names[i].tok0 >= t1 && s->clause[s->names[i].tok0] == c)
             return s->names[i].name;
+    *evidence = 0.9;
     for (i = 0; i < s->nnames; i++) /* 3: before it in the sentence */
         if (!s->names[i].object && s->names[i].tok1 <= t0)
             best = &s->names[i];
     if (best)
         return best->name;
+    *evidence = 0.8;
     if (prev && prev->toks) {
         if (prev->subject) /* 4: the sentence before */
             return prev->subject;
@@ -370,6 +655,7 @@ static const char *pick_subject(const sentence *s, const sentence *prev, size_t 
             if (!prev->names[i].object)
                 return prev->names[i].name;
     }
+    *evidence = 0.7;
     for (i = 0; i < s->nnames; i++) /* 5: a name after a preposition ("Für Porsche") */
         if (s->names[i].tok1 <= t0)
             best = &s->names[i];
@@ -380,116 +666,147 @@ static const char *pick_subject(const sentence *s, const sentence *prev, size_t 
     return prev && prev->nnames ? prev->names[0].name : NULL;
 }
 
-static bool in_name(const sentence *s, size_t t)
+/* The object of a measure relative to another party: the first name after
+ * "an" (or "am") in the figure's clause. */
+static const char *pick_object(abg_about_state *st, const abg_sent *s, size_t t0)
 {
-    size_t i;
+    static const char *const an[] = {"an", "am", NULL};
+    unsigned c = t0 < s->ntok ? s->clause[t0] : 0;
+    size_t i, k;
 
-    for (i = 0; i < s->nnames; i++)
-        if (t >= s->names[i].tok0 && t < s->names[i].tok1)
-            return true;
+    for (i = 0; i < s->nnames; i++) {
+        const abg_name_hit *h = &s->names[i];
+        if (!h->object || s->clause[h->tok0] != c)
+            continue;
+        for (k = h->tok0; k > 0 && k + 2 >= h->tok0 && !abg_sent_word_is(st, s, k - 1, an); k--)
+            ;
+        if (k > 0 && k + 2 >= h->tok0 && abg_sent_word_is(st, s, k - 1, an))
+            return h->name;
+    }
+    return NULL;
+}
+
+/* ---- what is not a claim ---- */
+
+/* Is text[a..b) only blanks? */
+static bool blank(const char *t, size_t a, size_t b)
+{
+    for (; a < b; a++)
+        if (t[a] != ' ' && t[a] != '\t' && t[a] != '\n' && t[a] != '\r')
+            return false;
+    return true;
+}
+
+/* A date in a dateline or byline: "(APA, 23.8.2015)", "(Katharina
+ * Mittelstaedt, 26.4.2016)", "Stand: 12. März 2025", "Timo Rehberg |
+ * 29. Oktober 2025" on a line of its own. */
+static bool dateline(const char *t, size_t len, const abg_fact *f)
+{
+    size_t a = f->off, e = f->off + f->len, i, words = 0;
+
+    if (f->type != ABG_FACT_DATE)
+        return false;
+    while (e < len && (t[e] == ' ' || t[e] == '\t'))
+        e++;
+    /* "(AGENCY, DATE)": a short run of words between "(" and the date */
+    if (e < len && t[e] == ')') {
+        for (i = a; i > 0 && a - i < 80; i--) {
+            char c = t[i - 1];
+            if (c == '(')
+                return words >= 1 && words <= 8;
+            if (c == ')' || c == '.' || c == '\n' || (c >= '0' && c <= '9'))
+                return false;
+            if (c == ',' || c == ';' || c == '/')
+                words += words == 0;
+            if (c == ' ')
+                words++;
+        }
+        return false;
+    }
+    /* "Stand: DATE", "Stand DATE" */
+    for (i = a; i > 0 && (t[i - 1] == ' ' || t[i - 1] == ':'); i--)
+        ;
+    if (i >= 5 && !memcmp(t + i - 5, "Stand", 5) && (i == 5 || t[i - 6] == ' ' ||
+                                                    t[i - 6] == '(' || t[i - 6] == '\n'))
+        return true;
+    /* a byline: "NAME | DATE" or "von NAME, DATE" ending its line */
+    if (e < len && t[e] != '\n')
+        return false;
+    for (i = a; i > 0 && t[i - 1] != '\n'; i--)
+        if (t[i - 1] == '|')
+            return a - i < 80;
     return false;
 }
 
-/* A time phrase starting at token i: "vor der jüngsten Kapitalrunde".
- * Returns the index one past its event noun, or 0. */
-static size_t time_phrase(state *st, const sentence *s, size_t i)
+/* An amount converted in parentheses right after another one, in another
+ * currency: "1,5 Milliarden Dollar (1,24 Milliarden Euro)", also with
+ * "umgerechnet", "rund", "etwa" in front. */
+static bool conversion(const char *t, const abg_fact *facts, size_t k)
 {
-    size_t n, j, k;
-    const char *f;
+    static const char *const lead[] = {"umgerechnet", "rund", "etwa", "circa", "ca.", "knapp",
+                                       "gut", "derzeit", "aktuell", NULL};
+    const abg_fact *f = &facts[k], *p;
+    size_t a, b, j;
 
-    if (s->toks[i].kind != ABG_TOK_WORD || !(f = tok_fold(st, s, i, &n)) ||
-        !abg_strset_has(&st->lex->timepreps, f, n))
-        return 0;
-    for (j = i + 1; j < s->ntok && j <= i + 1 + MAX_FILLER; j++) {
-        const abg_token *t = &s->toks[j];
-        const char *stem;
-        size_t sl;
-        if (t->kind != ABG_TOK_WORD || s->clause[j] != s->clause[i])
-            return 0;
-        if (!(t->flags & ABG_TOKF_CAPITAL))
-            continue; /* der, zur, jüngsten */
-        if (abg_stem(&stem, &sl, st->stemmer, tok_text(st, s, j), t->len) < 0)
-            return 0;
-        for (k = 0; k + 4 <= sl; k++) /* the stem, or a compound ending in an event */
-            if (abg_strset_has(&st->lex->events, stem + k, sl - k))
-                return j + 1;
-        return 0;
+    if (f->type != ABG_FACT_MONEY || k == 0)
+        return false;
+    p = &facts[k - 1];
+    if (p->type != ABG_FACT_MONEY || !p->unit || !f->unit || !strcmp(p->unit, f->unit))
+        return false;
+    a = p->off + p->len;
+    b = f->off;
+    if (b < a || b - a > 40)
+        return false;
+    while (a < b && (t[a] == ' ' || t[a] == '\t'))
+        a++;
+    if (a < b && (t[a] == '(' || t[a] == ',' || t[a] == '-' || t[a] == '/'))
+        a++;
+    else if (!(b - a >= 3 && !memcmp(t + a, "\xe2\x80\x93", 3)))
+        return false;
+    else
+        a += 3;
+    while (a < b) {
+        while (a < b && (t[a] == ' ' || t[a] == '\t'))
+            a++;
+        for (j = 0; lead[j]; j++) {
+            size_t l = strlen(lead[j]);
+            if (b - a >= l && !memcmp(t + a, lead[j], l) &&
+                (a + l == b || t[a + l] == ' ' || t[a + l] == ':')) {
+                a += l + (a + l < b && t[a + l] == ':');
+                break;
+            }
+        }
+        if (!lead[j])
+            break;
     }
-    return 0;
+    return blank(t, a, b);
 }
 
-/* Copy text[off..off+len) with runs of white space made one space. */
-static char *squeeze(const char *t, size_t len)
+/* The publication day from a dateline, when the document gives none. */
+static void day_of_date(abg_about_state *st, const abg_fact *f)
 {
-    char *out = malloc(len + 1), *o = out;
-    size_t i;
+    abg_date d;
 
-    if (!out)
-        return NULL;
-    for (i = 0; i < len; i++) {
-        bool sp = t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '\r';
-        if (sp && (o == out || o[-1] == ' '))
-            continue;
-        *o++ = sp ? ' ' : t[i];
+    if (abg_date_parse(&d, f->date) == 0 && !d.part && d.day && d.year >= 1900) {
+        st->pub_year = d.year;
+        st->pub_month = d.month;
+        st->pub_day = d.day;
     }
-    while (o > out && o[-1] == ' ')
-        o--;
-    *o = '\0';
-    return out;
 }
 
-typedef struct {
-    size_t t0, t1; /* tokens of the time phrase or word, to leave out of attributes */
-    char *text;
-} time_hit;
-
-/* The time of a fact in clause c (c < 0: the whole sentence). */
-static int find_time(time_hit *out, state *st, const sentence *s, long c, const abg_fact *facts,
-                     size_t nfacts, size_t self)
+static void parse_published(abg_about_state *st, const char *p)
 {
-    size_t i, e, n;
-    const char *f;
+    int y, m, d;
 
-    for (i = 0; i < s->ntok; i++) { /* a preposition with an event */
-        if (c >= 0 && s->clause[i] != (unsigned)c)
-            continue;
-        if ((e = time_phrase(st, s, i))) {
-            const char *a = tok_text(st, s, i);
-            out->t0 = i;
-            out->t1 = e;
-            out->text = squeeze(a, (size_t)(tok_text(st, s, e - 1) + s->toks[e - 1].len - a));
-            return out->text ? 1 : ABG_ENOMEM;
-        }
+    if (p && sscanf(p, "%4d-%2d-%2d", &y, &m, &d) == 3 && y >= 1900 && m >= 1 && m <= 12 &&
+        d >= 1 && d <= 31) {
+        st->pub_year = y;
+        st->pub_month = m;
+        st->pub_day = d;
     }
-    for (i = 0; i < nfacts; i++) { /* another date in the same sentence */
-        const abg_fact *d = &facts[i];
-        size_t rel, t;
-        if (i == self || d->type != ABG_FACT_DATE || d->off < s->off ||
-            d->off >= s->off + s->len)
-            continue;
-        rel = d->off - s->off;
-        for (t = 0; t < s->ntok && s->toks[t].off + s->toks[t].len <= rel; t++)
-            ;
-        if (t < s->ntok && (c < 0 || s->clause[t] == (unsigned)c)) {
-            out->t0 = out->t1 = 0;
-            out->text = squeeze(st->text + d->off, d->len);
-            return out->text ? 1 : ABG_ENOMEM;
-        }
-    }
-    for (i = 0; i < s->ntok; i++) { /* a time word */
-        if ((c >= 0 && s->clause[i] != (unsigned)c) || s->toks[i].kind != ABG_TOK_WORD)
-            continue;
-        if ((f = tok_fold(st, s, i, &n)) && abg_strset_has(&st->lex->timewords, f, n)) {
-            out->t0 = i;
-            out->t1 = i + 1;
-            out->text = abg_strndup(f, n);
-            return out->text ? 1 : ABG_ENOMEM;
-        }
-    }
-    return 0;
 }
 
-/* ---- attributes ---- */
+/* ---- attributes (for people) ---- */
 
 typedef struct {
     char **v;
@@ -524,26 +841,21 @@ static int stems_add_min(stems *a, const abg_lexicon *lex, const char *s, size_t
     return 0;
 }
 
-static int stems_add(stems *a, const abg_lexicon *lex, const char *s, size_t n)
-{
-    return stems_add_min(a, lex, s, n, 3);
-}
-
-static int add_word(stems *a, state *st, const sentence *s, size_t i)
+static int add_word(stems *a, abg_about_state *st, const abg_sent *s, size_t i)
 {
     const abg_token *t = &s->toks[i];
     const char *stem, *f;
     size_t sl, n;
     int err;
 
-    if (t->kind != ABG_TOK_WORD || !(f = tok_fold(st, s, i, &n)))
+    if (t->kind != ABG_TOK_WORD || !(f = abg_sent_fold(st, s, i, &n)))
         return 0;
-    if (abg_stopwords_has(st->lang->stopwords, f, n) ||
-        abg_strset_has(&st->lex->timewords, f, n))
+    if (abg_stopwords_has(st->lang->stopwords, f, n) || abg_strset_has(&st->lex->now, f, n) ||
+        abg_strset_has(&st->lex->formerly, f, n))
         return 0;
-    if ((err = abg_stem(&stem, &sl, st->stemmer, tok_text(st, s, i), t->len)) < 0)
+    if ((err = abg_stem(&stem, &sl, st->stemmer, abg_sent_text(st, s, i), t->len)) < 0)
         return err == ABG_EPARSE ? 0 : err;
-    if ((err = stems_add(a, st->lex, stem, sl)) < 0)
+    if ((err = stems_add_min(a, st->lex, stem, sl, 3)) < 0)
         return err;
     if (t->flags & ABG_TOKF_COMPOUND) {
         abg_span parts[8];
@@ -554,7 +866,7 @@ static int add_word(stems *a, state *st, const sentence *s, size_t i)
             if ((err = abg_stem(&stem, &sl, st->stemmer, st->text + s->off + parts[k].off,
                                 parts[k].len)) < 0)
                 return err == ABG_EPARSE ? 0 : err;
-            if ((err = stems_add(a, st->lex, stem, sl)) < 0)
+            if ((err = stems_add_min(a, st->lex, stem, sl, 3)) < 0)
                 return err;
         }
     }
@@ -567,7 +879,7 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Does token t of s lie in one of the facts? */
-static bool in_fact(const sentence *s, size_t t, const abg_fact *facts, size_t nfacts)
+static bool in_fact(const abg_sent *s, size_t t, const abg_fact *facts, size_t nfacts)
 {
     size_t off = s->off + s->toks[t].off, i;
 
@@ -577,8 +889,8 @@ static bool in_fact(const sentence *s, size_t t, const abg_fact *facts, size_t n
     return false;
 }
 
-static int attribute(stems *a, state *st, const sentence *s, size_t t0, size_t t1,
-                     const time_hit *tm, const abg_fact *facts, size_t nfacts)
+static int attribute(stems *a, abg_about_state *st, const abg_sent *s, size_t t0, size_t t1,
+                     const abg_fact *facts, size_t nfacts)
 {
     long c = t0 < s->ntok ? (long)s->clause[t0] : 0, lo = c, hi = c;
     size_t i;
@@ -589,8 +901,7 @@ static int attribute(stems *a, state *st, const sentence *s, size_t t0, size_t t
             long ci = (long)s->clause[i];
             if (ci < lo || ci > hi || (round == 1 && ci == c))
                 continue;
-            if ((i >= t0 && i < t1) || in_name(s, i) || (i >= tm->t0 && i < tm->t1) ||
-                in_fact(s, i, facts, nfacts))
+            if ((i >= t0 && i < t1) || abg_sent_name_at(s, i) || in_fact(s, i, facts, nfacts))
                 continue;
             if ((err = add_word(a, st, s, i)) < 0)
                 return err;
@@ -605,18 +916,139 @@ static int attribute(stems *a, state *st, const sentence *s, size_t t0, size_t t
     return 0;
 }
 
-/* ---- the document ---- */
+/* The subject a headline opens with, when it is two or three capitalised
+ * words the body repeats, followed by a colon or a verb: "Brenner Sport:
+ * Erlöse steigen", "Kessler Antriebstechnik kündigt Sparprogramm an". A
+ * single word needs no help (abg_lexicon_german decides it). */
+static int headline_name(abg_about_state *st, const char *title, const char *body)
+{
+    static const char *const after[] = {"für", "von", "vom", "mit", "in", "im", "auf", "an",
+                                        "am", "aus", "bei", "nach", "über", "und", "oder", "der",
+                                        "die", "das", "des", "den", "dem", "zu", "zum", "zur",
+                                        NULL};
+    abg_sent h;
+    size_t k, n;
+    const char *f;
+    int err = 0;
 
-static int about_one(abg_about *ab, state *st, const abg_fact *facts, size_t nfacts, size_t k)
+    if (!title || !*title)
+        return 0;
+    memset(&h, 0, sizeof h);
+    if ((err = abg_tokenize(&h.toks, &h.ntok, st->lang->abbrevs, title, strlen(title))) < 0)
+        return err;
+    for (k = 0; k < 3 && k < h.ntok; k++) {
+        const abg_token *t = &h.toks[k];
+        if (t->kind != ABG_TOK_WORD || !(t->flags & ABG_TOKF_CAPITAL) ||
+            (t->flags & (ABG_TOKF_COMPOUND | ABG_TOKF_INNERCAP | ABG_TOKF_ALLCAPS)))
+            break;
+        abg_buf_truncate(&st->fold, 0);
+        if (abg_fold(&st->fold, title + t->off, t->len) < 0 ||
+            abg_stopwords_has(st->lang->stopwords, st->fold.data, st->fold.len) ||
+            !abg_lexicon_german(st->lex, st->fold.data, st->fold.len))
+            break; /* a word that is a name by itself needs no help */
+    }
+    if (k >= 2 && k < h.ntok) {
+        const abg_token *t = &h.toks[k];
+        bool colon = t->kind == ABG_TOK_PUNCT && title[t->off] == ':';
+        bool verb = false;
+        if (t->kind == ABG_TOK_WORD && !(t->flags & ABG_TOKF_CAPITAL)) {
+            abg_buf_truncate(&st->fold, 0);
+            verb = abg_fold(&st->fold, title + t->off, t->len) == 0 &&
+                   !abg_stopwords_has(st->lang->stopwords, st->fold.data, st->fold.len);
+            for (n = 0; verb && after[n]; n++)
+                verb = strcmp(after[n], st->fold.data) != 0;
+        }
+        n = h.toks[k - 1].off + h.toks[k - 1].len;
+        f = title;
+        if ((colon || verb) && body) {
+            char *name = abg_strndup(f, n);
+            if (!name)
+                err = ABG_ENOMEM;
+            else if (strstr(body, name))
+                err = add_docname(st, name, n, k);
+            free(name);
+        }
+    }
+    free(h.toks);
+    return err;
+}
+
+/* ---- one fact ---- */
+
+/* How many facts like f (its type and unit: a list of percentages, of
+ * amounts in one currency, of counts of one noun) sentence s holds. */
+static size_t nsfacts_like(const abg_fact *facts, size_t nfacts, const abg_sent *s,
+                           const abg_fact *f)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < nfacts; i++)
+        n += facts[i].type == f->type && facts[i].off >= s->off &&
+             facts[i].off < s->off + s->len &&
+             (facts[i].unit == f->unit ||
+              (facts[i].unit && f->unit && !strcmp(facts[i].unit, f->unit)));
+    return n;
+}
+
+/* How many facts like facts[k] sentence s holds with the same time scope
+ * as ab's (in *n, counting facts[k]), and how many of the current state
+ * (now or no time; in *cur). */
+static int nsfacts_like_now(size_t *n, size_t *cur, abg_about_state *st, const abg_fact *facts,
+                            size_t nfacts, const abg_sent *s, size_t k, const bool *skipped,
+                            const abg_about *ab)
 {
     const abg_fact *f = &facts[k];
-    sentence *s = &st->cur;
-    time_hit tm = {0, 0, NULL};
+    size_t i, t0, t1;
+    int err;
+
+    *n = *cur = 0;
+    if (nsfacts_like(facts, nfacts, s, f) < 2)
+        return 0;
+    for (i = 0; i < nfacts; i++) {
+        const abg_fact *g = &facts[i];
+        char *tg = NULL;
+        size_t rel;
+        bool earlier = false;
+        if (g->type != f->type || g->off < s->off || g->off >= s->off + s->len ||
+            !(g->unit == f->unit || (g->unit && f->unit && !strcmp(g->unit, f->unit))))
+            continue;
+        if (i == k) {
+            (*n)++;
+            continue;
+        }
+        rel = g->off - s->off;
+        for (t0 = 0; t0 < s->ntok && s->toks[t0].off + s->toks[t0].len <= rel; t0++)
+            ;
+        for (t1 = t0; t1 < s->ntok && s->toks[t1].off < rel + g->len; t1++)
+            ;
+        abg_role_find(st, s, t0, t1, g, &earlier);
+        if (earlier)
+            tg = abg_strdup("earlier");
+        else if (g->type != ABG_FACT_DATE &&
+                 (err = abg_timescope_find(&tg, st, s, t0, t1, facts, nfacts, i, skipped,
+                                           ab->running)) < 0)
+            return err;
+        if ((!tg && !ab->time) || (tg && ab->time && !strcmp(tg, ab->time)))
+            (*n)++;
+        *cur += !tg || !strcmp(tg, "now");
+        free(tg);
+    }
+    return 0;
+}
+
+static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, size_t nfacts,
+                     size_t k, const bool *skipped)
+{
+    const abg_fact *f = &facts[k];
+    abg_sent *s = &st->cur;
+    abg_measure_hit m;
     stems a = {NULL, 0, 0};
     size_t rel = f->off - s->off, t0, t1;
     const char *subj;
     const abg_fact *sfacts = facts;
     size_t nsfacts = 0;
+    double sev;
+    bool earlier = false;
     int err = 0;
 
     /* the facts of this sentence (facts are in document order) */
@@ -629,18 +1061,65 @@ static int about_one(abg_about *ab, state *st, const abg_fact *facts, size_t nfa
         ;
     for (t1 = t0; t1 < s->ntok && s->toks[t1].off < rel + f->len; t1++)
         ;
-    subj = pick_subject(s, &st->prev, t0, t1);
-    if (subj && !(ab->subject = abg_strdup(subj)))
+    if ((err = list_subject(&ab->subject, st, s, t0, t1)) < 0)
+        return err;
+    sev = 1;
+    if (!ab->subject && (subj = pick_subject(s, &st->prev, t0, t1, &sev)) &&
+        !(ab->subject = abg_strdup(subj)))
         return ABG_ENOMEM;
-    if (f->type != ABG_FACT_DATE) {
-        long c = t0 < s->ntok ? (long)s->clause[t0] : 0;
-        if ((err = find_time(&tm, st, s, c, facts, nfacts, k)) == 0)
-            err = find_time(&tm, st, s, -1, facts, nfacts, k);
-        if (err < 0)
-            return err;
-        ab->time = tm.text;
+    ab->inferred = !ab->subject || sev < 0.9;
+    if ((err = abg_measure_find(&m, st, s, t0, t1, f)) < 0)
+        return err;
+    if (m.name) {
+        if (!(ab->measure = m.own ? m.own : abg_strdup(m.name)))
+            return ABG_ENOMEM;
+        m.own = NULL;
+        ab->running = (m.flags & ABG_MEASURE_RUNNING) != 0;
+        if (m.flags & ABG_MEASURE_OBJECT) {
+            const char *o = pick_object(st, s, t0);
+            if (o && (!ab->subject || strcmp(o, ab->subject)) && !(ab->object = abg_strdup(o)))
+                return ABG_ENOMEM;
+        }
     }
-    err = attribute(&a, st, s, t0, t1, &tm, sfacts, nsfacts);
+    /* no subject at all: the measure alone decides, a little less sure */
+    ab->confidence = (ab->subject ? sev : 0.8) * (m.name ? m.evidence : 0);
+    /* in hundredths, as facts -f jsonl writes it: a check over shards of
+     * facts gives what a check over the texts gives */
+    ab->confidence = floor(ab->confidence * 100 + 0.5) / 100;
+    ab->role = abg_role_find(st, s, t0, t1, f, &earlier);
+    if (earlier) {
+        if (!(ab->time = abg_strdup("earlier")))
+            return ABG_ENOMEM;
+    } else if (f->type != ABG_FACT_DATE &&
+               (err = abg_timescope_find(&ab->time, st, s, t0, t1, facts, nfacts, k, skipped,
+                                         ab->running)) < 0) {
+        return err;
+    }
+    /* a figure of a list of figures ("die Grünen mit 27,9 Prozent vor den
+     * Schwarzen mit 26,3 Prozent") whose sentence names nobody: each belongs
+     * to somebody else, and the subject of the sentence before is none of
+     * theirs; such a figure is not compared. Figures of different times
+     * ("3,1 Prozent heuer, nach 2,9 Prozent im Vorjahr") are a series of
+     * one subject, not a list. */
+    {
+        size_t like = 0, cur = 0;
+        if ((err = nsfacts_like_now(&like, &cur, st, facts, nfacts, s, k, skipped, ab)) < 0)
+            return err;
+        /* the old value beside the new one in one sentence ("künftig 49,9
+         * Prozent, bislang 30 Prozent") is the A of "von A auf B" */
+        if (cur && ab->time && !strncmp(ab->time, "before", 6)) {
+            free(ab->time);
+            if (!(ab->time = abg_strdup("earlier")))
+                return ABG_ENOMEM;
+        }
+        if (ab->subject && sev <= 0.8 && like > 1) {
+            free(ab->subject);
+            ab->subject = NULL;
+            ab->inferred = false;
+            ab->confidence = 0;
+        }
+    }
+    err = attribute(&a, st, s, t0, t1, sfacts, nsfacts);
     if (!err && f->type == ABG_FACT_QUANTITY && f->unit) {
         /* the counted noun or unit says what is counted */
         const char *stem;
@@ -655,7 +1134,18 @@ static int about_one(abg_about *ab, state *st, const abg_fact *facts, size_t nfa
         return err;
     free(s->subject);
     s->subject = ab->subject ? abg_strdup(ab->subject) : NULL;
-    return ab->subject && !s->subject ? ABG_ENOMEM : 0;
+    if (ab->subject && !s->subject)
+        return ABG_ENOMEM;
+    if (ab->measure) {
+        free(s->measure);
+        free(st->last_measure);
+        if (!(s->measure = abg_strdup(ab->measure)) ||
+            !(st->last_measure = abg_strdup(ab->measure)))
+            return ABG_ENOMEM;
+        s->measure_type = st->last_type = f->type;
+        st->last_end = f->off + f->len;
+    }
+    return 0;
 }
 
 /* The sentence before the one at `off`: the last sentence of the up to
@@ -664,7 +1154,7 @@ static int about_one(abg_about *ab, state *st, const abg_fact *facts, size_t nfa
  * 0 when there is none, 1 when there is. */
 #define PREV_WINDOW 640
 
-static int sentence_before(abg_span *out, const state *st, size_t off)
+static int sentence_before(abg_span *out, const abg_about_state *st, size_t off)
 {
     abg_span *spans = NULL;
     size_t n = 0, start = off > PREV_WINDOW ? off - PREV_WINDOW : 0;
@@ -687,33 +1177,59 @@ static int sentence_before(abg_span *out, const state *st, size_t off)
 
 static bool only_space(const char *s, size_t n)
 {
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r')
-            return false;
-    return true;
+    return blank(s, 0, n);
 }
 
-int abg_about_facts(abg_about **out, abg_ctx *ctx, const abg_lexicon *lex, const abg_lang *lang,
-                    abg_stemmer *stemmer, const abg_doc *doc, const abg_fact *facts, size_t n)
+const char *abg_role_name(abg_role role)
 {
-    state st;
+    return role == ABG_ROLE_CHANGE ? "change" : "level";
+}
+
+int abg_about_facts(abg_about **out, char *day, abg_ctx *ctx, const abg_lexicon *lex,
+                    const abg_lang *lang, abg_stemmer *stemmer, const abg_doc *doc,
+                    const abg_fact *facts, size_t n)
+{
+    abg_about_state st;
     abg_about *ab = NULL;
+    bool *skipped = NULL;
     size_t len, i;
     int err = 0;
 
     *out = NULL;
-    if (n == 0)
-        return 0;
     memset(&st, 0, sizeof st);
+    st.text = abg_doc_text(doc, &len);
+    parse_published(&st, abg_doc_published(doc));
+    if (n && (!(ab = calloc(n, sizeof *ab)) || !(skipped = calloc(n, sizeof *skipped)))) {
+        err = ABG_ENOMEM;
+        goto done;
+    }
+    /* what is not a claim; a dateline dates the document when nothing else does */
+    for (i = 0; i < n; i++) {
+        if (dateline(st.text, len, &facts[i])) {
+            ab[i].skip = "dateline";
+            if (!st.pub_year)
+                day_of_date(&st, &facts[i]);
+        } else if (conversion(st.text, facts, i)) {
+            ab[i].skip = "conversion";
+        }
+        skipped[i] = ab[i].skip != NULL;
+    }
+    if (day) {
+        if (st.pub_year)
+            snprintf(day, 11, "%04u-%02u-%02u", (unsigned)st.pub_year % 10000u,
+                     (unsigned)st.pub_month % 100u, (unsigned)st.pub_day % 100u);
+        else
+            *day = '\0';
+    }
+    if (n == 0)
+        goto done;
     st.ctx = ctx;
     st.lex = lex;
     st.lang = lang;
     st.stemmer = stemmer;
-    st.text = abg_doc_text(doc, &len);
-    (void)len;
-    if (!(ab = calloc(n, sizeof *ab)))
+    st.facts = facts;
+    st.nfacts = n;
+    if ((err = headline_name(&st, abg_doc_title(doc), st.text)) < 0)
         goto done;
     st.prev.off = st.cur.off = (size_t)-1;
     for (i = 0; i < n && !err; i++) {
@@ -746,10 +1262,11 @@ int abg_about_facts(abg_about **out, abg_ctx *ctx, const abg_lexicon *lex, const
             if ((err = analyse(&st, &st.cur, f->sent_off, f->sent_len)) < 0)
                 break;
         }
-        err = about_one(&ab[i], &st, facts, n, i);
+        err = about_one(&ab[i], &st, facts, n, i, skipped);
     }
 done:
-    if (!ab || err == ABG_ENOMEM)
+    free(skipped);
+    if (err == ABG_ENOMEM || (n && !ab))
         err = abg_error_oom(ctx);
     else if (err < 0)
         err = abg_error(ctx, err, "%s: cannot analyse the sentences of the facts",
@@ -759,8 +1276,10 @@ done:
     for (i = 0; i < st.nmulti; i++)
         free(st.multi[i]);
     free(st.multi);
+    free(st.last_measure);
     abg_buf_dispose(&st.fold);
     abg_buf_dispose(&st.tmp);
+    abg_strset_dispose(&st.docnames);
     if (err < 0) {
         abg_about_free(ab, n);
         return err;
@@ -777,6 +1296,8 @@ void abg_about_free(abg_about *about, size_t n)
         return;
     for (i = 0; i < n; i++) {
         free(about[i].subject);
+        free(about[i].object);
+        free(about[i].measure);
         free(about[i].time);
         for (k = 0; k < about[i].nattribute; k++)
             free(about[i].attribute[k]);

@@ -1,6 +1,8 @@
 /*
  * claims.h: the lexicon behind claims (internal), shared by lexicon.c,
- * which reads it, and claims.c, which uses it.
+ * which reads it, and the modules that use it: claims.c (subject, object,
+ * what is not a claim), measure.c (what a figure measures), role.c (level
+ * or change) and timescope.c (when it holds).
  */
 #ifndef ABG_CLAIMS_H
 #define ABG_CLAIMS_H
@@ -23,19 +25,69 @@ typedef struct {
     size_t cap, count;
 } abg_dict;
 
+/* A measure of rules/measures.de. */
+enum {
+    ABG_MEASURE_OBJECT = 1u << 0, /* the party after "an"/"von" belongs to the key */
+    ABG_MEASURE_RUNNING = 1u << 1, /* a count that grows while a story unfolds */
+    ABG_MEASURE_WEAK = 1u << 2     /* a line flag: its cues are weak */
+};
+
+typedef struct {
+    char *name;     /* lower case, as printed */
+    unsigned types; /* 1u << abg_fact_type for each type it applies to; 0: all */
+    unsigned flags; /* ABG_MEASURE_* */
+} abg_measure_def;
+
+/* A cue of a separable verb: "setzte … um" (the verb, then its particle
+ * later in the clause). */
+typedef struct {
+    char *verb, *particle; /* folded */
+    char index[24];        /* the measure, as abg_lexicon_measure takes it */
+} abg_split_cue;
+
+/* A relative time expression: UNIT N (rules/time.de). */
+typedef enum { ABG_REL_DAY = 1, ABG_REL_WEEK, ABG_REL_YEAR, ABG_REL_WEEKDAY } abg_rel_unit;
+
 struct abg_lexicon {
     abg_strset names;     /* exact, single and multi-word ("OpenAI Foundation") */
     abg_strset alias;     /* variant (exact) -> name (values) */
     abg_strset notnames;  /* exact */
+    abg_strset appositions; /* folded ends of nouns a name follows ("hersteller") */
+    abg_strset legalforms;  /* legal forms that end a company name (GmbH, AG) */
     abg_dict dict;        /* folded dictionary words */
     abg_strset same;      /* stem -> stem of the first word of its `same` line */
     abg_strset ignore;    /* stems */
-    abg_strset timewords; /* folded */
-    abg_strset timepreps; /* folded */
-    abg_strset events;    /* stems */
+    /* measures: cues map to the indices of their measures, "3,17" */
+    abg_measure_def *measures;
+    size_t nmeasures, capmeasures;
+    abg_strset mnouns;     /* noun stem -> indices */
+    abg_strset msurface;   /* noun cue as written, folded -> indices */
+    abg_strset mwords;     /* folded word or phrase ("ums leben") -> indices */
+    abg_split_cue *splits; /* separable verbs */
+    size_t nsplits;
+    abg_strset mverbs;     /* the stem of a one-word cue in lower case -> indices
+                              ("steckte" finds "steckt", "steckten") */
+    abg_strset mweak;      /* weak cues, by stem or folded phrase -> indices:
+                              taken only when no other cue is near */
+    size_t max_mwords;     /* words of the longest phrase */
+    size_t min_mnoun;      /* bytes of the shortest noun stem */
+    abg_strset notmeasure; /* stems */
+    /* roles */
+    abg_strset change;     /* folded */
+    abg_strset changeverb; /* folded */
+    /* time scopes */
+    abg_strset now, formerly, before, after; /* folded */
+    abg_strset events;                       /* stems */
+    abg_strset relative;   /* folded phrase -> "UNIT N" (unit as a digit) */
+    size_t max_relwords;
     size_t max_name_words;
     const abg_lang *lang;
 };
+
+/* The measures the cue value `indices` ("3,17") names: the first that
+ * applies to facts of `type`, or NULL. */
+const abg_measure_def *abg_lexicon_measure(const abg_lexicon *lex, const char *indices,
+                                           abg_fact_type type);
 
 /* Is the folded word a German word by the dictionary: in it, or a
  * compound of words in it (with the linking s, es, n, en)? */

@@ -5,6 +5,7 @@
  * In:  lexicon files (format in rules/claims.de), a word list.
  * Out: an abg_lexicon, freed with abg_lexicon_free.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +100,8 @@ typedef struct {
     abg_buf fold;
     const char *path;
     unsigned lineno;
+    size_t measure; /* the measure of the current `measure` line */
+    bool weak;      /* its cues are weak */
 } loader;
 
 static int bad(loader *ld, const char *what)
@@ -134,6 +137,42 @@ static char *stem_of(loader *ld, const char *w, size_t n)
     return abg_strndup(st, sl);
 }
 
+/* The stem a noun has as the end of a long compound, when it differs from
+ * its own stem (and is 3 bytes or more); "" otherwise. The word is stemmed
+ * behind a made-up front long enough that every suffix rule applies. */
+static char *compound_stem(loader *ld, const char *w, size_t n)
+{
+    static const char front[] = "babababa";
+    char *buf = malloc(sizeof front + n), *all, *own;
+    size_t fl = sizeof front - 1;
+
+    if (!buf)
+        return NULL;
+    memcpy(buf, front, fl);
+    abg_buf_truncate(&ld->fold, 0);
+    if (abg_fold(&ld->fold, w, n) < 0) {
+        free(buf);
+        return abg_strdup("");
+    }
+    memcpy(buf + fl, ld->fold.data, ld->fold.len);
+    all = stem_of(ld, buf, fl + ld->fold.len);
+    own = stem_of(ld, w, n);
+    free(buf);
+    if (!all || !own) {
+        free(all);
+        free(own);
+        return NULL;
+    }
+    if (strncmp(all, front, fl) || strlen(all + fl) < 3 || !strcmp(all + fl, own)) {
+        free(all);
+        free(own);
+        return abg_strdup("");
+    }
+    memmove(all, all + fl, strlen(all + fl) + 1);
+    free(own);
+    return all;
+}
+
 /* The folded form of one word, in ld->fold. */
 static int fold_word(loader *ld, const char *w, size_t n)
 {
@@ -141,7 +180,202 @@ static int fold_word(loader *ld, const char *w, size_t n)
     return abg_fold(&ld->fold, w, n) < 0 ? -1 : 0;
 }
 
-typedef enum { K_NAME, K_ALIAS, K_NOTNAME, K_SAME, K_IGNORE, K_TIMEWORD, K_TIMEPREP, K_EVENT } kind;
+typedef enum {
+    K_NAME,
+    K_ALIAS,
+    K_NOTNAME,
+    K_SAME,
+    K_IGNORE,
+    K_EVENT,
+    K_MEASURE,
+    K_NOTMEASURE,
+    K_CHANGE,
+    K_CHANGEVERB,
+    K_NOW,
+    K_FORMERLY,
+    K_BEFORE,
+    K_AFTER,
+    K_RELATIVE,
+    K_APPOSITION,
+    K_LEGALFORM
+} kind;
+
+/* Does w start with a capital letter (A-Z, Ä, Ö, Ü)? */
+static bool utf8_is_upper_start(const char *w, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)w;
+
+    if (n && u[0] >= 'A' && u[0] <= 'Z')
+        return true;
+    return n > 1 && u[0] == 0xC3 && (u[1] == 0x84 || u[1] == 0x96 || u[1] == 0x9C);
+}
+
+/* The folded words of w[0..n), joined by single spaces, in ld->fold.
+ * Returns the number of words, 0 for bad UTF-8. */
+static size_t fold_phrase(loader *ld, const char *w, size_t n)
+{
+    abg_buf one = ABG_BUF_INIT;
+    size_t i = 0, words = 0;
+
+    abg_buf_truncate(&ld->fold, 0);
+    while (i < n) {
+        size_t j = i;
+        while (j < n && w[j] != ' ' && w[j] != '\t')
+            j++;
+        if (j > i) {
+            abg_buf_truncate(&one, 0);
+            if (abg_fold(&one, w + i, j - i) < 0 ||
+                (words && abg_buf_putc(&ld->fold, ' ') < 0) ||
+                abg_buf_put(&ld->fold, one.data, one.len) < 0) {
+                abg_buf_dispose(&one);
+                return 0;
+            }
+            words++;
+        }
+        i = j + 1;
+    }
+    abg_buf_dispose(&one);
+    return words;
+}
+
+/* Add `index` to the comma-separated list of indices key maps to. */
+static int add_index(abg_strset *set, const char *key, size_t n, size_t index)
+{
+    const char *old = abg_strset_get(set, key, n);
+    char *v = malloc((old ? strlen(old) : 0) + 24);
+    int err;
+
+    if (!v)
+        return ABG_ENOMEM;
+    if (old)
+        snprintf(v, strlen(old) + 24, "%s,%zu", old, index);
+    else
+        snprintf(v, 24, "%zu", index);
+    err = abg_strset_put(set, key, n, v);
+    free(v);
+    return err;
+}
+
+/* A measure cue: a capitalised word is a noun (by its stem), anything else
+ * a word form or phrase (folded). */
+/* "VERB … PARTICLE" (or "VERB ... PARTICLE"): where the verb ends and the
+ * particle starts. */
+static bool split_at(const char *w, size_t n, size_t *cut, size_t *rest)
+{
+    size_t i;
+
+    for (i = 0; i + 3 <= n; i++) {
+        size_t l = !memcmp(w + i, "\xe2\x80\xa6", 3) ? 3 : !memcmp(w + i, "...", 3) ? 3 : 0;
+        if (!l)
+            continue;
+        *cut = i;
+        while (*cut && w[*cut - 1] == ' ')
+            (*cut)--;
+        for (*rest = i + l; *rest < n && w[*rest] == ' '; (*rest)++)
+            ;
+        return *cut > 0 && *rest < n;
+    }
+    return false;
+}
+
+static int add_cue(loader *ld, const char *w, size_t n, size_t index)
+{
+    abg_lexicon *lex = ld->lex;
+    size_t words, cut, rest;
+    char *st;
+    int err;
+
+    if (!memchr(w, ' ', n) && utf8_is_upper_start(w, n)) {
+        if (!(st = stem_of(ld, w, n)))
+            return oom(ld);
+        if (strlen(st) < 3) {
+            free(st);
+            return bad(ld, "a noun cue needs a stem of three letters or more");
+        }
+        if (!lex->min_mnoun || strlen(st) < lex->min_mnoun)
+            lex->min_mnoun = strlen(st);
+        err = add_index(ld->weak ? &lex->mweak : &lex->mnouns, st, strlen(st), index);
+        free(st);
+        if (err < 0)
+            return oom(ld);
+        if (!ld->weak && (fold_word(ld, w, n) < 0 ||
+                          add_index(&lex->msurface, ld->fold.data, ld->fold.len, index) < 0))
+            return oom(ld);
+        /* as the end of a compound the word may stem shorter (Snowball
+         * strips more in long words: Gesamtleistung, gesamtleist) */
+        if (!(st = compound_stem(ld, w, n)))
+            return oom(ld);
+        err = *st ? add_index(ld->weak ? &lex->mweak : &lex->mnouns, st, strlen(st), index) : 0;
+        free(st);
+        return err < 0 ? oom(ld) : 0;
+    }
+    if (split_at(w, n, &cut, &rest)) {
+        /* "setzte … um": the verb, and its particle later in the clause */
+        abg_split_cue *p = realloc(lex->splits, (lex->nsplits + 1) * sizeof *p);
+        if (!p)
+            return oom(ld);
+        lex->splits = p;
+        p += lex->nsplits;
+        memset(p, 0, sizeof *p);
+        if (fold_phrase(ld, w, cut) != 1 || !(p->verb = abg_strndup(ld->fold.data, ld->fold.len)))
+            return p->verb ? oom(ld) : bad(ld, "a separable verb is VERB … PARTICLE");
+        if (fold_phrase(ld, w + rest, n - rest) != 1 ||
+            !(p->particle = abg_strndup(ld->fold.data, ld->fold.len))) {
+            free(p->verb);
+            return bad(ld, "a separable verb is VERB … PARTICLE");
+        }
+        snprintf(p->index, sizeof p->index, "%zu", index);
+        lex->nsplits++;
+        return 0;
+    }
+    if (!(words = fold_phrase(ld, w, n)))
+        return bad(ld, "bad word");
+    if (words > lex->max_mwords)
+        lex->max_mwords = words;
+    if (words == 1 && !ld->weak) {
+        if (!(st = stem_of(ld, w, n)))
+            return oom(ld);
+        err = strlen(st) >= 3 ? add_index(&lex->mverbs, st, strlen(st), index) : 0;
+        free(st);
+        if (err < 0)
+            return oom(ld);
+        if (fold_phrase(ld, w, n) != 1) /* stem_of used the buffer */
+            return bad(ld, "bad word");
+    }
+    return add_index(ld->weak ? &lex->mweak : &lex->mwords, ld->fold.data, ld->fold.len,
+                     index) < 0
+               ? oom(ld)
+               : 0;
+}
+
+/* "day -1": the unit as a digit, then the number. */
+static int add_relative(loader *ld, const char *w, size_t n, const char *head, size_t hn)
+{
+    static const char *const units[] = {"day", "week", "year", "weekday"};
+    char value[32], unit[16];
+    size_t words, k;
+    long num;
+    char *end;
+
+    if (sscanf(head, "%15s", unit) != 1 || strlen(unit) >= hn)
+        return bad(ld, "relative WORDS = UNIT N (UNIT: day, week, year, weekday)");
+    for (k = 0; k < 4 && strcmp(units[k], unit); k++)
+        ;
+    if (k == 4)
+        return bad(ld, "unknown unit (day, week, year, weekday)");
+    num = strtol(head + strlen(unit), &end, 10);
+    while (end < head + hn && (*end == ' ' || *end == '\t'))
+        end++;
+    if (end != head + hn || num < -400 || num > 400 || (k == 3 && (num < 1 || num > 7)))
+        return bad(ld, "relative WORDS = UNIT N: N is a small number (1-7 for weekday)");
+    if (!(words = fold_phrase(ld, w, n)))
+        return bad(ld, "bad word");
+    if (words > ld->lex->max_relwords)
+        ld->lex->max_relwords = words;
+    snprintf(value, sizeof value, "%zu %ld", k + 1, num);
+    return abg_strset_put(&ld->lex->relative, ld->fold.data, ld->fold.len, value) < 0 ? oom(ld)
+                                                                                      : 0;
+}
 
 /* One item of a list line. `head` is the left side of alias/same. */
 static int add_item(loader *ld, kind k, const char *w, size_t n, const char *head, size_t hn)
@@ -174,6 +408,14 @@ static int add_item(loader *ld, kind k, const char *w, size_t n, const char *hea
     case K_NOTNAME:
         err = abg_strset_add(&lex->notnames, w, n);
         break;
+    case K_LEGALFORM:
+        err = abg_strset_add(&lex->legalforms, w, n);
+        break;
+    case K_APPOSITION:
+        if (fold_word(ld, w, n) < 0)
+            return bad(ld, "bad word");
+        err = abg_strset_add(&lex->appositions, ld->fold.data, ld->fold.len);
+        break;
     case K_SAME: {
         char *to = stem_of(ld, head, hn);
         if (!to || !(st = stem_of(ld, w, n))) {
@@ -186,20 +428,122 @@ static int add_item(loader *ld, kind k, const char *w, size_t n, const char *hea
     }
     case K_IGNORE:
     case K_EVENT:
+    case K_NOTMEASURE: {
+        abg_strset *set = k == K_IGNORE ? &lex->ignore : k == K_EVENT ? &lex->events
+                                                                      : &lex->notmeasure;
         if (!(st = stem_of(ld, w, n)))
             return oom(ld);
-        err = abg_strset_add(k == K_IGNORE ? &lex->ignore : &lex->events, st, strlen(st));
+        err = abg_strset_add(set, st, strlen(st));
+        if (!err && k != K_IGNORE) {
+            free(st);
+            if (!(st = compound_stem(ld, w, n)))
+                return oom(ld);
+            err = *st ? abg_strset_add(set, st, strlen(st)) : 0;
+        }
         break;
-    case K_TIMEWORD:
-    case K_TIMEPREP:
+    }
+    case K_MEASURE:
+        return add_cue(ld, w, n, ld->measure);
+    case K_RELATIVE:
+        return add_relative(ld, w, n, head, hn);
+    case K_CHANGE:
+    case K_CHANGEVERB:
+    case K_NOW:
+    case K_FORMERLY:
+    case K_BEFORE:
+    case K_AFTER: {
+        abg_strset *set = k == K_CHANGE       ? &lex->change
+                          : k == K_CHANGEVERB ? &lex->changeverb
+                          : k == K_NOW        ? &lex->now
+                          : k == K_FORMERLY   ? &lex->formerly
+                          : k == K_BEFORE     ? &lex->before
+                                              : &lex->after;
         if (fold_word(ld, w, n) < 0)
             return bad(ld, "bad word");
-        err = abg_strset_add(k == K_TIMEWORD ? &lex->timewords : &lex->timepreps,
-                             ld->fold.data, ld->fold.len);
+        err = abg_strset_add(set, ld->fold.data, ld->fold.len);
         break;
+    }
     }
     free(st);
     return err < 0 ? oom(ld) : 0;
+}
+
+/* "NAME [TYPE...] [FLAG...]" of a measure line: a new measure, or the one
+ * of that name (its cues add up; types and flags must agree). */
+static int add_measure(loader *ld, const char *s, size_t n)
+{
+    static const char *const types[] = {"money", "percent", "date", "quantity"};
+    abg_lexicon *lex = ld->lex;
+    abg_measure_def def = {NULL, 0, 0};
+    char word[64];
+    size_t i = 0, k, m;
+    bool first = true;
+
+    ld->weak = false;
+    while (i < n) {
+        size_t j;
+        while (i < n && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        for (j = i; j < n && s[j] != ' ' && s[j] != '\t'; j++)
+            ;
+        if (j == i)
+            break;
+        if (j - i >= sizeof word) {
+            free(def.name);
+            return bad(ld, "word too long");
+        }
+        memcpy(word, s + i, j - i);
+        word[j - i] = '\0';
+        i = j;
+        if (first) {
+            abg_buf_truncate(&ld->fold, 0);
+            if (abg_fold(&ld->fold, word, strlen(word)) < 0 ||
+                !(def.name = abg_strndup(ld->fold.data, ld->fold.len)))
+                return oom(ld);
+            first = false;
+            continue;
+        }
+        for (k = 0; k < 4 && strcmp(types[k], word); k++)
+            ;
+        if (k < 4)
+            def.types |= 1u << (k + ABG_FACT_MONEY);
+        else if (!strcmp(word, "object"))
+            def.flags |= ABG_MEASURE_OBJECT;
+        else if (!strcmp(word, "running"))
+            def.flags |= ABG_MEASURE_RUNNING;
+        else if (!strcmp(word, "weak"))
+            ld->weak = true;
+        else {
+            free(def.name);
+            return bad(ld, "unknown measure type or flag (money, percent, date, quantity, "
+                           "object, running, weak)");
+        }
+    }
+    if (!def.name)
+        return bad(ld, "measure without a name");
+    for (m = 0; m < lex->nmeasures; m++) {
+        const abg_measure_def *d = &lex->measures[m];
+        if (strcmp(d->name, def.name) || d->types != def.types)
+            continue;
+        free(def.name);
+        if (d->flags != def.flags)
+            return bad(ld, "the flags differ from an earlier line of this measure");
+        ld->measure = m; /* the cues of this line add to it */
+        return 0;
+    }
+    if (lex->nmeasures == lex->capmeasures) {
+        size_t c = lex->capmeasures ? lex->capmeasures * 2 : 64;
+        abg_measure_def *p = realloc(lex->measures, c * sizeof *p);
+        if (!p) {
+            free(def.name);
+            return oom(ld);
+        }
+        lex->measures = p;
+        lex->capmeasures = c;
+    }
+    ld->measure = lex->nmeasures;
+    lex->measures[lex->nmeasures++] = def;
+    return 0;
 }
 
 static int parse_line(loader *ld, const char *s, size_t n)
@@ -207,9 +551,23 @@ static int parse_line(loader *ld, const char *s, size_t n)
     static const struct {
         const char *word;
         kind k;
-    } keys[] = {{"name", K_NAME},         {"alias", K_ALIAS},       {"notname", K_NOTNAME},
-                {"same", K_SAME},         {"ignore", K_IGNORE},     {"timeword", K_TIMEWORD},
-                {"timeprep", K_TIMEPREP}, {"event", K_EVENT}};
+    } keys[] = {{"name", K_NAME},
+                {"alias", K_ALIAS},
+                {"notname", K_NOTNAME},
+                {"same", K_SAME},
+                {"ignore", K_IGNORE},
+                {"event", K_EVENT},
+                {"measure", K_MEASURE},
+                {"notmeasure", K_NOTMEASURE},
+                {"change", K_CHANGE},
+                {"changeverb", K_CHANGEVERB},
+                {"now", K_NOW},
+                {"formerly", K_FORMERLY},
+                {"before", K_BEFORE},
+                {"after", K_AFTER},
+                {"relative", K_RELATIVE},
+                {"apposition", K_APPOSITION},
+                {"legalform", K_LEGALFORM}};
     const char *head = NULL, *p, *end = s + n;
     size_t kl = 0, hn = 0, i;
     int k = -1, err;
@@ -220,9 +578,39 @@ static int parse_line(loader *ld, const char *s, size_t n)
         if (strlen(keys[i].word) == kl && !memcmp(keys[i].word, s, kl))
             k = (int)keys[i].k;
     if (k < 0)
-        return bad(ld, "unknown keyword (name, alias, notname, same, ignore, timeword, "
-                       "timeprep, event)");
+        return bad(ld, "unknown keyword (name, alias, notname, apposition, legalform, same, ignore, "
+                       "measure, notmeasure, change, changeverb, now, formerly, before, after, "
+                       "event, relative)");
     p = s + kl;
+    if (k == K_MEASURE) {
+        const char *eq = memchr(p, '=', (size_t)(end - p));
+        if (!eq)
+            return bad(ld, "missing '=' (measure NAME [TYPE...] [FLAG...] = CUE, ...)");
+        if ((err = add_measure(ld, p, (size_t)(eq - p))) < 0)
+            return err;
+        p = eq + 1;
+    } else if (k == K_RELATIVE) {
+        /* relative WORDS = UNIT N, WORDS = UNIT N, ... */
+        while (p < end) {
+            const char *comma = memchr(p, ',', (size_t)(end - p));
+            const char *stop = comma ? comma : end;
+            const char *eq = memchr(p, '=', (size_t)(stop - p));
+            size_t wn, un;
+            const char *w, *u;
+            if (!eq)
+                return bad(ld, "missing '=' (relative WORDS = UNIT N, ...)");
+            wn = (size_t)(eq - p);
+            w = trim(p, &wn);
+            un = (size_t)(stop - eq - 1);
+            u = trim(eq + 1, &un);
+            if (!wn || !un)
+                return bad(ld, "empty item");
+            if ((err = add_item(ld, K_RELATIVE, w, wn, u, un)) < 0)
+                return err;
+            p = comma ? comma + 1 : end;
+        }
+        return 0;
+    }
     if (k == K_ALIAS || k == K_SAME) {
         const char *eq = memchr(p, '=', (size_t)(end - p));
         if (!eq)
@@ -395,12 +783,51 @@ void abg_lexicon_free(abg_lexicon *lex)
     abg_strset_dispose(&lex->names);
     abg_strset_dispose(&lex->alias);
     abg_strset_dispose(&lex->notnames);
+    abg_strset_dispose(&lex->appositions);
+    abg_strset_dispose(&lex->legalforms);
     free(lex->dict.words);
     free(lex->dict.slots);
     abg_strset_dispose(&lex->same);
     abg_strset_dispose(&lex->ignore);
-    abg_strset_dispose(&lex->timewords);
-    abg_strset_dispose(&lex->timepreps);
     abg_strset_dispose(&lex->events);
+    for (size_t i = 0; i < lex->nmeasures; i++)
+        free(lex->measures[i].name);
+    free(lex->measures);
+    abg_strset_dispose(&lex->mnouns);
+    abg_strset_dispose(&lex->msurface);
+    abg_strset_dispose(&lex->mwords);
+    abg_strset_dispose(&lex->mweak);
+    abg_strset_dispose(&lex->mverbs);
+    for (size_t i = 0; i < lex->nsplits; i++) {
+        free(lex->splits[i].verb);
+        free(lex->splits[i].particle);
+    }
+    free(lex->splits);
+    abg_strset_dispose(&lex->notmeasure);
+    abg_strset_dispose(&lex->change);
+    abg_strset_dispose(&lex->changeverb);
+    abg_strset_dispose(&lex->now);
+    abg_strset_dispose(&lex->formerly);
+    abg_strset_dispose(&lex->before);
+    abg_strset_dispose(&lex->after);
+    abg_strset_dispose(&lex->relative);
     free(lex);
+}
+
+const abg_measure_def *abg_lexicon_measure(const abg_lexicon *lex, const char *indices,
+                                           abg_fact_type type)
+{
+    const char *p = indices;
+
+    while (p && *p) {
+        char *end;
+        unsigned long i = strtoul(p, &end, 10);
+        if (end == p)
+            break;
+        if (i < lex->nmeasures &&
+            (!lex->measures[i].types || (lex->measures[i].types & (1u << type))))
+            return &lex->measures[i];
+        p = *end == ',' ? end + 1 : NULL;
+    }
+    return NULL;
 }

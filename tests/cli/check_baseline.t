@@ -3,7 +3,7 @@
 # went away are stale; a bad baseline file is trouble (exit 2).
 #
 # Two small articles (a.txt 27 %, b.txt 32,5 % for Siemens) give one
-# conflict, d988bcaaea793639 (as in check.t). The corpus cases copy corpus/
+# conflict, 218ca3c63f632256 (as in check.t). The corpus cases copy corpus/
 # into {tmp}/docs; their reports are cut down with sed to the conflicts and
 # the baseline lines, so that changes to the extraction of agreeing or single
 # facts do not touch them. The corpus has 4 conflicts (corpus/README.md,
@@ -17,7 +17,7 @@ $ sh -c '"$ABG_BIN" check --write-baseline "$ABG_TMP/base.json" "$ABG_TMP/a.txt"
 > exit 1
 > {"version":1,"tool":"abgleich",
 >  "conflicts":[
->   {"id":"d988bcaaea793639","type":"percent","subject":"Siemens","attribute":["anteil"],"cause":null,"values":["27 % ({tmp}/a.txt:1:31)","32.5 % ({tmp}/b.txt:1:31)"]}
+>   {"id":"218ca3c63f632256","type":"percent","subject":"Siemens","measure":"anteil","cause":null,"values":["27 % ({tmp}/a.txt:1:31)","32.5 % ({tmp}/b.txt:1:31)"]}
 >  ]}
 
 ### Ohne Widersprüche: eine leere Baseline
@@ -30,7 +30,7 @@ $ sh -c '"$ABG_BIN" check --write-baseline "$ABG_TMP/base.json" "$ABG_TMP/a.txt"
 ### Mit der Baseline: der Widerspruch ist angenommen, Exit 0
 % printf 'Siemens hält einen Anteil von 27 Prozent an der Firma.\n' > "$ABG_TMP/a.txt"
 % printf 'Siemens hält einen Anteil von 32,5 Prozent an der Firma.\n' > "$ABG_TMP/b.txt"
-% printf '{"version":1,"tool":"abgleich","conflicts":[{"id":"d988bcaaea793639"}]}\n' > "$ABG_TMP/base.json"
+% printf '{"version":1,"tool":"abgleich","conflicts":[{"id":"218ca3c63f632256"}]}\n' > "$ABG_TMP/base.json"
 $ abgleich check --baseline {tmp}/base.json {tmp}/a.txt {tmp}/b.txt
 > 2 documents, 2 facts, 0 errors: 0 conflicts, 0 agree, 0 single
 > 1 conflicts accepted by the baseline, 0 stale entries
@@ -38,7 +38,7 @@ $ abgleich check --baseline {tmp}/base.json {tmp}/a.txt {tmp}/b.txt
 ### --fail-on any zählt auch angenommene Widersprüche, Exit 1
 % printf 'Siemens hält einen Anteil von 27 Prozent an der Firma.\n' > "$ABG_TMP/a.txt"
 % printf 'Siemens hält einen Anteil von 32,5 Prozent an der Firma.\n' > "$ABG_TMP/b.txt"
-% printf '{"version":1,"tool":"abgleich","conflicts":[{"id":"d988bcaaea793639"}]}\n' > "$ABG_TMP/base.json"
+% printf '{"version":1,"tool":"abgleich","conflicts":[{"id":"218ca3c63f632256"}]}\n' > "$ABG_TMP/base.json"
 $ abgleich check --fail-on any --baseline {tmp}/base.json {tmp}/a.txt {tmp}/b.txt
 > 2 documents, 2 facts, 0 errors: 0 conflicts, 0 agree, 0 single
 > 1 conflicts accepted by the baseline, 0 stale entries
@@ -47,34 +47,36 @@ $ abgleich check --fail-on any --baseline {tmp}/base.json {tmp}/a.txt {tmp}/b.tx
 ### JSON: angenommene Gruppen bleiben, mit "accepted":true, und die Zählung
 % printf 'Siemens hält einen Anteil von 27 Prozent an der Firma.\n' > "$ABG_TMP/a.txt"
 % printf 'Siemens hält einen Anteil von 32,5 Prozent an der Firma.\n' > "$ABG_TMP/b.txt"
-% printf '{"version":1,"tool":"abgleich","conflicts":[{"id":"d988bcaaea793639"},{"id":"00000000000000ff","type":"money","subject":"Bosch"}]}\n' > "$ABG_TMP/base.json"
+% printf '{"version":1,"tool":"abgleich","conflicts":[{"id":"218ca3c63f632256"},{"id":"00000000000000ff","type":"money","subject":"Bosch"}]}\n' > "$ABG_TMP/base.json"
 $ abgleich check -f json --baseline {tmp}/base.json {tmp}/a.txt {tmp}/b.txt
-> {"documents":2,"facts":2,"errors":0,"accepted":1,"stale":1,
+> {"documents":2,"facts":2,"errors":0,"accepted":1,"stale":1,"stories":1,"hidden":0,
+>  "copies":[],
 >  "groups":[
->   {"id":"d988bcaaea793639","type":"percent","subject":"Siemens","attribute":["anteil"],"verdict":"conflict","cause":null,"accepted":true,"claims":[{"doc":"{tmp}/a.txt","source":"a","value":27,"value_to":null,"unit":"%","qualifier":"exact","text":"27 Prozent","sentence":"Siemens hält einen Anteil von 27 Prozent an der Firma.","line":1,"col":31,"time":null},{"doc":"{tmp}/b.txt","source":"b","value":32.5,"value_to":null,"unit":"%","qualifier":"exact","text":"32,5 Prozent","sentence":"Siemens hält einen Anteil von 32,5 Prozent an der Firma.","line":1,"col":31,"time":null}]}
+>   {"id":"218ca3c63f632256","type":"percent","subject":"Siemens","object":null,"measure":"anteil","role":"level","time":null,"verdict":"conflict","cause":null,"confidence":1.0,"story":0,"sources":2,"majority":null,"deviating":[],"inconsistent":[],"accepted":true,"claims":[{"doc":"{tmp}/a.txt","source":"a","value":27,"value_to":null,"unit":"%","qualifier":"exact","text":"27 Prozent","sentence":"Siemens hält einen Anteil von 27 Prozent an der Firma.","line":1,"col":31,"time":null,"copy":false,"deviates":false},{"doc":"{tmp}/b.txt","source":"b","value":32.5,"value_to":null,"unit":"%","qualifier":"exact","text":"32,5 Prozent","sentence":"Siemens hält einen Anteil von 32,5 Prozent an der Firma.","line":1,"col":31,"time":null,"copy":false,"deviates":false}]}
 >  ]}
 ! abgleich: {tmp}/base.json: warning: stale baseline entry 00000000000000ff (Bosch, money): no longer found
 
 ### JSON ohne --baseline: keine Zählung, keine Markierung
 % printf 'Siemens hält einen Anteil von 27 Prozent an der Firma.\n' > "$ABG_TMP/a.txt"
 $ abgleich check -f json {tmp}/a.txt
-> {"documents":1,"facts":1,"errors":0,
+> {"documents":1,"facts":1,"errors":0,"stories":0,"hidden":0,
+>  "copies":[],
 >  "groups":[
->   {"id":"d988bcaaea793639","type":"percent","subject":"Siemens","attribute":["anteil"],"verdict":"single","cause":null,"claims":[{"doc":"{tmp}/a.txt","source":"a","value":27,"value_to":null,"unit":"%","qualifier":"exact","text":"27 Prozent","sentence":"Siemens hält einen Anteil von 27 Prozent an der Firma.","line":1,"col":31,"time":null}]}
+>   {"id":"218ca3c63f632256","type":"percent","subject":"Siemens","object":null,"measure":"anteil","role":"level","time":null,"verdict":"single","cause":null,"confidence":1.0,"story":0,"sources":1,"majority":null,"deviating":[],"inconsistent":[],"claims":[{"doc":"{tmp}/a.txt","source":"a","value":27,"value_to":null,"unit":"%","qualifier":"exact","text":"27 Prozent","sentence":"Siemens hält einen Anteil von 27 Prozent an der Firma.","line":1,"col":31,"time":null,"copy":false,"deviates":false}]}
 >  ]}
 
 ### Veraltete Einträge: im Text gelistet, ein Eintrag zweimal zählt einmal
 % printf 'Siemens hält einen Anteil von 27 Prozent an der Firma.\n' > "$ABG_TMP/a.txt"
 % printf 'Siemens hält einen Anteil von 27,3 Prozent an der Firma.\n' > "$ABG_TMP/b.txt"
-% printf '{"version":1,"tool":"abgleich","conflicts":[{"id":"d988bcaaea793639","type":"percent","subject":"Siemens"},{"id":"d988bcaaea793639"}]}\n' > "$ABG_TMP/base.json"
+% printf '{"version":1,"tool":"abgleich","conflicts":[{"id":"218ca3c63f632256","type":"percent","subject":"Siemens"},{"id":"218ca3c63f632256"}]}\n' > "$ABG_TMP/base.json"
 $ abgleich check --baseline {tmp}/base.json {tmp}/a.txt {tmp}/b.txt
-> agree  percent  Siemens  [anteil]  d988bcaaea793639
+> agree  percent  Siemens  anteil (level)  1.00  218ca3c63f632256
 >   {tmp}/a.txt:1:31  27 %  exact  a
 >       Siemens hält einen Anteil von [[27 Prozent]] an der Firma.
 >   {tmp}/b.txt:1:31  27.3 %  exact  b
 >       Siemens hält einen Anteil von [[27,3 Prozent]] an der Firma.
 >
-> stale baseline entry d988bcaaea793639 (Siemens, percent): no longer found
+> stale baseline entry 218ca3c63f632256 (Siemens, percent): no longer found
 >
 > 2 documents, 2 facts, 0 errors: 0 conflicts, 1 agree, 0 single
 > 0 conflicts accepted by the baseline, 1 stale entries
@@ -83,9 +85,10 @@ $ abgleich check --baseline {tmp}/base.json {tmp}/a.txt {tmp}/b.txt
 % printf 'Siemens hält einen Anteil von 27 Prozent an der Firma.\n' > "$ABG_TMP/a.txt"
 % printf '{"version":1,"tool":"abgleich","conflicts":[{"id":"00000000000000ff"}]}\n' > "$ABG_TMP/base.json"
 $ abgleich check -q -f json --baseline {tmp}/base.json {tmp}/a.txt
-> {"documents":1,"facts":1,"errors":0,"accepted":0,"stale":1,
+> {"documents":1,"facts":1,"errors":0,"accepted":0,"stale":1,"stories":0,"hidden":0,
+>  "copies":[],
 >  "groups":[
->   {"id":"d988bcaaea793639","type":"percent","subject":"Siemens","attribute":["anteil"],"verdict":"single","cause":null,"claims":[{"doc":"{tmp}/a.txt","source":"a","value":27,"value_to":null,"unit":"%","qualifier":"exact","text":"27 Prozent","sentence":"Siemens hält einen Anteil von 27 Prozent an der Firma.","line":1,"col":31,"time":null}]}
+>   {"id":"218ca3c63f632256","type":"percent","subject":"Siemens","object":null,"measure":"anteil","role":"level","time":null,"verdict":"single","cause":null,"confidence":1.0,"story":0,"sources":1,"majority":null,"deviating":[],"inconsistent":[],"claims":[{"doc":"{tmp}/a.txt","source":"a","value":27,"value_to":null,"unit":"%","qualifier":"exact","text":"27 Prozent","sentence":"Siemens hält einen Anteil von 27 Prozent an der Firma.","line":1,"col":31,"time":null,"copy":false,"deviates":false}]}
 >  ]}
 
 ### Dieselbe Datei lesen und schreiben: die Baseline wird erneuert
@@ -97,7 +100,7 @@ $ sh -c '"$ABG_BIN" check --baseline "$ABG_TMP/base.json" --write-baseline "$ABG
 > 0 conflicts accepted by the baseline, 1 stale entries
 > {"version":1,"tool":"abgleich",
 >  "conflicts":[
->   {"id":"d988bcaaea793639","type":"percent","subject":"Siemens","attribute":["anteil"],"cause":null,"values":["27 % ({tmp}/a.txt:1:31)","32.5 % ({tmp}/b.txt:1:31)"]}
+>   {"id":"218ca3c63f632256","type":"percent","subject":"Siemens","measure":"anteil","cause":null,"values":["27 % ({tmp}/a.txt:1:31)","32.5 % ({tmp}/b.txt:1:31)"]}
 >  ]}
 
 #### The corpus ####
@@ -111,14 +114,14 @@ $ sh -c '"$ABG_BIN" check --baseline "$ABG_TMP/base.json" "$ABG_TMP/docs" > "$AB
 
 ### Korpus: die Baseline nennt die 4 Widersprüche
 % cp -R corpus "$ABG_TMP/docs"
-$ sh -c '"$ABG_BIN" check -q --write-baseline "$ABG_TMP/base.json" "$ABG_TMP/docs" > /dev/null; echo "exit $?"; sed -e "s/\"attribute\".*//" "$ABG_TMP/base.json"'
+$ sh -c '"$ABG_BIN" check -q --write-baseline "$ABG_TMP/base.json" "$ABG_TMP/docs" > /dev/null; echo "exit $?"; sed -e "s/\"measure\".*//" "$ABG_TMP/base.json"'
 > exit 1
 > {"version":1,"tool":"abgleich",
 >  "conflicts":[
->   {"id":"06916c5ff59aa4ab","type":"percent","subject":"Microsoft",
->   {"id":"9aa919c40ed2fa5b","type":"money","subject":"Microsoft",
->   {"id":"21e8be373d2344b6","type":"money","subject":"OpenAI",
->   {"id":"fc3ee8d9ba298f32","type":"date","subject":"Microsoft",
+>   {"id":"7144a83fafc0dc12","type":"percent","subject":"Microsoft",
+>   {"id":"3a3416c09c66246a","type":"money","subject":"Microsoft",
+>   {"id":"eb4e33a9f93cd6ca","type":"money","subject":"OpenAI",
+>   {"id":"1c4f10eb64f7e59b","type":"date","subject":"Microsoft",
 >  ]}
 
 ### Korpus: ein geänderter Artikel bringt einen neuen Widerspruch, nur er wird gemeldet, Exit 1
@@ -129,7 +132,8 @@ $ sh -c '"$ABG_BIN" check -q --write-baseline "$ABG_TMP/base.json" "$ABG_TMP/doc
 % "$ABG_BIN" check -q --fail-on none --write-baseline "$ABG_TMP/base.json" "$ABG_TMP/docs" > /dev/null
 % sed 's/800 Millionen wöchentliche Nutzer/900 Millionen wöchentliche Nutzer/' corpus/handelsstimme.htm > "$ABG_TMP/docs/handelsstimme.htm"
 $ sh -c '"$ABG_BIN" check --baseline "$ABG_TMP/base.json" "$ABG_TMP/docs" > "$ABG_TMP/out"; rc=$?; sed -e "/^agree/,/^\$/d" -e "s/^.* errors: \([0-9]* conflicts\),.*/\1/" "$ABG_TMP/out"; exit $rc'
-> conflict  quantity  ChatGPT  [nutz zahlt]  da73930738c128c3
+> conflict  quantity  ChatGPT  nutzer (level)  0.94  18d9f3563fc0711a
+>   no majority among 2 sources
 >   {tmp}/docs/handelsstimme.htm:39:69  900000000 Nutzer  exact  Handelsstimme
 >       ChatGPT kommt auf [[900 Millionen wöchentliche Nutzer]].
 >   {tmp}/docs/kiticker-feed.xml#1:17:137  800000000 Nutzer  exact  KI-Ticker
@@ -146,7 +150,7 @@ $ sh -c '"$ABG_BIN" check --baseline "$ABG_TMP/base.json" "$ABG_TMP/docs" > "$AB
 $ sh -c '"$ABG_BIN" check -f sarif --baseline "$ABG_TMP/base.json" "$ABG_TMP/docs" > "$ABG_TMP/out"; rc=$?; grep -E "\"(ruleId|abgleichGroup/v1)\"|\"level\": \"[a-z]+\"," "$ABG_TMP/out"; exit $rc'
 >           "ruleId": "conflict/quantity",
 >           "level": "error",
->             "abgleichGroup/v1": "da73930738c128c3"
+>             "abgleichGroup/v1": "18d9f3563fc0711a"
 = 1
 
 ### Korpus: --fail-on none, Exit 0 trotz neuem Widerspruch
@@ -163,12 +167,12 @@ $ sh -c '"$ABG_BIN" check --fail-on none --baseline "$ABG_TMP/base.json" "$ABG_T
 % "$ABG_BIN" check -q --fail-on none --write-baseline "$ABG_TMP/base.json" "$ABG_TMP/docs" > /dev/null
 % sed 's/250 Billionen US-Dollar/250 Milliarden US-Dollar/' corpus/landbote.txt > "$ABG_TMP/docs/landbote.txt"
 $ sh -c '"$ABG_BIN" check --baseline "$ABG_TMP/base.json" "$ABG_TMP/docs" > "$ABG_TMP/out"; rc=$?; sed -e "/^agree/,/^\$/d" -e "s/^.* errors: \([0-9]* conflicts\),.*/\1/" "$ABG_TMP/out"; exit $rc'
-> stale baseline entry 21e8be373d2344b6 (OpenAI, money): no longer found
+
+#### Bad baselines: exit 2 before any article is read ####
+> stale baseline entry eb4e33a9f93cd6ca (OpenAI, money): no longer found
 >
 > 0 conflicts
 > 3 conflicts accepted by the baseline, 1 stale entries
-
-#### Bad baselines: exit 2 before any article is read ####
 
 ### Keine JSON-Datei
 % printf 'kein json\n' > "$ABG_TMP/base.json"
@@ -213,7 +217,7 @@ $ abgleich check --baseline {tmp}/base.json corpus/
 = 2
 
 ### Eine Kennung, die kein Fingerabdruck ist
-% printf '{"version":1,"tool":"abgleich","conflicts":[{"id":"d988bcaaea793639"},{"id":"D988BCAAEA793639"}]}\n' > "$ABG_TMP/base.json"
+% printf '{"version":1,"tool":"abgleich","conflicts":[{"id":"218ca3c63f632256"},{"id":"D988BCAAEA793639"}]}\n' > "$ABG_TMP/base.json"
 $ abgleich check --baseline {tmp}/base.json corpus/
 ! abgleich: {tmp}/base.json: not an abgleich baseline: conflict 2 needs an "id" of 16 hexadecimal digits
 = 2

@@ -32,7 +32,7 @@ $ sh -c '"$ABG_BIN" check -f sarif "$ABG_TMP" | sed -n "/\"columnKind\"/,\$p"'
 % printf 'Siemens hält einen Anteil von 32,5 Prozent an der Firma.\n' > "$ABG_TMP/b b.txt"
 $ sh -c '"$ABG_BIN" check -f sarif "$ABG_TMP" | grep -E "\"(uri|text|level)\": \"(file|Siemens|[a-z]+\",)"'
 >           "level": "error",
->             "text": "Siemens [anteil]: 27 % ({tmp}/a.txt), 32.5 % ({tmp}/b b.txt)"
+>             "text": "Siemens [anteil, level]: 27 % ({tmp}/a.txt), 32.5 % ({tmp}/b b.txt)"
 >                   "uri": "file://{tmp}/a.txt"
 >                   "uri": "file://{tmp}/b%20b.txt"
 
@@ -53,20 +53,20 @@ $ sh -c '"$ABG_BIN" check -f sarif corpus/ | grep "\"uri\"" | sort -u'
 $ sh -c '"$ABG_BIN" check -f sarif corpus/ | grep -E "\"(ruleId|ruleIndex|abgleichGroup/v1)\""'
 >           "ruleId": "conflict/percent",
 >           "ruleIndex": 1,
->             "abgleichGroup/v1": "06916c5ff59aa4ab"
+>             "abgleichGroup/v1": "7144a83fafc0dc12"
 >           "ruleId": "conflict/money",
 >           "ruleIndex": 0,
->             "abgleichGroup/v1": "9aa919c40ed2fa5b"
+>             "abgleichGroup/v1": "3a3416c09c66246a"
 >           "ruleId": "conflict/money",
 >           "ruleIndex": 0,
->             "abgleichGroup/v1": "21e8be373d2344b6"
+>             "abgleichGroup/v1": "eb4e33a9f93cd6ca"
 >           "ruleId": "conflict/date",
 >           "ruleIndex": 2,
->             "abgleichGroup/v1": "fc3ee8d9ba298f32"
+>             "abgleichGroup/v1": "1c4f10eb64f7e59b"
 
 ### --facts ohne Zeile und Spalte: die Stelle ohne region
-% printf '{"doc":"x.txt","type":"percent","text":"27 %%","value":27,"unit":"%%","qualifier":"exact","subject":"Siemens","attribute":["anteil"]}\n{"doc":"y.txt","type":"percent","text":"32 %%","value":32,"unit":"%%","qualifier":"exact","subject":"Siemens","attribute":["anteil"]}\n' > "$ABG_TMP/f.jsonl"
-$ sh -c '"$ABG_BIN" check -f sarif --facts "$ABG_TMP/f.jsonl" | sed -n "/\"locations\"/,/\"relatedLocations\"/p"'
+% printf '{"doc":"x.txt","type":"percent","text":"27 %%","value":27,"unit":"%%","qualifier":"exact","subject":"Siemens","measure":"anteil","confidence":0.9}\n{"doc":"y.txt","type":"percent","text":"32 %%","value":32,"unit":"%%","qualifier":"exact","subject":"Siemens","measure":"anteil","confidence":0.9}\n' > "$ABG_TMP/f.jsonl"
+$ sh -c '"$ABG_BIN" check -f sarif --scope all --facts "$ABG_TMP/f.jsonl" | sed -n "/\"locations\"/,/\"relatedLocations\"/p"'
 >           "locations": [
 >             {
 >               "id": 0,
@@ -85,7 +85,7 @@ $ sh -c '"$ABG_BIN" check -f sarif --facts "$ABG_TMP/f.jsonl" | sed -n "/\"locat
 ### Ein von der Baseline angenommener Widerspruch ist kein Ergebnis, Exit 0
 % printf 'Siemens hält einen Anteil von 27 Prozent an der Firma.\n' > "$ABG_TMP/a.txt"
 % printf 'Siemens hält einen Anteil von 32,5 Prozent an der Firma.\n' > "$ABG_TMP/b.txt"
-% printf '{"version":1,"tool":"abgleich","conflicts":[{"id":"d988bcaaea793639"},{"id":"00000000000000ff"}]}\n' > "$ABG_TMP/base.json"
+% printf '{"version":1,"tool":"abgleich","conflicts":[{"id":"218ca3c63f632256"},{"id":"00000000000000ff"}]}\n' > "$ABG_TMP/base.json"
 $ sh -c '"$ABG_BIN" check -f sarif --baseline "$ABG_TMP/base.json" "$ABG_TMP/a.txt" "$ABG_TMP/b.txt" | sed -n "/\"results\"/p"'
 >       "results": []
 ! abgleich: {tmp}/base.json: warning: stale baseline entry 00000000000000ff (-, -): no longer found

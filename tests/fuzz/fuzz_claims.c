@@ -30,7 +30,7 @@ static void add_half(abg_check *chk, abg_ctx *ctx, abg_ingest *ing, const abg_ru
     doc = abg_doclist_get(docs, 0);
     abg_doc_text(doc, &len);
     if (abg_extract(&facts, &n, ctx, rules, lang, doc) == 0 && n > 0 &&
-        abg_about_facts(&about, ctx, lex, lang, st, doc, facts, n) == 0) {
+        abg_about_facts(&about, NULL, ctx, lex, lang, st, doc, facts, n) == 0) {
         const char *text = abg_doc_text(doc, NULL);
         for (i = 0; i < n; i++) {
             abg_claim c;

@@ -36,6 +36,16 @@
  *                                         the output unchanged: same id,
  *                                         verdict, cause, type, subject and
  *                                         claims (doc, text, line, col)
+ *   group/within may be followed by more indented lines:
+ *     deviating DOC...                    the group's "deviating" documents are
+ *                                         exactly these (compared as sets)
+ *     sources N                           the group counts N independent sources
+ *   inconsistent DOC                     some group holds the listed claims and
+ *     claim ...                           names DOC as inconsistent in itself
+ *   copy DOC DOC                         the output lists one document as a
+ *                                         copy of the other (either way)
+ *   not-compared DOC "TEXT"              the claim is in the output, in no group
+ *                                         with a claim of another document
  *   options ARG...                       for the runner: extra options of check
  *   docs-path PATH                       for the runner: the documents to read
  *   docs-files PATH...                   for the runner: the documents to read
@@ -81,12 +91,20 @@ typedef struct {
     char *text; /* with no-break spaces made plain, owned */
     const char *fulldoc;
     long line, col;
+    bool copy; /* its document copies another one of the group */
 } out_claim;
+
+typedef struct {
+    char **v; /* last path components, owned */
+    size_t n;
+} doc_list;
 
 typedef struct {
     const char *id, *verdict, *cause, *type, *subject; /* NULL for null */
     out_claim *claims;
     size_t nclaims;
+    doc_list deviating, inconsistent;
+    long sources;
 } out_group;
 
 typedef struct {
@@ -94,6 +112,7 @@ typedef struct {
     long documents;
     out_group *groups;
     size_t ngroups;
+    doc_list copies, originals; /* copies.v[i] copies originals.v[i] */
 } output;
 
 /* ---- spec ---- */
@@ -107,6 +126,9 @@ typedef struct {
 typedef enum {
     D_GROUP,
     D_WITHIN,
+    D_INCONSISTENT,
+    D_COPY,
+    D_NOT_COMPARED,
     D_APART,
     D_NEVER_CONFLICT,
     D_ONLY_LISTED,
@@ -119,10 +141,15 @@ typedef enum {
 typedef struct {
     dkind kind;
     int at;
-    char *verdict, *cause, *type, *subject;
+    char *verdict, *cause, *type, *subject; /* inconsistent: subject is DOC */
     spec_claim *claims;
     size_t nclaims;
     long number;
+    char **deviating; /* group/within: `deviating` docs, when has_deviating */
+    size_t ndeviating;
+    bool has_deviating;
+    long sources; /* group/within: `sources N`, or -1 */
+    char *doc2;   /* copy: the second document */
 } directive;
 
 typedef struct {
@@ -256,6 +283,17 @@ static json_t *member(json_t *obj, const char *key, json_type t, bool null_ok,
     return v;
 }
 
+/* A boolean member: its value (false when missing or not a boolean). */
+static bool boolean(json_t *obj, const char *key, const char *where)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v || !json_is_boolean(v)) {
+        shape("%s: \"%s\" is missing or not a boolean", where, key);
+        return false;
+    }
+    return json_is_true(v);
+}
+
 static const char *str_or_null(json_t *v)
 {
     return v && json_is_string(v) ? json_string_value(v) : NULL;
@@ -305,6 +343,45 @@ static void read_claim(out_claim *c, json_t *j, const char *where)
     member(j, "qualifier", JSON_STRING, false, where);
     member(j, "sentence", JSON_STRING, false, where);
     member(j, "time", JSON_STRING, true, where);
+    c->copy = boolean(j, "copy", where);
+    boolean(j, "deviates", where);
+}
+
+/* A list of document paths (strings) as last components. */
+static void read_docs(doc_list *out, json_t *arr, const char *where, const char *key)
+{
+    size_t i;
+
+    out->n = 0;
+    out->v = NULL;
+    if (!arr)
+        return;
+    out->v = xmalloc((json_array_size(arr) + 1) * sizeof *out->v);
+    for (i = 0; i < json_array_size(arr); i++) {
+        json_t *e = json_array_get(arr, i);
+        if (!json_is_string(e)) {
+            shape("%s: \"%s\" holds a value that is not a string", where, key);
+            continue;
+        }
+        out->v[out->n++] = last_component(json_string_value(e));
+    }
+}
+
+static bool list_has(const doc_list *l, const char *doc)
+{
+    size_t i;
+    for (i = 0; i < l->n; i++)
+        if (strcmp(l->v[i], doc) == 0)
+            return true;
+    return false;
+}
+
+static void free_docs(doc_list *l)
+{
+    size_t i;
+    for (i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
 }
 
 static int read_output(output *out, const char *path)
@@ -327,6 +404,21 @@ static int read_output(output *out, const char *path)
     out->documents = v ? (long)json_integer_value(v) : -1;
     member(out->root, "facts", JSON_INTEGER, false, "the output");
     member(out->root, "errors", JSON_INTEGER, false, "the output");
+    member(out->root, "stories", JSON_INTEGER, false, "the output");
+    member(out->root, "hidden", JSON_INTEGER, false, "the output");
+    v = member(out->root, "copies", JSON_ARRAY, false, "the output");
+    for (i = 0; v && i < json_array_size(v); i++) {
+        json_t *c = json_array_get(v, i), *d, *o;
+        if (!json_is_object(c) || !json_is_string(d = json_object_get(c, "doc")) ||
+            !json_is_string(o = json_object_get(c, "original"))) {
+            shape("copy %zu is not {\"doc\", \"original\"}", i + 1);
+            continue;
+        }
+        out->copies.v = xrealloc(out->copies.v, (out->copies.n + 1) * sizeof(char *));
+        out->originals.v = xrealloc(out->originals.v, (out->originals.n + 1) * sizeof(char *));
+        out->copies.v[out->copies.n++] = last_component(json_string_value(d));
+        out->originals.v[out->originals.n++] = last_component(json_string_value(o));
+    }
     groups = member(out->root, "groups", JSON_ARRAY, false, "the output");
     if (!groups)
         return -1;
@@ -345,7 +437,18 @@ static int read_output(output *out, const char *path)
         g->id = str_or_null(member(gj, "id", JSON_STRING, false, where));
         g->type = str_or_null(member(gj, "type", JSON_STRING, false, where));
         g->subject = str_or_null(member(gj, "subject", JSON_STRING, true, where));
-        member(gj, "attribute", JSON_ARRAY, false, where);
+        member(gj, "object", JSON_STRING, true, where);
+        member(gj, "measure", JSON_STRING, true, where);
+        member(gj, "role", JSON_STRING, false, where);
+        member(gj, "time", JSON_STRING, true, where);
+        member(gj, "confidence", JSON_REAL, false, where);
+        v = member(gj, "sources", JSON_INTEGER, false, where);
+        g->sources = v ? (long)json_integer_value(v) : -1;
+        member(gj, "majority", JSON_OBJECT, true, where);
+        read_docs(&g->deviating, member(gj, "deviating", JSON_ARRAY, false, where), where,
+                  "deviating");
+        read_docs(&g->inconsistent, member(gj, "inconsistent", JSON_ARRAY, false, where), where,
+                  "inconsistent");
         g->verdict = str_or_null(member(gj, "verdict", JSON_STRING, false, where));
         g->cause = str_or_null(member(gj, "cause", JSON_STRING, true, where));
         if (g->verdict && !one_of(g->verdict, verdicts))
@@ -379,15 +482,22 @@ static void free_output(output *out)
             free(out->groups[i].claims[k].text);
         }
         free(out->groups[i].claims);
+        free_docs(&out->groups[i].deviating);
+        free_docs(&out->groups[i].inconsistent);
     }
     free(out->groups);
+    free_docs(&out->copies);
+    free_docs(&out->originals);
     json_decref(out->root);
 }
 
+/* Documents of a group that speak for themselves (copies do not). */
 static size_t distinct_docs(const out_group *g)
 {
     size_t i, k, n = 0;
     for (i = 0; i < g->nclaims; i++) {
+        if (g->claims[i].copy)
+            continue;
         for (k = 0; k < i; k++)
             if (strcmp(g->claims[k].fulldoc, g->claims[i].fulldoc) == 0)
                 break;
@@ -536,6 +646,24 @@ static void read_spec(spec *sp, const char *path)
         if (!*p || *p == '#')
             continue;
         n = split(line, w, quoted, at);
+        if ((strcmp(w[0], "deviating") == 0 || strcmp(w[0], "sources") == 0) && !quoted[0]) {
+            int k;
+            if (!indented || !open || open->kind == D_INCONSISTENT)
+                spec_error(at, "%s lines are indented under group or within", w[0]);
+            if (w[0][0] == 's') {
+                if (n != 2)
+                    spec_error(at, "usage: sources N");
+                open->sources = number(w[1], at);
+                continue;
+            }
+            open->has_deviating = true;
+            for (k = 1; k < n; k++) {
+                open->deviating =
+                    xrealloc(open->deviating, (open->ndeviating + 1) * sizeof(char *));
+                open->deviating[open->ndeviating++] = xstrdup(w[k]);
+            }
+            continue;
+        }
         if (strcmp(w[0], "claim") == 0 && !quoted[0]) {
             spec_claim *c;
             if (!indented)
@@ -551,12 +679,16 @@ static void read_spec(spec *sp, const char *path)
         if (indented)
             spec_error(at, "only claim lines are indented");
         if (open && open->nclaims == 0)
-            spec_error(open->at, "%s without claim lines", open->kind == D_GROUP ? "group" : "within");
+            spec_error(open->at, "%s without claim lines", open->kind == D_GROUP ? "group"
+                                                           : open->kind == D_WITHIN
+                                                               ? "within"
+                                                               : "inconsistent");
         open = NULL;
         sp->d = xrealloc(sp->d, (sp->n + 1) * sizeof *sp->d);
         d = &sp->d[sp->n++];
         memset(d, 0, sizeof *d);
         d->at = at;
+        d->sources = -1;
         if (strcmp(w[0], "group") == 0 || strcmp(w[0], "within") == 0) {
             d->kind = w[0][0] == 'g' ? D_GROUP : D_WITHIN;
             if (n != 5)
@@ -583,6 +715,24 @@ static void read_spec(spec *sp, const char *path)
             used += parse_claim(&d->claims[1], w + used, quoted + used, n - used, at);
             if (used != n)
                 spec_error(at, "extra words after the second claim");
+        } else if (strcmp(w[0], "inconsistent") == 0) {
+            d->kind = D_INCONSISTENT;
+            if (n != 2)
+                spec_error(at, "usage: inconsistent DOC (then claim lines)");
+            d->subject = xstrdup(w[1]);
+            open = d;
+        } else if (strcmp(w[0], "copy") == 0) {
+            d->kind = D_COPY;
+            if (n != 3)
+                spec_error(at, "usage: copy DOC DOC");
+            d->subject = xstrdup(w[1]);
+            d->doc2 = xstrdup(w[2]);
+        } else if (strcmp(w[0], "not-compared") == 0) {
+            d->kind = D_NOT_COMPARED;
+            d->claims = xmalloc(sizeof *d->claims);
+            d->nclaims = 1;
+            if (1 + parse_claim(d->claims, w + 1, quoted + 1, n - 1, at) != n)
+                spec_error(at, "usage: not-compared DOC \"TEXT\"");
         } else if (strcmp(w[0], "never-conflict") == 0) {
             d->kind = D_NEVER_CONFLICT;
             d->claims = xmalloc(sizeof *d->claims);
@@ -614,7 +764,9 @@ static void read_spec(spec *sp, const char *path)
         }
     }
     if (open && open->nclaims == 0)
-        spec_error(open->at, "%s without claim lines", open->kind == D_GROUP ? "group" : "within");
+        spec_error(open->at, "%s without claim lines", open->kind == D_GROUP ? "group"
+                                                       : open->kind == D_WITHIN ? "within"
+                                                                                : "inconsistent");
     free(line);
     fclose(f);
 }
@@ -633,6 +785,10 @@ static void free_spec(spec *sp)
         free(d->cause);
         free(d->type);
         free(d->subject);
+        free(d->doc2);
+        for (k = 0; k < d->ndeviating; k++)
+            free(d->deviating[k]);
+        free(d->deviating);
     }
     free(sp->d);
 }
@@ -684,6 +840,15 @@ static bool satisfies(const directive *d, const out_group *g)
     for (k = 0; k < d->nclaims; k++)
         if (!group_has(g, &d->claims[k]))
             return false;
+    if (d->sources >= 0 && g->sources != d->sources)
+        return false;
+    if (d->has_deviating) {
+        if (g->deviating.n != d->ndeviating)
+            return false;
+        for (k = 0; k < d->ndeviating; k++)
+            if (!list_has(&g->deviating, d->deviating[k]))
+                return false;
+    }
     if (d->kind == D_WITHIN)
         return true;
     for (i = 0; i < g->nclaims; i++) {
@@ -800,6 +965,16 @@ static void check_group(const directive *d, const output *out)
     if (!subject_matches(d, g->subject))
         note("  subject is %s, expected %s", show(g->subject),
              strcmp(d->subject, "-") == 0 ? "null" : d->subject);
+    if (d->sources >= 0 && g->sources != d->sources)
+        note("  sources is %ld, expected %ld", g->sources, d->sources);
+    if (d->has_deviating) {
+        note("  deviating (%zu):", g->deviating.n);
+        for (k = 0; k < g->deviating.n; k++)
+            note("    %s%s", g->deviating.v[k], "");
+        note("  expected (%zu):", d->ndeviating);
+        for (k = 0; k < d->ndeviating; k++)
+            note("    %s", d->deviating[k]);
+    }
     for (k = 0; k < d->nclaims; k++)
         if (!group_has(g, &d->claims[k])) {
             note("  lacks %s", spec_claim_str(&d->claims[k]));
@@ -890,6 +1065,59 @@ static void check_only_listed(const directive *d, const spec *sp, const output *
         for (c = 0; c < g->nclaims; c++)
             note("  %s \"%s\" (%ld:%ld)", g->claims[c].doc, g->claims[c].text,
                  g->claims[c].line, g->claims[c].col);
+    }
+}
+
+static void check_inconsistent(const directive *d, const output *out)
+{
+    size_t i, k;
+    for (i = 0; i < out->ngroups; i++) {
+        const out_group *g = &out->groups[i];
+        for (k = 0; k < d->nclaims && group_has(g, &d->claims[k]); k++)
+            ;
+        if (k == d->nclaims && list_has(&g->inconsistent, d->subject))
+            return;
+    }
+    fail(d->at, "inconsistent %s: no group holds the claims and names %s inconsistent",
+         d->subject, d->subject);
+    for (k = 0; k < d->nclaims; k++)
+        describe_claim_place(out, &d->claims[k]);
+}
+
+static void check_copy(const directive *d, const output *out)
+{
+    size_t i;
+    for (i = 0; i < out->copies.n; i++)
+        if ((strcmp(out->copies.v[i], d->subject) == 0 &&
+             strcmp(out->originals.v[i], d->doc2) == 0) ||
+            (strcmp(out->copies.v[i], d->doc2) == 0 &&
+             strcmp(out->originals.v[i], d->subject) == 0))
+            return;
+    fail(d->at, "copy: %s and %s are not listed as copies", d->subject, d->doc2);
+    for (i = 0; i < out->copies.n; i++)
+        note("  %s is a copy of %s", out->copies.v[i], out->originals.v[i]);
+}
+
+static void check_not_compared(const directive *d, const output *out)
+{
+    const spec_claim *a = &d->claims[0];
+    size_t i, k;
+    if (!claim_present(out, a)) {
+        fail(d->at, "not-compared: %s is in no group of the output", spec_claim_str(a));
+        describe_near(out, a);
+        return;
+    }
+    for (i = 0; i < out->ngroups; i++) {
+        const out_group *g = &out->groups[i];
+        if (!group_has(g, a))
+            continue;
+        for (k = 0; k < g->nclaims; k++)
+            if (strcmp(g->claims[k].doc, a->doc) != 0) {
+                fail(d->at, "not-compared: %s \"%s\" shares a group with %s \"%s\"", a->doc,
+                     a->text, g->claims[k].doc, g->claims[k].text);
+                describe_group("", out, i);
+                break;
+            }
     }
 }
 
@@ -1021,6 +1249,15 @@ int main(int argc, char **argv)
                 break;
             case D_NEVER_CONFLICT:
                 check_never_conflict(d, &out);
+                break;
+            case D_INCONSISTENT:
+                check_inconsistent(d, &out);
+                break;
+            case D_COPY:
+                check_copy(d, &out);
+                break;
+            case D_NOT_COMPARED:
+                check_not_compared(d, &out);
                 break;
             case D_ONLY_LISTED:
                 check_only_listed(d, &sp, &out);

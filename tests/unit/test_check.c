@@ -7,13 +7,12 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "abgleich.h"
 
-static const char *const anteil[] = {"anteil"};
-static const char *const invest[] = {"investition"};
 
 static abg_claim claim(const char *doc, abg_fact_type type, const char *text, double value,
                        const char *unit, abg_qualifier q)
@@ -30,13 +29,20 @@ static abg_claim claim(const char *doc, abg_fact_type type, const char *text, do
     c.unit = unit;
     c.qualifier = q;
     c.subject = "Microsoft";
-    c.attribute = anteil;
-    c.nattribute = 1;
+    c.measure = "anteil";
+    c.confidence = 1;
     return c;
 }
 
-/* Run a check over claims[0..n) and return the verdict of the group of
- * the first claim; *cause gets its cause, *ngroups the group count. */
+/* The group of the first claim of the last run (a copy of its fields). */
+static abg_group last;
+static bool last_dev[8], last_inc[8];
+static char last_time[32], last_object[64], last_id[17];
+static double last_majority;
+
+/* Run a check over claims[0..n), all one story, and return the verdict
+ * of the group of the first claim; *cause gets its cause, *ngroups the
+ * group count. */
 static abg_verdict run(const abg_claim *claims, size_t n, abg_cause *cause, size_t *ngroups,
                        double tolerance)
 {
@@ -47,6 +53,8 @@ static abg_verdict run(const abg_claim *claims, size_t n, abg_cause *cause, size
     size_t i, k;
 
     o.tolerance = tolerance;
+    o.scope = ABG_SCOPE_ALL;
+    memset(&last, 0, sizeof last);
     assert_int_equal(abg_ctx_new(&ctx), 0);
     assert_int_equal(abg_check_new(&chk, ctx, &o), 0);
     for (i = 0; i < n; i++)
@@ -58,8 +66,25 @@ static abg_verdict run(const abg_claim *claims, size_t n, abg_cause *cause, size
         for (k = 0; k < g->nclaims; k++)
             if (!strcmp(g->claims[k]->text, claims[0].text) &&
                 !strcmp(g->claims[k]->doc, claims[0].doc)) {
+                size_t j;
                 v = g->verdict;
                 *cause = g->cause;
+                last = *g;
+                snprintf(last_time, sizeof last_time, "%s", g->time ? g->time : "(null)");
+                snprintf(last_object, sizeof last_object, "%s",
+                         g->object ? g->object : "(null)");
+                snprintf(last_id, sizeof last_id, "%s", g->id);
+                last_majority = g->majority == ABG_NO_MAJORITY ? -1 : g->claims[g->majority]->value;
+                /* flags in the order of the claims given */
+                for (j = 0; j < g->nclaims && j < 8; j++) {
+                    size_t at;
+                    for (at = 0; at < n && strcmp(claims[at].text, g->claims[j]->text); at++)
+                        ;
+                    if (at < 8) {
+                        last_dev[at] = g->deviates[j];
+                        last_inc[at] = g->inconsistent[j];
+                    }
+                }
             }
     }
     abg_check_free(chk);
@@ -157,12 +182,30 @@ static void causes(void **state)
     c[1] = claim("b", PCT, "3 Prozentpunkte", 3, "pp", ABG_QUAL_EXACT);
     assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
     assert_int_equal(cause, ABG_CAUSE_UNIT);
-    /* a time word on one side only */
+    /* before an event against the current state */
     c[0] = claim("a", PCT, "32,5 %", 32.5, "%", ABG_QUAL_EXACT);
-    c[0].time = "vor der Kapitalrunde";
+    c[0].time = "before:Kapitalrunde";
     c[1] = claim("b", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
     assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
     assert_int_equal(cause, ABG_CAUSE_TIME);
+    c[1].time = "now";
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(cause, ABG_CAUSE_TIME);
+    /* two words for the new state are one scope: no time cause */
+    c[0].time = "now";
+    c[1].time = NULL;
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(cause, ABG_CAUSE_NONE);
+    /* a running count that differs was updated: cause time */
+    c[0] = claim("a", ABG_FACT_QUANTITY, "mindestens 9 Tote", 9, "Tote", ABG_QUAL_EXACT);
+    c[1] = claim("b", ABG_FACT_QUANTITY, "23 Tote", 23, "Tote", ABG_QUAL_EXACT);
+    c[0].measure = c[1].measure = "tote";
+    c[0].running = c[1].running = true;
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(cause, ABG_CAUSE_TIME);
+    c[0].running = c[1].running = false;
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(cause, ABG_CAUSE_NONE);
 }
 
 static void dates_are_spans_and_end_points(void **state)
@@ -230,26 +273,153 @@ static void grouping(void **state)
     c[1] = claim("a", PCT, "32,5 %", 32.5, "%", ABG_QUAL_EXACT);
     c[1].offset = 100;
     assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
-    /* other subjects and other attributes stay apart */
+    /* other subjects, measures and roles stay apart */
     c[1] = claim("b", PCT, "26 %", 26, "%", ABG_QUAL_EXACT);
     c[1].subject = "OpenAI Foundation";
     assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
     assert_int_equal(ng, 2);
     c[1] = claim("b", PCT, "26 %", 26, "%", ABG_QUAL_EXACT);
-    c[1].attribute = invest;
+    c[1].measure = "marktanteil";
     assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
     assert_int_equal(ng, 2);
-    /* no subject: never grouped */
+    c[1] = claim("b", PCT, "26 %", 26, "%", ABG_QUAL_EXACT);
+    c[1].role = ABG_ROLE_CHANGE;
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
+    assert_int_equal(ng, 2);
+    /* no measure, or not a claim (a dateline): never grouped */
     c[1] = claim("b", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
-    c[1].subject = NULL;
+    c[1].measure = NULL;
     assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
     assert_int_equal(ng, 2);
+    c[1] = claim("b", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
+    c[1].skip = "conversion";
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
+    assert_int_equal(ng, 2);
+    /* no subject: grouped only when the measure is sure */
+    c[1] = claim("b", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
+    c[0].subject = c[1].subject = NULL;
+    c[0].confidence = c[1].confidence = 0.4;
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
+    assert_int_equal(ng, 2);
+    c[0].confidence = c[1].confidence = 0.8;
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    assert_int_equal(ng, 1);
+    c[0] = claim("a", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
+    /* explicit times apart are a series; no time joins the one there is */
+    c[0].time = "2023";
+    c[1] = claim("b", PCT, "29 %", 29, "%", ABG_QUAL_EXACT);
+    c[1].time = "2024";
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
+    assert_int_equal(ng, 2);
+    c[1].time = NULL;
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(ng, 1);
+    assert_string_equal(last_time, "2023");
+    c[2] = claim("c", PCT, "31 %", 31, "%", ABG_QUAL_EXACT);
+    c[2].time = "2025";
+    assert_int_equal(run(c, 3, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
+    assert_int_equal(ng, 3);
+    /* objects: none joins the one there is, and OpenAI joins OpenAI Group PBC;
+     * two parties stay apart, and so does a claim without one */
+    c[0] = claim("a", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
+    c[0].object = "OpenAI Group PBC";
+    c[1] = claim("b", PCT, "27 Prozent", 27, "%", ABG_QUAL_EXACT);
+    c[1].object = "OpenAI";
+    c[2] = claim("c", PCT, "rund 27 %", 27, "%", ABG_QUAL_APPROX);
+    assert_int_equal(run(c, 3, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    assert_int_equal(ng, 1);
+    assert_string_equal(last_object, "OpenAI");
+    c[1].object = "Inflection";
+    assert_int_equal(run(c, 3, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
+    assert_int_equal(ng, 3);
     /* three agree, one deviates: one group, a conflict */
     c[1] = claim("b", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
     c[2] = claim("c", PCT, "rund 27 %", 27, "%", ABG_QUAL_APPROX);
     c[3] = claim("d", PCT, "32,5 %", 32.5, "%", ABG_QUAL_EXACT);
     assert_int_equal(run(c, 4, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
     assert_int_equal(ng, 1);
+    /* the majority: 27 in three sources; d deviates */
+    assert_int_equal(last.sources, 4);
+    assert_int_equal(last.majority_sources, 3);
+    assert_true(last_majority == 27);
+    assert_false(last_dev[0] || last_dev[1] || last_dev[2]);
+    assert_true(last_dev[3]);
+    /* two outlets of one source name count once */
+    c[1].source = "a";
+    assert_int_equal(run(c, 4, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(last.sources, 3);
+    assert_int_equal(last.majority_sources, 2);
+    /* one against one: a tie, nobody is the majority, nobody deviates */
+    assert_int_equal(run(c + 2, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(last.sources, 2);
+    assert_true(last.majority == ABG_NO_MAJORITY);
+    assert_true(last_majority == -1);
+    assert_false(last_dev[0] || last_dev[1]);
+}
+
+/* A document that states two values for one key is inconsistent in
+ * itself; it is left out of the verdict. */
+static void inconsistent_documents(void **state)
+{
+    abg_claim c[3];
+    abg_cause cause;
+    size_t ng;
+
+    (void)state;
+    c[0] = claim("a", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
+    c[1] = claim("a", PCT, "32 %", 32, "%", ABG_QUAL_EXACT);
+    c[1].offset = 100;
+    c[2] = claim("b", PCT, "27 Prozent", 27, "%", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 3, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    assert_int_equal(ng, 1);
+    assert_true(last_inc[0] && last_inc[1]);
+    assert_false(last_inc[2]);
+    /* an old value beside the new one is no inconsistency */
+    c[1].time = "before:Kapitalrunde";
+    assert_int_equal(run(c, 3, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(cause, ABG_CAUSE_TIME);
+    assert_false(last_inc[0] || last_inc[1]);
+}
+
+/* Group ids: FNV-1a 64 (offset basis 14695981039346656037, prime
+ * 1099511628211) of type, family, measure, role, subject, object and time
+ * joined by U+001F, written here independently of the library. */
+static uint64_t fnv(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull; /* 14695981039346656037 */
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+static void fingerprints(void **state)
+{
+    static const char key[] = "percent\x1f"
+                              "percent\x1f"
+                              "anteil\x1f"
+                              "level\x1f"
+                              "Microsoft\x1f"
+                              "OpenAI\x1f"
+                              "2025";
+    abg_claim c[2];
+    abg_cause cause;
+    size_t ng;
+    char want[17];
+
+    (void)state;
+    /* the FNV-1a test vector: "a" is af63dc4c8601ec8c */
+    assert_true(fnv("a", 1) == 0xaf63dc4c8601ec8cull);
+    c[0] = claim("a", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
+    c[1] = claim("b", PCT, "27 Prozent", 27, "%", ABG_QUAL_EXACT);
+    c[0].object = c[1].object = "OpenAI";
+    c[0].time = "2025";
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    snprintf(want, sizeof want, "%016llx", (unsigned long long)fnv(key, sizeof key - 1));
+    assert_string_equal(last_id, want);
 }
 
 /* The same claims in another order give the same groups and ids. */
@@ -265,8 +435,12 @@ static void order_does_not_matter(void **state)
     c[1] = claim("b", PCT, "32,5 %", 32.5, "%", ABG_QUAL_EXACT);
     c[2] = claim("c", MONEY, "135 Mrd. $", 135e9, "USD", ABG_QUAL_EXACT);
     assert_int_equal(abg_ctx_new(&ctx), 0);
-    assert_int_equal(abg_check_new(&x, ctx, NULL), 0);
-    assert_int_equal(abg_check_new(&y, ctx, NULL), 0);
+    {
+        abg_check_options o = ABG_CHECK_OPTIONS_INIT;
+        o.scope = ABG_SCOPE_ALL;
+        assert_int_equal(abg_check_new(&x, ctx, &o), 0);
+        assert_int_equal(abg_check_new(&y, ctx, &o), 0);
+    }
     for (i = 0; i < 3; i++) {
         assert_int_equal(abg_check_add(x, ctx, &c[i]), 0);
         assert_int_equal(abg_check_add(y, ctx, &c[2 - i]), 0);
@@ -294,6 +468,8 @@ int main(void)
         cmocka_unit_test(dates_are_spans_and_end_points),
         cmocka_unit_test(date_values),
         cmocka_unit_test(grouping),
+        cmocka_unit_test(inconsistent_documents),
+        cmocka_unit_test(fingerprints),
         cmocka_unit_test(order_does_not_matter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

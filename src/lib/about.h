@@ -1,0 +1,125 @@
+/*
+ * about.h: the analysis of one document's fact sentences (internal),
+ * shared by the modules that say what a fact is about:
+ *
+ *   claims.c     the driver: sentences, names, subject and object, and what
+ *                is not a claim (datelines, converted amounts)
+ *   measure.c    what the figure measures
+ *   role.c       level or change
+ *   timescope.c  when it holds
+ *
+ * A sentence is tokenized once; its clauses are cut at , ; : ( ) and
+ * dashes. Token indices below are into abg_sent.toks.
+ */
+#ifndef ABG_ABOUT_H
+#define ABG_ABOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "claims.h"
+#include "text.h"
+
+typedef struct {
+    size_t tok0, tok1; /* tokens [tok0, tok1) */
+    char *name;        /* as it is written in claims */
+    bool object;       /* after a preposition (an OpenAI) or a noun (Plattform Azure) */
+    bool known;        /* listed in the lexicon (or an alias) */
+} abg_name_hit;
+
+typedef struct {
+    size_t off, len; /* in the document's text */
+    abg_token *toks;
+    size_t ntok;
+    unsigned *clause;    /* per token */
+    signed char *isname; /* per token: name evidence, -1 until asked */
+    abg_name_hit *names;
+    size_t nnames;
+    char *subject; /* of its last fact, for the sentence after it */
+    char *measure; /* of its last fact with a measure, likewise */
+    abg_fact_type measure_type;
+} abg_sent;
+
+typedef struct {
+    abg_ctx *ctx;
+    const abg_lexicon *lex;
+    const abg_lang *lang;
+    abg_stemmer *stemmer;
+    const char *text;
+    abg_buf fold, tmp;
+    char **multi; /* multi-word names seen in the document, for "Foundation" */
+    size_t nmulti;
+    abg_strset docnames; /* names the document introduces ("der Sportartikel-
+                            hersteller Brenner Sport", a headline's subject) */
+    size_t max_docname_words;
+    abg_sent cur, prev;
+    int pub_year, pub_month, pub_day; /* the publication day; 0 when unknown */
+    const abg_fact *facts; /* the document's facts, in document order */
+    size_t nfacts;
+    char *last_measure; /* of the last fact with a measure, ending at */
+    abg_fact_type last_type;
+    size_t last_end;
+} abg_about_state;
+
+/* Token i of s as written, and its folded form (in st->fold, valid until
+ * the next call; NULL when it cannot be folded). */
+const char *abg_sent_text(const abg_about_state *st, const abg_sent *s, size_t i);
+const char *abg_sent_fold(abg_about_state *st, const abg_sent *s, size_t i, size_t *n);
+/* Is token i a word whose folded form is in `set`? */
+bool abg_sent_word_in(abg_about_state *st, const abg_sent *s, size_t i, const abg_strset *set);
+/* Is token i a word whose folded form is one of words[] (NULL-ended)? */
+bool abg_sent_word_is(abg_about_state *st, const abg_sent *s, size_t i,
+                      const char *const *words);
+/* The longest phrase of `set` (folded words joined by one space, at most
+ * `maxwords` words) starting at token i: its length in tokens (0: none)
+ * and, through *value, the set's value for it. Only tokens of one clause. */
+size_t abg_sent_phrase(abg_about_state *st, const abg_sent *s, size_t i, const abg_strset *set,
+                       size_t maxwords, const char **value);
+/* Does token t lie in one of the sentence's names? */
+const abg_name_hit *abg_sent_name_at(const abg_sent *s, size_t t);
+/* Is token i a noun: a capitalised word that is no name, no stopword (and,
+ * as the sentence's first word, a measure cue)? */
+bool abg_sent_noun(abg_about_state *st, const abg_sent *s, size_t i);
+/* How the noun at token i attaches: 0 the head of a noun phrase, 1 in a
+ * prepositional phrase ("für den Umbau"), 2 a genitive after a noun ("der
+ * Modellpalette"). */
+int abg_sent_attachment(abg_about_state *st, const abg_sent *s, size_t i);
+/* The clause separators: , ; : ( ) and dashes. */
+bool abg_sent_clause_break(const abg_about_state *st, const abg_sent *s, size_t i);
+
+/* ---- measure.c ---- */
+
+typedef struct {
+    const char *name;  /* borrowed from the lexicon or st->tmp-free storage */
+    char *own;         /* when the name is a stem of the text: owned */
+    unsigned flags;    /* ABG_MEASURE_* */
+    double evidence;   /* 1 the figure's own noun, ... 0.6 inherited */
+    size_t cue;        /* the token of the cue, or SIZE_MAX */
+} abg_measure_hit;
+
+/* What the fact over tokens [t0, t1) of s measures; out->name NULL when
+ * nothing does. `prev_measure` is the measure of the sentence before. */
+int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t t0,
+                     size_t t1, const abg_fact *f);
+
+/* ---- role.c ---- */
+
+/* Level or change of the fact over tokens [t0, t1); *earlier is set for
+ * the A of "von A auf B". */
+abg_role abg_role_find(abg_about_state *st, const abg_sent *s, size_t t0, size_t t1,
+                       const abg_fact *f, bool *earlier);
+
+/* ---- timescope.c ---- */
+
+/* The time scope of facts[self] (tokens [t0, t1) of s), normalised, in a
+ * new string (NULL when unknown): a date value ("2024", "2024-Q3",
+ * "2025-10-28"), a week ("2025-W31"), "before" or "before:EVENT", "now".
+ * `ignore` marks facts that are no claims (datelines), not to be taken
+ * as scopes. `running`: the measure is a running count ("bislang" is its
+ * current state, not an old one). */
+int abg_timescope_find(char **out, abg_about_state *st, const abg_sent *s, size_t t0, size_t t1,
+                       const abg_fact *facts, size_t nfacts, size_t self, const bool *ignore,
+                       bool running);
+
+#endif

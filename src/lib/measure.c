@@ -1,0 +1,537 @@
+/*
+ * measure.c: what a figure measures.
+ *
+ * In:  a fact, the analysed sentence it stands in (about.h), the measure
+ *      lexicon (rules/measures.de and the user's lexicon files).
+ * Out: an abg_measure_hit: a canonical measure ("anteil"), its flags and
+ *      how sure the finding is. The name is borrowed from the lexicon, or
+ *      owned by the hit (`own`) when it is a stem of the text.
+ *
+ * The measure comes from local syntax around the figure, strongest first:
+ *
+ *   1. the counted noun of a quantity ("800 Millionen Nutzer");
+ *   2. a compound the figure is part of ("250-Milliarden-Verpflichtung");
+ *   3. the noun the figure belongs to: right after it ("27 % Anteil",
+ *      "27 % der Stimmen") or before "von"/"über" ("Anteil von 27 %");
+ *   4. a cue of the lexicon in the figure's clause, the nearest one: a noun
+ *      (by its stem, or the end of a compound), a verb form or a phrase
+ *      ("hält", "ums Leben");
+ *   5. such a cue in another clause of the sentence, the nearest first;
+ *   6. a weak cue in the clause ("im Wert von": a value, unless something
+ *      better says of what);
+ *   7. the nearest noun of the clause that names no person, place or
+ *      vague thing: its stem is the measure;
+ *   8. the measure of the sentence before, when the clause names no noun
+ *      at all ("Der Konzern kommt auf rund ein Drittel.").
+ *
+ * A noun whose stem ends in a change word ("Umsatzplus") measures what its
+ * front names ("Umsatz"); role.c makes it a change.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "about.h"
+#include "ctx.h"
+
+/* A figure takes the measure of the last one at most this many bytes
+ * before it (a sentence or two). */
+#define INHERIT_SPAN 400
+
+/* Bytes of a stem that a compound's listed end must keep before it. */
+#define MIN_FRONT 2
+
+typedef struct {
+    const abg_measure_def *def; /* a lexicon measure, or NULL */
+    char *stem;                 /* else the noun's own stem (owned) */
+    bool skip;                  /* a noun that names no measure */
+} noun_reading;
+
+/* The stem of text[0..len) in a new string (NULL when out of memory or
+ * when it cannot be stemmed: *bad is set then). */
+static char *stem_dup(abg_about_state *st, const char *w, size_t len, bool *bad)
+{
+    const char *stem;
+    size_t sl;
+    int err = abg_stem(&stem, &sl, st->stemmer, w, len);
+
+    *bad = err < 0 && err != ABG_ENOMEM;
+    return err < 0 ? NULL : abg_strndup(stem, sl);
+}
+
+/* A change word at the end of stem[0..n) ("umsatzplus"): the length of
+ * the front, else n. */
+static size_t strip_change(const abg_lexicon *lex, const char *stem, size_t n)
+{
+    static const char *const ends[] = {"plus", "minus", "ruckgang", "anstieg", "zuwachs",
+                                       "sprung", "einbruch", "steiger"};
+    size_t k;
+
+    (void)lex;
+    for (k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        size_t l = strlen(ends[k]);
+        if (n >= l + 4 && !memcmp(stem + n - l, ends[k], l))
+            return n - l;
+    }
+    return n;
+}
+
+/* The measure a noun stem names for facts of `type`: the stem itself or
+ * its longest listed end; NULL when there is none, or when a longer end
+ * is a `notmeasure` word (Todeszahl ends in Zahl). */
+static const abg_measure_def *stem_measure(const abg_lexicon *lex, const char *stem, size_t n,
+                                           abg_fact_type type)
+{
+    size_t k;
+
+    for (k = 0; k + 3 <= n; k++) {
+        const char *v;
+        if (k && k < MIN_FRONT)
+            continue;
+        if (((unsigned char)stem[k] & 0xC0) == 0x80)
+            continue; /* inside a character */
+        if ((v = abg_strset_get(&lex->mnouns, stem + k, n - k))) {
+            const abg_measure_def *d = abg_lexicon_measure(lex, v, type);
+            if (d)
+                return d;
+        }
+        if (abg_strset_has(&lex->notmeasure, stem + k, n - k))
+            return NULL;
+    }
+    return NULL;
+}
+
+/* Does a `notmeasure` word end the stem, before any measure does? */
+static bool vague(const abg_lexicon *lex, const char *stem, size_t n)
+{
+    size_t k;
+
+    for (k = 0; k + 3 <= n; k++) {
+        if ((k && k < MIN_FRONT) || ((unsigned char)stem[k] & 0xC0) == 0x80)
+            continue;
+        if (abg_strset_has(&lex->mnouns, stem + k, n - k))
+            return false;
+        if (abg_strset_has(&lex->notmeasure, stem + k, n - k))
+            return true;
+    }
+    return false;
+}
+
+/* Snowball stems a long compound as one word and may cut an end its last
+ * part keeps alone (Teuerung: teuerung, Jahresteuerung: jahresteuer), and
+ * a stem's end may be a vague word (jahre|steuer). The measure of the
+ * longest last part that is a noun cue as the lexicon writes it. */
+static const abg_measure_def *tail_measure(abg_about_state *st, const char *w, size_t len,
+                                           abg_fact_type type)
+{
+    const char *f, *v;
+    size_t k, n;
+
+    abg_buf_truncate(&st->fold, 0);
+    if (abg_fold(&st->fold, w, len) < 0)
+        return NULL;
+    f = st->fold.data;
+    n = st->fold.len;
+    for (k = MIN_FRONT + 1; k + 5 <= n; k++) {
+        if (((unsigned char)f[k] & 0xC0) == 0x80)
+            continue;
+        if ((v = abg_strset_get(&st->lex->msurface, f + k, n - k)))
+            return abg_lexicon_measure(st->lex, v, type);
+    }
+    return NULL;
+}
+
+/* What the noun w[0..len) names for facts of `type` (for a hyphenated
+ * compound: its last part). */
+static int read_noun(noun_reading *out, abg_about_state *st, const char *w, size_t len,
+                     abg_fact_type type)
+{
+    const abg_lexicon *lex = st->lex;
+    const char *dash;
+    char *stem;
+    size_t n, front;
+    bool bad;
+
+    memset(out, 0, sizeof *out);
+    /* the last part of a hyphenated compound: Azure-Verpflichtung */
+    while ((dash = memchr(w, '-', len)) && (size_t)(dash - w) + 1 < len) {
+        len -= (size_t)(dash - w) + 1;
+        w = dash + 1;
+    }
+    if (!(stem = stem_dup(st, w, len, &bad))) {
+        out->skip = true;
+        return bad ? 0 : ABG_ENOMEM;
+    }
+    n = strlen(stem);
+    front = strip_change(lex, stem, n);
+    if (front < n) /* Umsatzplus: the measure is the front */
+        stem[n = front] = '\0';
+    if ((out->def = stem_measure(lex, stem, n, type)) ||
+        (len >= 10 && (out->def = tail_measure(st, w, len, type)))) {
+        free(stem);
+        return 0;
+    }
+    if (n < 3 || vague(lex, stem, n) ||
+        abg_strset_has(&lex->mweak, stem, n) || abg_strset_has(&lex->events, stem, n) ||
+        abg_strset_has(&lex->mnouns, stem, n)) {
+        /* vague, or a cue of a measure for other types */
+        free(stem);
+        out->skip = true;
+        return 0;
+    }
+    {
+        const char *to = abg_strset_get(&lex->same, stem, n);
+        if (to) {
+            free(stem);
+            if (!(stem = abg_strdup(to)))
+                return ABG_ENOMEM;
+        }
+    }
+    out->stem = stem;
+    return 0;
+}
+
+static void hit_def(abg_measure_hit *out, const abg_measure_def *d, double evidence, size_t cue)
+{
+    out->name = d->name;
+    out->flags = d->flags;
+    out->evidence = evidence;
+    out->cue = cue;
+}
+
+static void hit_stem(abg_measure_hit *out, char *stem, double evidence, size_t cue)
+{
+    out->own = stem;
+    out->name = stem;
+    out->flags = 0;
+    out->evidence = evidence;
+    out->cue = cue;
+}
+
+/* Token i as a noun of the fact's type: 1 a lexicon measure, 2 a stem of
+ * its own (in r), 0 nothing. */
+static int noun_at(noun_reading *r, abg_about_state *st, const abg_sent *s, size_t i,
+                   abg_fact_type type)
+{
+    int err;
+
+    memset(r, 0, sizeof *r);
+    if (i >= s->ntok || !abg_sent_noun(st, s, i) || abg_sent_word_in(st, s, i, &st->lex->change))
+        return 0;
+    if ((err = read_noun(r, st, abg_sent_text(st, s, i), s->toks[i].len, type)) < 0)
+        return err;
+    return r->def ? 1 : r->stem ? 2 : 0;
+}
+
+/* A cue of the lexicon at token i (not in the figure, not a name): the
+ * measure, or NULL. `weak`: look up the weak cues instead. */
+static const abg_measure_def *cue_at(abg_about_state *st, const abg_sent *s, size_t i,
+                                     abg_fact_type type, bool weak)
+{
+    const abg_lexicon *lex = st->lex;
+    const char *v = NULL;
+
+    if (s->toks[i].kind != ABG_TOK_WORD || abg_sent_name_at(s, i))
+        return NULL;
+    /* word cues are verbs and adjectives: "wert", not the noun "Wert" */
+    if ((!(s->toks[i].flags & ABG_TOKF_CAPITAL) || i == 0) &&
+        abg_sent_phrase(st, s, i, weak ? &lex->mweak : &lex->mwords,
+                        weak ? 4 : lex->max_mwords, &v) &&
+        v) {
+        const abg_measure_def *d = abg_lexicon_measure(lex, v, type);
+        if (d)
+            return d;
+    }
+    if (!weak && lex->nsplits && s->toks[i].kind == ABG_TOK_WORD) {
+        /* a separable verb: "setzte … um", the particle later in the clause */
+        size_t k, j, n;
+        const char *f = abg_sent_fold(st, s, i, &n);
+        for (k = 0; f && k < lex->nsplits; k++) {
+            const abg_split_cue *sc = &lex->splits[k];
+            const abg_measure_def *d;
+            if (strlen(sc->verb) != n || memcmp(sc->verb, f, n))
+                continue;
+            for (j = i + 1; j < s->ntok && s->clause[j] == s->clause[i]; j++) {
+                const char *const particle[] = {sc->particle, NULL};
+                if (abg_sent_word_is(st, s, j, particle) &&
+                    (d = abg_lexicon_measure(lex, sc->index, type)))
+                    return d;
+            }
+            f = abg_sent_fold(st, s, i, &n); /* the loop used the buffer */
+        }
+    }
+    if (!weak && !(s->toks[i].flags & ABG_TOKF_CAPITAL) && lex->mverbs.count) {
+        const char *stem;
+        size_t sl;
+        if (abg_stem(&stem, &sl, st->stemmer, abg_sent_text(st, s, i), s->toks[i].len) == 0 &&
+            (v = abg_strset_get(&lex->mverbs, stem, sl)))
+            return abg_lexicon_measure(lex, v, type);
+        return NULL;
+    }
+    if (s->toks[i].flags & ABG_TOKF_CAPITAL) {
+        const char *stem;
+        size_t sl;
+        if (abg_stem(&stem, &sl, st->stemmer, abg_sent_text(st, s, i), s->toks[i].len) < 0)
+            return NULL;
+        if (weak)
+            return (v = abg_strset_get(&lex->mweak, stem, sl)) ? abg_lexicon_measure(lex, v, type)
+                                                              : NULL;
+        sl = strip_change(lex, stem, sl);
+        {
+            const abg_measure_def *d = stem_measure(lex, stem, sl, type);
+            if (!d && s->toks[i].len >= 10)
+                d = tail_measure(st, abg_sent_text(st, s, i), s->toks[i].len, type);
+            return d;
+        }
+    }
+    return NULL;
+}
+
+/* The nearest cue in clause c (tokens outside [t0, t1)); a cue before the
+ * figure wins a tie. SIZE_MAX when there is none. */
+static size_t nearest_cue(const abg_measure_def **def, abg_about_state *st, const abg_sent *s,
+                          unsigned c, size_t t0, size_t t1, abg_fact_type type, bool weak)
+{
+    size_t i, best = SIZE_MAX, bestd = SIZE_MAX;
+
+    *def = NULL;
+    for (i = 0; i < s->ntok; i++) {
+        const abg_measure_def *d;
+        size_t dist;
+        if (s->clause[i] != c || (i >= t0 && i < t1))
+            continue;
+        dist = i < t0 ? t0 - i : i - t1 + 1;
+        if (dist >= bestd)
+            continue;
+        if ((d = cue_at(st, s, i, type, weak))) {
+            /* a noun in a prepositional phrase ("nach der Finanzierungsrunde")
+             * says less than the head of the clause */
+            if ((s->toks[i].flags & ABG_TOKF_CAPITAL) && abg_sent_attachment(st, s, i) == 1) {
+                dist += 8;
+                if (dist >= bestd)
+                    continue;
+            }
+            *def = d;
+            best = i;
+            bestd = dist;
+        }
+    }
+    return best;
+}
+
+static bool is_word(abg_about_state *st, const abg_sent *s, size_t i, const char *w)
+{
+    const char *const words[] = {w, NULL};
+    return abg_sent_word_is(st, s, i, words);
+}
+
+/* 3: the noun the figure belongs to. 1 found, 0 not, < 0 an error. */
+static int adjacent(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t t0,
+                    size_t t1, abg_fact_type type)
+{
+    static const char *const articles[] = {"der", "des", "aller", "seiner", "seines",
+                                           "ihrer", "ihres", "dieser", "dieses", NULL};
+    static const char *const preps[] = {"von", "über", "der", "des", NULL};
+    noun_reading r;
+    size_t i = t1;
+    int k;
+
+    /* after: "27 % Anteil", "27 % der Stimmen", "27 % der gesamten Ausgaben" */
+    if (i < s->ntok && abg_sent_word_is(st, s, i, articles)) {
+        i++;
+        for (k = 0; k < 2 && i + 1 < s->ntok && s->toks[i].kind == ABG_TOK_WORD &&
+                    !(s->toks[i].flags & ABG_TOKF_CAPITAL);
+             k++)
+            i++; /* adjectives */
+    }
+    if (i < s->ntok && s->clause[i] == s->clause[t1 < s->ntok ? t1 : 0]) {
+        if ((k = noun_at(&r, st, s, i, type)) < 0)
+            return k;
+        if (k == 1) {
+            hit_def(out, r.def, 1, i);
+            return 1;
+        }
+        if (k == 2) {
+            hit_stem(out, r.stem, 0.85, i);
+            return 1;
+        }
+    }
+    /* before: "Anteil von 27 %", "Auftrag über 2 Mrd.", "in Höhe von", "der
+     * Tod der 32 Menschen" */
+    if (t0 >= 2 && abg_sent_word_is(st, s, t0 - 1, preps)) {
+        i = t0 - 2;
+        if (i >= 2 && is_word(st, s, t0 - 1, "von") && is_word(st, s, i, "höhe") &&
+            is_word(st, s, i - 1, "in"))
+            i -= 2;
+        if (i > 0 && is_word(st, s, t0 - 1, "von") && is_word(st, s, i, "höhe"))
+            i -= 1;
+        if ((k = noun_at(&r, st, s, i, type)) < 0)
+            return k;
+        if (k == 1) {
+            hit_def(out, r.def, 1, i);
+            return 1;
+        }
+        if (k == 2) {
+            hit_stem(out, r.stem, 0.85, i);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does clause c hold a noun outside [t0, t1)? */
+static bool clause_has_noun(abg_about_state *st, const abg_sent *s, unsigned c, size_t t0,
+                            size_t t1)
+{
+    size_t i;
+
+    for (i = 0; i < s->ntok; i++) {
+        noun_reading r;
+        int k;
+        if (s->clause[i] != c || (i >= t0 && i < t1))
+            continue;
+        k = noun_at(&r, st, s, i, ABG_FACT_QUANTITY);
+        free(r.stem);
+        if (k > 0)
+            return true;
+    }
+    return false;
+}
+
+int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t t0,
+                     size_t t1, const abg_fact *f)
+{
+    const abg_measure_def *d;
+    noun_reading r;
+    unsigned c = t0 < s->ntok ? s->clause[t0] : 0;
+    size_t i, best = SIZE_MAX, bestd = SIZE_MAX;
+    int k;
+
+    memset(out, 0, sizeof *out);
+    out->cue = SIZE_MAX;
+    if (s->ntok == 0)
+        return 0;
+    /* 1: the counted noun of a quantity */
+    if (f->type == ABG_FACT_QUANTITY && f->unit && (unsigned char)f->unit[0] >= 'A' &&
+        ((unsigned char)f->unit[0] > 'Z' || strlen(f->unit) > 3 ||
+         ((unsigned char)f->unit[1] >= 'a' && (unsigned char)f->unit[1] <= 'z'))) {
+        if ((k = read_noun(&r, st, f->unit, strlen(f->unit), f->type)) < 0)
+            return k;
+        if (r.def) {
+            hit_def(out, r.def, 1, SIZE_MAX);
+            return 0;
+        }
+        if (r.stem) {
+            hit_stem(out, r.stem, 0.9, SIZE_MAX);
+            return 0;
+        }
+    }
+    /* 2: a compound the figure is part of */
+    for (i = t0; i < t1 && i < s->ntok; i++) {
+        if (s->toks[i].kind != ABG_TOK_WORD || !(s->toks[i].flags & ABG_TOKF_COMPOUND))
+            continue;
+        if ((k = read_noun(&r, st, abg_sent_text(st, s, i), s->toks[i].len, f->type)) < 0)
+            return k;
+        if (r.def) {
+            hit_def(out, r.def, 1, i);
+            return 0;
+        }
+        if (r.stem) {
+            hit_stem(out, r.stem, 0.85, i);
+            return 0;
+        }
+    }
+    /* 3: the noun the figure belongs to */
+    if ((k = adjacent(out, st, s, t0, t1, f->type)) != 0)
+        return k < 0 ? k : 0;
+    /* 4: the nearest cue of the clause */
+    if ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, false)) != SIZE_MAX) {
+        hit_def(out, d, 0.9, i);
+        return 0;
+    }
+    /* 5: a cue of the other clauses of the sentence, the nearer first
+     * (before before after): "Die Rechenzentren, die OpenAI plant, kommen
+     * auf 30 GW." */
+    {
+        unsigned last = s->clause[s->ntok - 1], dist;
+        for (dist = 1; dist <= last; dist++) {
+            double ev = dist == 1 ? 0.75 : 0.65;
+            if (dist <= c &&
+                (i = nearest_cue(&d, st, s, c - dist, t0, t1, f->type, false)) != SIZE_MAX) {
+                hit_def(out, d, ev, i);
+                return 0;
+            }
+            if (c + dist <= last &&
+                (i = nearest_cue(&d, st, s, c + dist, t0, t1, f->type, false)) != SIZE_MAX) {
+                hit_def(out, d, ev - 0.05, i);
+                return 0;
+            }
+        }
+    }
+    /* 6: a weak cue of the clause */
+    if ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, true)) != SIZE_MAX) {
+        hit_def(out, d, 0.75, i);
+        return 0;
+    }
+    /* 7: the nearest noun of the clause that heads its phrase, before the
+     * figure first; then any noun */
+    for (i = 0; i < s->ntok; i++) {
+        size_t dist;
+        if (s->clause[i] != c || (i >= t0 && i < t1))
+            continue;
+        dist = i < t0 ? t0 - i : 1000 + i - t1;
+        if (s->toks[i].kind != ABG_TOK_WORD || !(s->toks[i].flags & ABG_TOKF_CAPITAL))
+            continue;
+        if (i > 0 && i + 1 == t0 && abg_sent_name_at(s, i - 1))
+            continue; /* the rest of a name right before it ("Ron Paul 6,2 Prozent") */
+        if (abg_sent_attachment(st, s, i) != 0)
+            dist += 10000;
+        if (dist >= bestd)
+            continue;
+        if ((k = noun_at(&r, st, s, i, f->type)) < 0)
+            return k;
+        if (k == 2) {
+            free(out->own);
+            hit_stem(out, r.stem, 0.6, i);
+            best = i;
+            bestd = dist;
+        } else {
+            free(r.stem);
+        }
+    }
+    /* 8: the sentence before (or the last figure a sentence or two back),
+     * when this clause names nothing */
+    /* a percentage may take the measure of an amount before it ("Umsatz
+     * von 2,38 Milliarden Euro. Das entspricht einem Plus von 4 Prozent."),
+     * percentage points never: they are points of a rate */
+    if (best == SIZE_MAX && st->last_measure &&
+        (st->last_type == f->type ||
+         (f->type == ABG_FACT_PERCENT && st->last_type != ABG_FACT_DATE &&
+          !(f->unit && !strcmp(f->unit, "pp")))) &&
+        f->off - st->last_end < INHERIT_SPAN && !clause_has_noun(st, s, c, t0, t1)) {
+        if (!(out->own = abg_strdup(st->last_measure)))
+            return ABG_ENOMEM;
+        out->name = out->own;
+        out->evidence = 0.6;
+        for (i = 0; i < st->lex->nmeasures; i++)
+            if (!strcmp(st->lex->measures[i].name, out->name)) {
+                out->flags = st->lex->measures[i].flags;
+                break;
+            }
+        return 0;
+    }
+    /* 9: the last cue of the sentence before, when this one names none
+     * ("... hat ihre Beteiligung aufgestockt. Die Mailänder kommen
+     * inzwischen auf 29,9 Prozent."); it beats a noun of this clause the
+     * lexicon does not know (step 7), which other outlets rarely share */
+    if (st->prev.ntok && st->prev.off + st->prev.len <= s->off) {
+        for (i = st->prev.ntok; i-- > 0;)
+            if ((d = cue_at(st, &st->prev, i, f->type, false))) {
+                free(out->own);
+                out->own = NULL;
+                hit_def(out, d, 0.55, SIZE_MAX);
+                return 0;
+            }
+    }
+    return 0;
+}

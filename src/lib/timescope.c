@@ -1,0 +1,306 @@
+/*
+ * timescope.c: when a figure holds, as a normalised time scope.
+ *
+ * In:  a fact, the analysed sentence it stands in (about.h), the other
+ *      facts of the document, the publication day, the time words of the
+ *      lexicon (rules/time.de).
+ * Out: a new string, or NULL when the time is unknown:
+ *
+ *   "before:EVENT"  a `before` preposition with an event noun ("vor der
+ *                   jüngsten Kapitalrunde": before:Kapitalrunde)
+ *   "now"           an `after` preposition with an event noun ("nach der
+ *                   Einigung"), or a `now` word ("künftig", "inzwischen")
+ *   a date value    a date of the clause, or a year the clause writes as a
+ *                   bare number ("Für 2026 rechnen ..."), else an exact date
+ *                   of the sentence ("2024", "2024-Q3", "2025-10-28"; a range
+ *                   "2024..2025"); a date with "seit" or "ab" starts a period
+ *                   and is no scope
+ *   a resolved day  a relative expression ("gestern": the day before the
+ *                   publication day; "am Sonntag": the last Sunday on or
+ *                   before it; "vergangene Woche": "2025-W30"; "im
+ *                   Vorjahr": "2024"), only when the publication day is known
+ *   "before"        a `formerly` word ("zuvor", "ursprünglich"); for a
+ *                   running count the current state ("now") instead
+ *
+ * in this order. Dates themselves get no scope (abg_about_facts does not
+ * ask for one).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "about.h"
+#include "ctx.h"
+
+#define MAX_FILLER 3 /* words between a time preposition and its event noun */
+
+/* An event noun at token j: its stem, or a compound ending in one. */
+static bool event_noun(abg_about_state *st, const abg_sent *s, size_t j)
+{
+    const char *stem;
+    size_t sl, k;
+
+    if (s->toks[j].kind != ABG_TOK_WORD || !(s->toks[j].flags & ABG_TOKF_CAPITAL))
+        return false;
+    if (abg_stem(&stem, &sl, st->stemmer, abg_sent_text(st, s, j), s->toks[j].len) < 0)
+        return false;
+    for (k = 0; k + 4 <= sl; k++)
+        if (abg_strset_has(&st->lex->events, stem + k, sl - k))
+            return true;
+    return false;
+}
+
+/* A time preposition of `set` at token i with an event noun after it in
+ * the clause: the noun's index, or SIZE_MAX. */
+static size_t event_after(abg_about_state *st, const abg_sent *s, size_t i, const abg_strset *set)
+{
+    size_t j;
+
+    if (!abg_sent_word_in(st, s, i, set))
+        return SIZE_MAX;
+    for (j = i + 1; j < s->ntok && j <= i + 1 + MAX_FILLER; j++) {
+        if (s->toks[j].kind != ABG_TOK_WORD || s->clause[j] != s->clause[i])
+            return SIZE_MAX;
+        if (!(s->toks[j].flags & ABG_TOKF_CAPITAL))
+            continue; /* der, zur, jüngsten */
+        return event_noun(st, s, j) ? j : SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
+/* Copy the token's text as it is written, after a prefix. */
+static char *with_token(abg_about_state *st, const char *prefix, const abg_sent *s, size_t j)
+{
+    size_t pl = strlen(prefix), n = s->toks[j].len;
+    char *out = malloc(pl + n + 1);
+
+    if (!out)
+        return NULL;
+    memcpy(out, prefix, pl);
+    memcpy(out + pl, abg_sent_text(st, s, j), n);
+    out[pl + n] = '\0';
+    return out;
+}
+
+/* The date value of fact d, with its range end: "2024", "2024..2025". */
+static char *date_scope(const abg_fact *d)
+{
+    char buf[40];
+
+    if (d->date_to[0] && strcmp(d->date, d->date_to))
+        snprintf(buf, sizeof buf, "%s..%s", d->date, d->date_to);
+    else
+        snprintf(buf, sizeof buf, "%s", d->date);
+    return abg_strdup(buf);
+}
+
+/* The token at byte offset `off` of the document, or s->ntok. */
+static size_t token_at(const abg_sent *s, size_t off)
+{
+    size_t t, rel = off - s->off;
+
+    for (t = 0; t < s->ntok && s->toks[t].off + s->toks[t].len <= rel; t++)
+        ;
+    return t;
+}
+
+/* The nearest date of the sentence (c >= 0: of clause c) that can scope
+ * a figure: not the fact itself, no dateline, not the start of a period. */
+static const abg_fact *nearest_date(const abg_sent *s, long c, size_t t0, const abg_fact *facts,
+                                    size_t nfacts, size_t self, const bool *ignore)
+{
+    const abg_fact *best = NULL;
+    size_t i, bestd = (size_t)-1;
+
+    for (i = 0; i < nfacts; i++) {
+        const abg_fact *d = &facts[i];
+        size_t t, dist;
+        if (i == self || d->type != ABG_FACT_DATE || (ignore && ignore[i]) || !d->date[0] ||
+            d->qualifier == ABG_QUAL_LOWER || d->off < s->off || d->off >= s->off + s->len ||
+            (c < 0 && d->qualifier != ABG_QUAL_EXACT))
+            continue;
+        t = token_at(s, d->off);
+        if (t >= s->ntok || (c >= 0 && s->clause[t] != (unsigned)c))
+            continue;
+        dist = t < t0 ? t0 - t : t - t0;
+        if (dist < bestd) {
+            best = d;
+            bestd = dist;
+        }
+    }
+    return best;
+}
+
+/* A year written as a bare number in clause c ("Für 2025 erwarten ...",
+ * "2024 hatte sie ..."), nearest to token t0: not inside a fact, not after
+ * "seit" or "ab", not before a noun it counts ("2024 Mitarbeiter"). A new
+ * string, or NULL. */
+static char *bare_year(abg_about_state *st, const abg_sent *s, unsigned c, size_t t0)
+{
+    static const char *const since[] = {"seit", "ab", NULL};
+    size_t i, best = SIZE_MAX, bestd = SIZE_MAX, k;
+
+    for (i = 0; i < s->ntok; i++) {
+        const char *t = abg_sent_text(st, s, i);
+        size_t off = s->off + s->toks[i].off, dist, f;
+        bool in = false;
+        int y = 0;
+        if (s->clause[i] != c || s->toks[i].kind != ABG_TOK_NUMBER || s->toks[i].len != 4)
+            continue;
+        for (k = 0; k < 4 && t[k] >= '0' && t[k] <= '9'; k++)
+            y = y * 10 + (t[k] - '0');
+        if (k < 4 || y < 1950 || y > 2099)
+            continue;
+        for (f = 0; f < st->nfacts && !in; f++)
+            in = off >= st->facts[f].off && off < st->facts[f].off + st->facts[f].len;
+        if (in || (i > 0 && abg_sent_word_is(st, s, i - 1, since)))
+            continue;
+        if (i + 1 < s->ntok && s->toks[i + 1].kind == ABG_TOK_WORD &&
+            (s->toks[i + 1].flags & ABG_TOKF_CAPITAL) && s->clause[i + 1] == c)
+            continue;
+        dist = i < t0 ? t0 - i : i - t0;
+        if (dist < bestd) {
+            best = i;
+            bestd = dist;
+        }
+    }
+    return best == SIZE_MAX ? NULL : abg_strndup(abg_sent_text(st, s, best), 4);
+}
+
+/* ---- relative expressions ---- */
+
+static void from_days(double days, int *y, int *m, int *d)
+{
+    /* civil from days since 1970-01-01 (proleptic Gregorian) */
+    long z = (long)days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* ISO 8601 weekday of a day number: 1 Monday .. 7 Sunday. */
+static int weekday(double days)
+{
+    long w = ((long)days + 3) % 7; /* 1970-01-01 was a Thursday */
+    return (int)(w < 0 ? w + 7 : w) + 1;
+}
+
+/* "2025-W31": the ISO week of a day number. */
+static void iso_week(char *buf, size_t size, double days)
+{
+    double thursday = days - weekday(days) + 4;
+    int y, m, d;
+
+    from_days(thursday, &y, &m, &d);
+    snprintf(buf, size, "%04d-W%02d", y,
+             (int)((thursday - abg_day_number(y, 1, 1)) / 7) + 1);
+}
+
+/* A relative expression at token i resolved against the publication day:
+ * a new string, or NULL (none, or no publication day). */
+static char *relative_at(abg_about_state *st, const abg_sent *s, size_t i, size_t *len)
+{
+    const char *v = NULL;
+    double pub, day;
+    int unit, n, y, m, d;
+    char buf[32];
+
+    *len = 0;
+    if (!st->pub_year ||
+        !(*len = abg_sent_phrase(st, s, i, &st->lex->relative, st->lex->max_relwords, &v)) ||
+        !v || sscanf(v, "%d %d", &unit, &n) != 2)
+        return NULL;
+    pub = abg_day_number(st->pub_year, st->pub_month, st->pub_day);
+    switch (unit) {
+    case ABG_REL_DAY:
+        from_days(pub + n, &y, &m, &d);
+        snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        break;
+    case ABG_REL_WEEK:
+        iso_week(buf, sizeof buf, pub + 7.0 * n);
+        break;
+    case ABG_REL_YEAR:
+        snprintf(buf, sizeof buf, "%04d", st->pub_year + n);
+        break;
+    case ABG_REL_WEEKDAY:
+        day = pub - ((weekday(pub) - n + 7) % 7);
+        from_days(day, &y, &m, &d);
+        snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        break;
+    default:
+        return NULL;
+    }
+    return abg_strdup(buf);
+}
+
+/* ---- the scope ---- */
+
+/* One pass over clause c (c < 0: the whole sentence) for what `what`
+ * asks: 0 event phrases, 1 relative expressions, 2 formerly/now words.
+ * 1 found (*out set), 0 none, < 0 an error. */
+static int scan(char **out, abg_about_state *st, const abg_sent *s, long c, int what,
+                bool running)
+{
+    size_t i, j, len;
+
+    for (i = 0; i < s->ntok; i++) {
+        if (c >= 0 && s->clause[i] != (unsigned)c)
+            continue;
+        switch (what) {
+        case 0:
+            if ((j = event_after(st, s, i, &st->lex->before)) != SIZE_MAX) {
+                *out = running ? abg_strdup("now") : with_token(st, "before:", s, j);
+                return *out ? 1 : ABG_ENOMEM;
+            }
+            if (event_after(st, s, i, &st->lex->after) != SIZE_MAX) {
+                *out = abg_strdup("now");
+                return *out ? 1 : ABG_ENOMEM;
+            }
+            break;
+        case 1:
+            if ((*out = relative_at(st, s, i, &len)))
+                return 1;
+            break;
+        default:
+            if (abg_sent_word_in(st, s, i, &st->lex->formerly)) {
+                *out = abg_strdup(running ? "now" : "before");
+                return *out ? 1 : ABG_ENOMEM;
+            }
+            if (abg_sent_word_in(st, s, i, &st->lex->now)) {
+                *out = abg_strdup("now");
+                return *out ? 1 : ABG_ENOMEM;
+            }
+            break;
+        }
+    }
+    return 0;
+}
+
+int abg_timescope_find(char **out, abg_about_state *st, const abg_sent *s, size_t t0, size_t t1,
+                       const abg_fact *facts, size_t nfacts, size_t self, const bool *ignore,
+                       bool running)
+{
+    long c = t0 < s->ntok ? (long)s->clause[t0] : 0, cc;
+    const abg_fact *d;
+    int err;
+
+    (void)t1;
+    *out = NULL;
+    for (cc = c; cc >= -1; cc = cc == c ? -1 : -2) { /* the clause, then the sentence */
+        if ((err = scan(out, st, s, cc, 0, running)) != 0)
+            return err < 0 ? err : 0;
+        if ((d = nearest_date(s, cc, t0, facts, nfacts, self, ignore)))
+            return (*out = date_scope(d)) ? 0 : ABG_ENOMEM;
+        if (cc >= 0 && (*out = bare_year(st, s, (unsigned)cc, t0)))
+            return 0;
+        if ((err = scan(out, st, s, cc, 1, running)) != 0)
+            return err < 0 ? err : 0;
+        if ((err = scan(out, st, s, cc, 2, running)) != 0)
+            return err < 0 ? err : 0;
+    }
+    return 0;
+}
