@@ -578,6 +578,7 @@ static void copies_of_real_text(void **state)
         docs[i].doc = ids[i];
         docs[i].day = days[i];
         docs[i].sig = &sig[i];
+        docs[i].estimated = false;
     }
     assert_true(sig[0].shingles > 200);
     assert_int_equal(abg_stories_new(&st, k->ctx, docs, 3, NULL, NULL), 0);
