@@ -237,6 +237,24 @@ static bool name_evidence(abg_about_state *st, const abg_sent *s, size_t i)
         return true; /* Nvidias Anteil */
     if (abg_strset_has(&st->lex->notnames, w, n) || (t->flags & ABG_TOKF_COMPOUND))
         return false;
+    if ((t->flags & ABG_TOKF_INNERCAP) && !(t->flags & ABG_TOKF_ALLCAPS)) {
+        /* two words run together in scraped text ("JournalistenIn der",
+         * "TruppenTürkei"), or a Binnen-I ("JournalistInnen"): a German
+         * word before the inner capital; not OpenAI, BioNTech, PayPal */
+        size_t p;
+        for (p = 1; p < n && !(w[p] >= 'A' && w[p] <= 'Z') &&
+                    !((unsigned char)w[p] == 0xC3 && p + 1 < n &&
+                      (unsigned char)w[p + 1] >= 0x80 && (unsigned char)w[p + 1] <= 0x9E);
+             p++)
+            ;
+        if (p >= 5 && p < n && st->lex->dict.count) {
+            abg_buf_truncate(&st->fold, 0);
+            if (abg_fold(&st->fold, w, p) == 0 &&
+                abg_lexicon_german(st->lex, st->fold.data, st->fold.len))
+                return false;
+        }
+        return true;
+    }
     if (t->flags & (ABG_TOKF_INNERCAP | ABG_TOKF_ALLCAPS))
         return n >= 2;
     if (!(t->flags & ABG_TOKF_CAPITAL) || n < 3 || st->lex->dict.count == 0)

@@ -1,7 +1,8 @@
 /*
- * Fuzz target: claims and the cross-check over a plain-text article. The
- * input is read as two documents (its halves), so that groups can span
- * documents. Checks the contracts: every fact gets an about (subject NULL
+ * Fuzz target: claims and the cross-check over a plain-text article, with
+ * the shipped lexicons (names, measures, roles, time words). The input is
+ * read as two documents (its halves), so that groups can span documents
+ * (--scope all: without signatures each would be a story of its own). Checks the contracts: every fact gets an about (subject NULL
  * or non-empty, attribute stems sorted and unique); every claim lands in
  * exactly one group; a group is single exactly when one document holds
  * all its claims; only conflicts have a cause; ids have 16 hex digits.
@@ -57,6 +58,13 @@ static void add_half(abg_check *chk, abg_ctx *ctx, abg_ingest *ing, const abg_ru
             memcpy(c.date_to, facts[i].date_to, sizeof c.date_to);
             c.offset = facts[i].off;
             c.subject = about[i].subject;
+            c.inferred = about[i].inferred;
+            c.object = about[i].object;
+            c.measure = about[i].measure;
+            c.role = about[i].role;
+            c.running = about[i].running;
+            c.skip = about[i].skip;
+            c.confidence = about[i].confidence;
             c.time = about[i].time;
             c.attribute = (const char *const *)about[i].attribute;
             c.nattribute = about[i].nattribute;
@@ -84,7 +92,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (!ctx) {
         const char *files[] = {ABG_FUZZ_DATADIR "/rules/de.rules"};
-        const char *lexfiles[] = {ABG_FUZZ_DATADIR "/rules/claims.de"};
+        const char *lexfiles[] = {ABG_FUZZ_DATADIR "/rules/claims.de",
+                                  ABG_FUZZ_DATADIR "/rules/measures.de",
+                                  ABG_FUZZ_DATADIR "/rules/roles.de",
+                                  ABG_FUZZ_DATADIR "/rules/time.de"};
         abg_lang_options lo = ABG_LANG_OPTIONS_INIT;
         abg_lexicon_options xo = ABG_LEXICON_OPTIONS_INIT;
         lo.abbreviations_path = ABG_FUZZ_DATADIR "/rules/abbreviations.de";
@@ -94,13 +105,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abg_stemmer_new(&st) < 0)
             __builtin_trap();
         xo.paths = lexfiles;
-        xo.npaths = 1;
+        xo.npaths = 4;
         xo.lang = lang;
         if (abg_lexicon_new(&lex, ctx, &xo) < 0)
             __builtin_trap();
     }
-    if (abg_check_new(&chk, ctx, NULL) < 0)
-        __builtin_trap();
+    {
+        abg_check_options co = ABG_CHECK_OPTIONS_INIT;
+        co.scope = ABG_SCOPE_ALL;
+        if (abg_check_new(&chk, ctx, &co) < 0)
+            __builtin_trap();
+    }
     add_half(chk, ctx, ing, rules, lang, lex, st, "a.txt", data, size / 2, &nclaims);
     add_half(chk, ctx, ing, rules, lang, lex, st, "b.txt", data + size / 2, size - size / 2,
              &nclaims);
