@@ -1013,7 +1013,7 @@ static size_t nsfacts_like(const abg_fact *facts, size_t nfacts, const abg_sent 
  * (now or no time; in *cur). */
 static int nsfacts_like_now(size_t *n, size_t *cur, abg_about_state *st, const abg_fact *facts,
                             size_t nfacts, const abg_sent *s, size_t k, const bool *skipped,
-                            const abg_about *ab)
+                            const abg_about *ab, bool grows)
 {
     const abg_fact *f = &facts[k];
     size_t i, t0, t1;
@@ -1044,7 +1044,7 @@ static int nsfacts_like_now(size_t *n, size_t *cur, abg_about_state *st, const a
             tg = abg_strdup("earlier");
         else if (g->type != ABG_FACT_DATE &&
                  (err = abg_timescope_find(&tg, st, s, t0, t1, facts, nfacts, i, skipped,
-                                           ab->running)) < 0)
+                                           grows)) < 0)
             return err;
         if ((!tg && !ab->time) || (tg && ab->time && !strcmp(tg, ab->time)))
             (*n)++;
@@ -1066,7 +1066,7 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
     const abg_fact *sfacts = facts;
     size_t nsfacts = 0;
     double sev;
-    bool earlier = false;
+    bool earlier = false, grows = false;
     int err = 0;
 
     /* the facts of this sentence (facts are in document order) */
@@ -1092,7 +1092,10 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
         if (!(ab->measure = m.own ? m.own : abg_strdup(m.name)))
             return ABG_ENOMEM;
         m.own = NULL;
-        ab->running = (m.flags & ABG_MEASURE_RUNNING) != 0;
+        /* running counts and moving prices: values of different days
+         * differ in time; only a count reads "bislang" as its current state */
+        ab->running = (m.flags & (ABG_MEASURE_RUNNING | ABG_MEASURE_MOVING)) != 0;
+        grows = (m.flags & ABG_MEASURE_RUNNING) != 0;
         if (m.flags & ABG_MEASURE_OBJECT) {
             const char *o = pick_object(st, s, t0);
             if (o && (!ab->subject || strcmp(o, ab->subject)) && !(ab->object = abg_strdup(o)))
@@ -1110,7 +1113,7 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
             return ABG_ENOMEM;
     } else if (f->type != ABG_FACT_DATE &&
                (err = abg_timescope_find(&ab->time, st, s, t0, t1, facts, nfacts, k, skipped,
-                                         ab->running)) < 0) {
+                                         grows)) < 0) {
         return err;
     }
     /* a figure of a list of figures ("die Grünen mit 27,9 Prozent vor den
@@ -1121,7 +1124,7 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
      * one subject, not a list. */
     {
         size_t like = 0, cur = 0;
-        if ((err = nsfacts_like_now(&like, &cur, st, facts, nfacts, s, k, skipped, ab)) < 0)
+        if ((err = nsfacts_like_now(&like, &cur, st, facts, nfacts, s, k, skipped, ab, grows)) < 0)
             return err;
         /* the old value beside the new one in one sentence ("künftig 49,9
          * Prozent, bislang 30 Prozent") is the A of "von A auf B" */

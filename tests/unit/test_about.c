@@ -278,6 +278,35 @@ static void points_keep_their_own(void **state)
     abg_doclist_free(docs);
 }
 
+/* A death toll grows and a price moves: both are "running" (their values
+ * of different days differ in time); a stake is not. */
+static void running_figures(void **state)
+{
+    const char *t = "Bei dem Unglück starben 14 Menschen. Ein Liter Diesel kostete am Mittag "
+                    "2,30 Euro. Siemens hält 27 Prozent an Brekta.\n";
+    abg_doclist *docs = NULL;
+    abg_fact *facts = NULL;
+    abg_about *about = NULL;
+    size_t n = 0;
+    const abg_doc *doc;
+
+    (void)state;
+    assert_int_equal(abg_ingest_buffer(&docs, ctx, ing, "t.txt", t, strlen(t)), 0);
+    doc = abg_doclist_get(docs, 0);
+    assert_int_equal(abg_extract(&facts, &n, ctx, rules, lang, doc), 0);
+    assert_int_equal(abg_about_facts(&about, NULL, ctx, lex, lang, stemmer, doc, facts, n), 0);
+    assert_int_equal(n, 3);
+    assert_string_equal(about[0].measure, "tote");
+    assert_true(about[0].running);
+    assert_string_equal(about[1].measure, "dieselpreis");
+    assert_true(about[1].running);
+    assert_string_equal(about[2].measure, "anteil");
+    assert_false(about[2].running);
+    abg_about_free(about, n);
+    free(facts);
+    abg_doclist_free(docs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -290,6 +319,7 @@ int main(void)
         cmocka_unit_test(compound_tail_and_place),
         cmocka_unit_test(run_together_words),
         cmocka_unit_test(points_keep_their_own),
+        cmocka_unit_test(running_figures),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
