@@ -330,14 +330,9 @@ static int parse_number(double *out, const char *s, double lo, double hi)
 
 static int parse_tolerance(double *out, const char *s)
 {
-    char *end;
-    double v;
-
-    errno = 0;
-    v = strtod(s, &end);
-    if (errno || end == s || *end || !(v >= 0) || v > 100)
+    if (parse_number(out, s, 0, 100) < 0)
         return -1;
-    *out = v / 100;
+    *out /= 100;
     return 0;
 }
 

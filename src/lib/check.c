@@ -887,18 +887,6 @@ static double confidence(const abg_check *chk, item *const *m, size_t n)
     return c * (sum + STORY_BASE > 1 ? 1 : sum + STORY_BASE);
 }
 
-static uint64_t fnv1a(const char *s, size_t n)
-{
-    uint64_t h = 14695981039346656037ull;
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 static void fingerprint(char id[17], const item *first, bool grouped, const char *extra)
 {
     char key[2048];
@@ -913,7 +901,7 @@ static void fingerprint(char id[17], const item *first, bool grouped, const char
                      first->c.subject ? first->c.subject : "", first->c.doc,
                      (unsigned long long)first->c.offset, first->c.text);
     snprintf(id, 17, "%016llx",
-             (unsigned long long)fnv1a(key, n < 0 ? 0 : (size_t)n < sizeof key ? (size_t)n
+             (unsigned long long)abg_hash(key, n < 0 ? 0 : (size_t)n < sizeof key ? (size_t)n
                                                                                : sizeof key - 1));
 }
 

@@ -325,6 +325,21 @@ static bool is_word(abg_about_state *st, const abg_sent *s, size_t i, const char
     return abg_sent_word_is(st, s, i, words);
 }
 
+/* A noun right beside the figure: its measure (sure) or its own stem. 1
+ * when it names one (in out), 0 when not, or an error. */
+static int noun_hit(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t i,
+                    abg_fact_type type)
+{
+    noun_reading r;
+    int k = noun_at(&r, st, s, i, type);
+
+    if (k == 1)
+        hit_def(out, r.def, 1, i);
+    else if (k == 2)
+        hit_stem(out, r.stem, 0.85, i);
+    return k < 0 ? k : k > 0;
+}
+
 /* 3: the noun the figure belongs to. 1 found, 0 not, < 0 an error. */
 static int adjacent(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t t0,
                     size_t t1, abg_fact_type type)
@@ -332,7 +347,6 @@ static int adjacent(abg_measure_hit *out, abg_about_state *st, const abg_sent *s
     static const char *const articles[] = {"der", "des", "aller", "seiner", "seines",
                                            "ihrer", "ihres", "dieser", "dieses", NULL};
     static const char *const preps[] = {"von", "über", "der", "des", NULL};
-    noun_reading r;
     size_t i = t1;
     int k;
 
@@ -344,18 +358,9 @@ static int adjacent(abg_measure_hit *out, abg_about_state *st, const abg_sent *s
              k++)
             i++; /* adjectives */
     }
-    if (i < s->ntok && s->clause[i] == s->clause[t1 < s->ntok ? t1 : 0]) {
-        if ((k = noun_at(&r, st, s, i, type)) < 0)
-            return k;
-        if (k == 1) {
-            hit_def(out, r.def, 1, i);
-            return 1;
-        }
-        if (k == 2) {
-            hit_stem(out, r.stem, 0.85, i);
-            return 1;
-        }
-    }
+    if (i < s->ntok && s->clause[i] == s->clause[t1 < s->ntok ? t1 : 0] &&
+        (k = noun_hit(out, st, s, i, type)) != 0)
+        return k;
     /* before: "Anteil von 27 %", "Auftrag über 2 Mrd.", "in Höhe von", "der
      * Tod der 32 Menschen" */
     if (t0 >= 2 && abg_sent_word_is(st, s, t0 - 1, preps)) {
@@ -365,16 +370,7 @@ static int adjacent(abg_measure_hit *out, abg_about_state *st, const abg_sent *s
             i -= 2;
         if (i > 0 && is_word(st, s, t0 - 1, "von") && is_word(st, s, i, "höhe"))
             i -= 1;
-        if ((k = noun_at(&r, st, s, i, type)) < 0)
-            return k;
-        if (k == 1) {
-            hit_def(out, r.def, 1, i);
-            return 1;
-        }
-        if (k == 2) {
-            hit_stem(out, r.stem, 0.85, i);
-            return 1;
-        }
+        return noun_hit(out, st, s, i, type);
     }
     return 0;
 }

@@ -70,21 +70,10 @@ typedef struct {
     uint32_t minhash[ABG_SIG_MINHASH];
 } signer;
 
-/* MurmurHash3's 64-bit finaliser: every input bit reaches every output bit. */
-static uint64_t mix(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 33;
-    return h;
-}
-
 static size_t probe_stem(const signer *s, const uint32_t *slots, size_t cap, const char *stem,
                          size_t len)
 {
-    size_t i = (size_t)mix(abg_hash(stem, len)) & (cap - 1);
+    size_t i = (size_t)abg_mix64(abg_hash(stem, len)) & (cap - 1);
     const stem_entry *e;
 
     while (slots[i] && ((e = &s->stems[slots[i] - 1])->len != len ||
@@ -127,10 +116,11 @@ static int reserve(signer *s)
         cap = s->scap ? 2 * s->scap : 512;
         if (!(m = calloc(cap, sizeof *m)))
             return ABG_ENOMEM;
-        for (j = 0; j < s->scap; j++)
-            if (s->seen[j].w)
-                m[probe_seen(m, cap, mix(abg_hash(s->seen[j].w, s->seen[j].len)), s->seen[j].w,
-                             s->seen[j].len)] = s->seen[j];
+        for (j = 0; j < s->scap; j++) {
+            const memo *o = &s->seen[j];
+            if (o->w)
+                m[probe_seen(m, cap, abg_mix64(abg_hash(o->w, o->len)), o->w, o->len)] = *o;
+        }
         free(s->seen);
         s->seen = m;
         s->scap = cap;
@@ -165,7 +155,7 @@ static int stem_index(signer *s, uint32_t *out, const char *stem, size_t len)
 static int see(signer *s, const memo **out, const abg_lang *lang, abg_stemmer *stemmer,
                const char *w, size_t len, bool word)
 {
-    uint64_t h = mix(abg_hash(w, len));
+    uint64_t h = abg_mix64(abg_hash(w, len));
     size_t i;
     memo *m;
     int err;
@@ -189,7 +179,7 @@ static int see(signer *s, const memo **out, const abg_lang *lang, abg_stemmer *s
             f = s->fold.data ? s->fold.data : "";
             flen = s->fold.len;
         }
-        m->hash = mix(abg_hash(f, flen));
+        m->hash = abg_mix64(abg_hash(f, flen));
         m->stem = NO_STEM;
         if (word && flen >= 3 && stem_len >= 3 && !abg_stopwords_has(lang->stopwords, f, flen) &&
             (err = stem_index(s, &m->stem, stem, stem_len)) < 0)
@@ -221,7 +211,7 @@ static void shingle_token(signer *s, uint64_t token_hash)
         return;
     /* the four token hashes in text order (rotated by position), mixed */
     t = s->ntok;
-    h = mix(r[t & 3] ^ rotl(r[(t + 1) & 3], 16) ^ rotl(r[(t + 2) & 3], 32) ^
+    h = abg_mix64(r[t & 3] ^ rotl(r[(t + 1) & 3], 16) ^ rotl(r[(t + 2) & 3], 32) ^
             rotl(r[(t + 3) & 3], 48));
     if (s->shingles < UINT32_MAX)
         s->shingles++;
@@ -364,8 +354,8 @@ int abg_signature_make(abg_signature *out, abg_ctx *ctx, const abg_lang *lang,
     memset(out, 0, sizeof *out);
     memset(&s, 0, sizeof s);
     for (k = 0; k < ABG_SIG_MINHASH; k++) {
-        s.seeds[k] = mix((k + 1) * 0x9e3779b97f4a7c15ull);
-        s.mults[k] = mix(s.seeds[k]) | 1;
+        s.seeds[k] = abg_mix64((k + 1) * 0x9e3779b97f4a7c15ull);
+        s.mults[k] = abg_mix64(s.seeds[k]) | 1;
         s.minhash[k] = UINT32_MAX;
     }
     text = abg_doc_text(doc, &len);

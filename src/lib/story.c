@@ -81,19 +81,9 @@ typedef struct {
     size_t cap, count;
 } stem_table;
 
-static uint64_t mix(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 33;
-    return h;
-}
-
 static stem_slot *stem_find(const stem_table *t, const char *s, size_t len)
 {
-    size_t i = (size_t)mix(abg_hash(s, len)) & (t->cap - 1);
+    size_t i = (size_t)abg_mix64(abg_hash(s, len)) & (t->cap - 1);
 
     while (t->slots[i].s && (t->slots[i].len != len || memcmp(t->slots[i].s, s, len) != 0))
         i = (i + 1) & (t->cap - 1);
@@ -626,9 +616,9 @@ static int find_copies(run *r)
         if (!sketched(sig))
             continue;
         for (b = 0; b < LSH_BANDS; b++) {
-            uint64_t h = mix(b + 1);
+            uint64_t h = abg_mix64(b + 1);
             for (k = 0; k < LSH_ROWS; k++)
-                h = mix(h ^ sig->minhash[b * LSH_ROWS + k]);
+                h = abg_mix64(h ^ sig->minhash[b * LSH_ROWS + k]);
             keys[nk].key = h;
             keys[nk++].pos = p;
         }

@@ -12,7 +12,7 @@
 
 uint64_t abg_hash(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
+    uint64_t h = 14695981039346656037ull;
     size_t i;
 
     for (i = 0; i < n; i++) {

@@ -9,8 +9,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* FNV-1a of s[0..n): fast, good enough for the short words of a text. */
+/* FNV-1a (64 bit, the standard offset basis) of s[0..n): fast, good
+ * enough for the short words of a text; group fingerprints use it too. */
 uint64_t abg_hash(const char *s, size_t n);
+
+/* MurmurHash3's 64-bit finaliser: every input bit reaches every output
+ * bit (for table slots and sketches made from FNV-1a values). */
+static inline uint64_t abg_mix64(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h;
+}
 
 typedef struct {
     char **slots;  /* open addressing, linear probing; NULL = empty */

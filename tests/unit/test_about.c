@@ -77,34 +77,59 @@ static void same(const char *what, const char *got, const char *expected, const 
     }
 }
 
+/* Ingest `text` as one .txt document, extract its facts and what they
+ * are about. */
+typedef struct {
+    abg_doclist *docs;
+    abg_fact *facts;
+    abg_about *about;
+    size_t n;
+    const char *body;
+} run;
+
+static void run_open(run *r, const char *text)
+{
+    const abg_doc *doc;
+    size_t len;
+
+    memset(r, 0, sizeof *r);
+    assert_int_equal(abg_ingest_buffer(&r->docs, ctx, ing, "t.txt", text, strlen(text)), 0);
+    doc = abg_doclist_get(r->docs, 0);
+    r->body = abg_doc_text(doc, &len);
+    assert_int_equal(abg_extract(&r->facts, &r->n, ctx, rules, lang, doc), 0);
+    assert_int_equal(
+        abg_about_facts(&r->about, NULL, ctx, lex, lang, stemmer, doc, r->facts, r->n), 0);
+}
+
+static void run_close(run *r)
+{
+    abg_about_free(r->about, r->n);
+    free(r->facts);
+    abg_doclist_free(r->docs);
+}
+
 /* The about of `figure` in `text` (a .txt document, front matter allowed). */
 static void check_about(const char *text, const char *figure, const want *w)
 {
-    abg_doclist *docs = NULL;
-    abg_fact *facts = NULL;
-    abg_about *about = NULL;
-    const abg_doc *doc;
-    const char *body;
-    size_t n = 0, i, len;
+    run r;
+    size_t i;
     bool found = false;
 
-    assert_int_equal(abg_ingest_buffer(&docs, ctx, ing, "t.txt", text, strlen(text)), 0);
-    doc = abg_doclist_get(docs, 0);
-    body = abg_doc_text(doc, &len);
-    assert_int_equal(abg_extract(&facts, &n, ctx, rules, lang, doc), 0);
-    assert_int_equal(abg_about_facts(&about, NULL, ctx, lex, lang, stemmer, doc, facts, n), 0);
-    for (i = 0; i < n && !found; i++) {
-        if (facts[i].len != strlen(figure) || memcmp(body + facts[i].off, figure, facts[i].len))
+    run_open(&r, text);
+    for (i = 0; i < r.n && !found; i++) {
+        const abg_about *a = &r.about[i];
+        const abg_fact *f = &r.facts[i];
+        if (f->len != strlen(figure) || memcmp(r.body + f->off, figure, f->len))
             continue;
         found = true;
-        same("subject", about[i].subject, w->subject, figure);
-        same("object", about[i].object, w->object, figure);
-        same("measure", about[i].measure, w->measure, figure);
-        same("time", about[i].time, w->time, figure);
-        same("skip", about[i].skip, w->skip, figure);
-        if (about[i].role != w->role) {
-            print_error("role of \"%s\": got %s, expected %s\n", figure,
-                        abg_role_name(about[i].role), abg_role_name(w->role));
+        same("subject", a->subject, w->subject, figure);
+        same("object", a->object, w->object, figure);
+        same("measure", a->measure, w->measure, figure);
+        same("time", a->time, w->time, figure);
+        same("skip", a->skip, w->skip, figure);
+        if (a->role != w->role) {
+            print_error("role of \"%s\": got %s, expected %s\n", figure, abg_role_name(a->role),
+                        abg_role_name(w->role));
             fail();
         }
     }
@@ -112,9 +137,7 @@ static void check_about(const char *text, const char *figure, const want *w)
         print_error("no fact \"%s\" in: %s\n", figure, text);
         fail();
     }
-    abg_about_free(about, n);
-    free(facts);
-    abg_doclist_free(docs);
+    run_close(&r);
 }
 
 #define LEVEL ABG_ROLE_LEVEL
@@ -199,28 +222,20 @@ static void not_claims(void **state)
     (void)state;
     check_about(t, "1,24 Milliarden Euro", &conv);
     {
-        abg_doclist *docs = NULL;
-        abg_fact *facts = NULL;
-        abg_about *about = NULL;
-        size_t n = 0, i, dated = 0;
-        const abg_doc *doc;
-        assert_int_equal(abg_ingest_buffer(&docs, ctx, ing, "u.txt", u, strlen(u)), 0);
-        doc = abg_doclist_get(docs, 0);
-        assert_int_equal(abg_extract(&facts, &n, ctx, rules, lang, doc), 0);
-        assert_int_equal(abg_about_facts(&about, NULL, ctx, lex, lang, stemmer, doc, facts, n),
-                         0);
-        for (i = 0; i < n; i++)
-            if (facts[i].type == ABG_FACT_DATE) {
+        run r;
+        size_t i, dated = 0;
+        run_open(&r, u);
+        for (i = 0; i < r.n; i++)
+            if (r.facts[i].type == ABG_FACT_DATE) {
                 dated++;
-                assert_non_null(about[i].skip);
-                assert_string_equal(about[i].skip, "dateline");
+                assert_non_null(r.about[i].skip);
+                assert_string_equal(r.about[i].skip, "dateline");
             }
         assert_int_equal(dated, 1);
-        abg_about_free(about, n);
-        free(facts);
-        abg_doclist_free(docs);
+        run_close(&r);
     }
 }
+
 
 /* A compound whose stem hides its last part (Jahresteuerung stems to
  * "jahresteuer", whose end "steuer" is a vague word) is read by that
@@ -254,28 +269,20 @@ static void points_keep_their_own(void **state)
 {
     const char *t = "Der Kaufpreis für Brekta beträgt 3 Milliarden Euro. Die Partei verlor "
                     "2,3 Prozentpunkte.\n";
-    abg_doclist *docs = NULL;
-    abg_fact *facts = NULL;
-    abg_about *about = NULL;
-    size_t n = 0, i, seen = 0;
-    const abg_doc *doc;
+    run r;
+    size_t i, seen = 0;
 
     (void)state;
-    assert_int_equal(abg_ingest_buffer(&docs, ctx, ing, "t.txt", t, strlen(t)), 0);
-    doc = abg_doclist_get(docs, 0);
-    assert_int_equal(abg_extract(&facts, &n, ctx, rules, lang, doc), 0);
-    assert_int_equal(abg_about_facts(&about, NULL, ctx, lex, lang, stemmer, doc, facts, n), 0);
-    for (i = 0; i < n; i++)
-        if (facts[i].type == ABG_FACT_PERCENT) {
+    run_open(&r, t);
+    for (i = 0; i < r.n; i++)
+        if (r.facts[i].type == ABG_FACT_PERCENT) {
             seen++;
-            assert_true(!about[i].measure || strcmp(about[i].measure, "kaufpreis"));
+            assert_true(!r.about[i].measure || strcmp(r.about[i].measure, "kaufpreis"));
         } else {
-            assert_string_equal(about[i].measure, "kaufpreis");
+            assert_string_equal(r.about[i].measure, "kaufpreis");
         }
     assert_int_equal(seen, 1);
-    abg_about_free(about, n);
-    free(facts);
-    abg_doclist_free(docs);
+    run_close(&r);
 }
 
 /* A death toll grows and a price moves: both are "running" (their values
@@ -284,27 +291,18 @@ static void running_figures(void **state)
 {
     const char *t = "Bei dem Unglück starben 14 Menschen. Ein Liter Diesel kostete am Mittag "
                     "2,30 Euro. Siemens hält 27 Prozent an Brekta.\n";
-    abg_doclist *docs = NULL;
-    abg_fact *facts = NULL;
-    abg_about *about = NULL;
-    size_t n = 0;
-    const abg_doc *doc;
+    run r;
 
     (void)state;
-    assert_int_equal(abg_ingest_buffer(&docs, ctx, ing, "t.txt", t, strlen(t)), 0);
-    doc = abg_doclist_get(docs, 0);
-    assert_int_equal(abg_extract(&facts, &n, ctx, rules, lang, doc), 0);
-    assert_int_equal(abg_about_facts(&about, NULL, ctx, lex, lang, stemmer, doc, facts, n), 0);
-    assert_int_equal(n, 3);
-    assert_string_equal(about[0].measure, "tote");
-    assert_true(about[0].running);
-    assert_string_equal(about[1].measure, "dieselpreis");
-    assert_true(about[1].running);
-    assert_string_equal(about[2].measure, "anteil");
-    assert_false(about[2].running);
-    abg_about_free(about, n);
-    free(facts);
-    abg_doclist_free(docs);
+    run_open(&r, t);
+    assert_int_equal(r.n, 3);
+    assert_string_equal(r.about[0].measure, "tote");
+    assert_true(r.about[0].running);
+    assert_string_equal(r.about[1].measure, "dieselpreis");
+    assert_true(r.about[1].running);
+    assert_string_equal(r.about[2].measure, "anteil");
+    assert_false(r.about[2].running);
+    run_close(&r);
 }
 
 int main(void)
