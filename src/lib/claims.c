@@ -935,9 +935,10 @@ static int attribute(stems *a, abg_about_state *st, const abg_sent *s, size_t t0
 }
 
 /* The subject a headline opens with, when it is two or three capitalised
- * words the body repeats, followed by a colon or a verb: "Brenner Sport:
- * Erlöse steigen", "Kessler Antriebstechnik kündigt Sparprogramm an". A
- * single word needs no help (abg_lexicon_german decides it). */
+ * words (the last may be an acronym) the body repeats, followed by a colon
+ * or a verb: "Brenner Sport: Erlöse steigen", "Kessler Antriebstechnik
+ * kündigt Sparprogramm an", "Sportwelt TV zeigt Handball". A single word
+ * needs no help (abg_lexicon_german decides it). */
 static int headline_name(abg_about_state *st, const char *title, const char *body)
 {
     static const char *const after[] = {"für", "von", "vom", "mit", "in", "im", "auf", "an",
@@ -956,6 +957,12 @@ static int headline_name(abg_about_state *st, const char *title, const char *bod
         return err;
     for (k = 0; k < 3 && k < h.ntok; k++) {
         const abg_token *t = &h.toks[k];
+        /* an acronym after a word ends such a name ("Sportwelt TV") */
+        if (k > 0 && t->kind == ABG_TOK_WORD && (t->flags & ABG_TOKF_ALLCAPS) &&
+            !(t->flags & ABG_TOKF_COMPOUND)) {
+            k++;
+            break;
+        }
         if (t->kind != ABG_TOK_WORD || !(t->flags & ABG_TOKF_CAPITAL) ||
             (t->flags & (ABG_TOKF_COMPOUND | ABG_TOKF_INNERCAP | ABG_TOKF_ALLCAPS)))
             break;

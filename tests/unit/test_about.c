@@ -285,6 +285,22 @@ static void points_keep_their_own(void **state)
     run_close(&r);
 }
 
+/* A headline that opens with two words, the last an acronym, and a verb
+ * names the subject its body repeats; "Sportwelt" alone is a German word. */
+static void headline_name(void **state)
+{
+    const char *t = "---\ntitle: Sportwelt TV zeigt Handball\n---\n"
+                    "Sportwelt TV zeigt Handball\n\n"
+                    "Sportwelt TV hat die Rechte an der Handball-Bundesliga bis 2032 erworben.\n";
+    const char *u = "Sportwelt TV hat die Rechte an der Handball-Bundesliga bis 2032 erworben.\n";
+    want w = {"Sportwelt TV", NULL, "laufzeit", LEVEL, NULL, NULL};
+    want none = {NULL, NULL, "laufzeit", LEVEL, NULL, NULL};
+
+    (void)state;
+    check_about(t, "bis 2032", &w);
+    check_about(u, "bis 2032", &none);
+}
+
 /* A death toll grows and a price moves: both are "running" (their values
  * of different days differ in time); a stake is not. */
 static void running_figures(void **state)
@@ -318,6 +334,7 @@ int main(void)
         cmocka_unit_test(run_together_words),
         cmocka_unit_test(points_keep_their_own),
         cmocka_unit_test(running_figures),
+        cmocka_unit_test(headline_name),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
