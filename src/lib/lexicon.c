@@ -43,14 +43,15 @@ static bool dict_has(const abg_lexicon *lex, const char *s, size_t n)
 }
 
 /* s[0..n) is a dictionary word or a compound of them; `depth` bounds the
- * parts. Parts have at least three bytes. */
+ * parts. Parts have at least three bytes, and a word of six bytes is no
+ * compound of two three-byte words: Uniper is no Uni + per. */
 static bool compound(const abg_lexicon *lex, const char *s, size_t n, int depth)
 {
     size_t i;
 
     if (dict_has(lex, s, n))
         return true;
-    if (depth == 0 || n < 6)
+    if (depth == 0 || n < 7)
         return false;
     for (i = 3; i + 3 <= n; i++) {
         static const char *const links[] = {"", "s", "es", "n", "en", "e"};
