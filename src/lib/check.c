@@ -1023,12 +1023,6 @@ static void resolve_subjects(abg_check *chk, sortkey *o, size_t n)
     }
 }
 
-/* Claims of one key, story and subject: objects that name one party the
- * same way (all starting with the same word) become the shortest of them,
- * (or the same last plain word: same_party), and claims with no object
- * take it; with two parties, a claim with no
- * object stays apart. Then, per object, claims with no explicit time join
- * the one explicit time there is. The run is sorted again after each step. */
 /* The last word of a name that is no legal form or acronym (GmbH, AG,
  * Inc): longer than three bytes, no capital after its first letter. */
 static void last_plain_word(const char *a, const char **w, size_t *len)
@@ -1070,22 +1064,39 @@ static bool same_party(const char *a, const char *b)
     return wa && wb && la == lb && !memcmp(wa, wb, la);
 }
 
+/* Claims of one key, story and subject: objects that name one party
+ * (same_party: "Elbkai" and "Hafenlogistiker Elbkai") become the shortest
+ * of them; when one party is left, claims with no object take it, with two
+ * a claim with no object stays apart. Then, per object, claims with no
+ * explicit time join the one explicit time there is. The run is sorted
+ * again after each step. */
 static void resolve_objects_times(abg_check *chk, sortkey *o, size_t n)
 {
     const char *canon = NULL;
-    size_t k, a, b;
+    size_t k, j, a, b;
     bool one = true;
 
-    for (k = 0; k < n && one; k++) {
-        const char *ob = o[k].okey;
+    /* each object becomes the shortest object that names its party */
+    for (k = 0; k < n; k++) {
+        const char *ob = o[k].okey, *best = ob;
         if (!*ob)
             continue;
+        for (j = 0; j < n; j++) {
+            const char *x = o[j].okey;
+            if (*x && x != best && same_party(ob, x) &&
+                (strlen(x) < strlen(best) || (strlen(x) == strlen(best) && strcmp(x, best) < 0)))
+                best = x;
+        }
+        chk->items[o[k].i].okey = o[k].okey = best;
+    }
+    /* one party: the claims that name none take it */
+    for (k = 0; k < n && one; k++) {
+        if (!*o[k].okey)
+            continue;
         if (!canon)
-            canon = ob;
-        else if (!same_party(canon, ob))
+            canon = o[k].okey;
+        else if (o[k].okey != canon && strcmp(o[k].okey, canon))
             one = false;
-        else if (strlen(ob) < strlen(canon) || (strlen(ob) == strlen(canon) && strcmp(ob, canon) < 0))
-            canon = ob;
     }
     if (canon && one)
         for (k = 0; k < n; k++)

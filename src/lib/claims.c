@@ -701,6 +701,25 @@ static const char *pick_object(abg_about_state *st, const abg_sent *s, size_t t0
         if (k > 0 && k + 2 >= h->tok0 && abg_sent_word_is(st, s, k - 1, an))
             return h->name;
     }
+    /* "an" right before a capitalised word, with no article: a proper
+     * noun though a German word ("Anteil an Nordstern", not "an der
+     * Firma") */
+    for (i = 0; i + 1 < s->ntok; i++) {
+        static const char *const only_an[] = {"an", NULL};
+        size_t n;
+        const char *f;
+        if (s->clause[i] != c || !abg_sent_word_is(st, s, i, only_an))
+            continue;
+        for (k = i + 1; k < s->ntok && k < i + 4 && s->toks[k].kind == ABG_TOK_WORD &&
+                        (s->toks[k].flags & ABG_TOKF_CAPITAL) &&
+                        !inside_fact(st, s->off + s->toks[k].off) &&
+                        (f = abg_sent_fold(st, s, k, &n)) &&
+                        !abg_stopwords_has(st->lang->stopwords, f, n);
+             k++)
+            ;
+        if (k > i + 1 && join(st, s, i + 1, k - i - 1, true))
+            return st->tmp.data;
+    }
     return NULL;
 }
 
