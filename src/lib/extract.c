@@ -532,18 +532,23 @@ static int not_counted(const conv *cv, const char *w, size_t len)
            in_map(cv, "scale", w, len) || in_map(cv, "month", w, len);
 }
 
-/* Whether w[0..len) ends like a German plural: -e, -n, -r, -s, -l (Mittel),
- * -a (Visa), -i (Tempi); not -ss, -us, -eis, -nis, -sis. */
+/* Whether w[0..len) ends like a German plural: -e, -en, -rn, -ln, -er, -el
+ * (Mittel), -s, -a (Visa), -i (Tempi); not -ss, -us, -eis, -nis, -sis, nor
+ * a singular in -n, -r, -l such as Mann, Tor, Zahl. */
 static int plural_ending(const char *w, size_t len)
 {
     int c = len >= 2 ? lower_ascii((unsigned char)w[len - 1]) : 0, d;
 
     if (!c || !strchr("enrslai", c))
         return 0;
+    d = lower_ascii((unsigned char)w[len - 2]);
+    if (c == 'n')
+        return d == 'e' || d == 'r' || d == 'l';
+    if (c == 'r' || c == 'l')
+        return d == 'e';
     if (c != 's')
         return 1;
     /* not a singular in -s: Prozess, Status, Gefängnis, Hinweis, Basis */
-    d = lower_ascii((unsigned char)w[len - 2]);
     if (d == 's' || d == 'u')
         return 0;
     return !(d == 'i' && len >= 3 && strchr("ens", lower_ascii((unsigned char)w[len - 3])));
