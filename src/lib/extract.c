@@ -922,6 +922,36 @@ static int extend_before(conv *cv, cands *out, size_t ri, const abg_regex_match 
     return 0;
 }
 
+/* Whether the word right before sub[p], after blanks, ends a key of map
+ * qual ("rund", "als" of "mehr als", "ca."): else a before pattern of
+ * qualifiers ({QUALS}, whose words set the qualifier through that map)
+ * cannot fit there, and extend_before need not try it. */
+static int qual_word_before(const conv *cv, size_t p)
+{
+    const unsigned char *u = (const unsigned char *)cv->sub;
+    const abg_map *m = abg_rules_map(cv->rules, "qual");
+    char key[64];
+    size_t e = p, b, i, kl;
+    int n;
+
+    while (e > 0 && (u[e - 1] == ' ' || u[e - 1] == '\t' || u[e - 1] == '\n'))
+        e--;
+    if (e == p || !m)
+        return !m;
+    for (b = e; b > 0 && (is_ascii_letter(u[b - 1]) || u[b - 1] >= 0x80 || u[b - 1] == '.'); b--)
+        ;
+    if (b == e || e - b >= sizeof key || (n = abg_fold_key(key, sizeof key, cv->sub + b, e - b)) <= 0)
+        return 0;
+    kl = strlen(key);
+    for (i = 0; i < m->n; i++) {
+        const char *k = m->entries[i].key;
+        size_t l = strlen(k);
+        if (l >= kl && memcmp(k + l - kl, key, kl) == 0 && (l == kl || k[l - kl - 1] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether a rule's number word (WORDNUM, matched as a whole word) may
  * start at s[p]: the word there reads as a number (abg_num_parse, the
  * test its value must pass anyway). Answers yes when the word's end is
@@ -1316,6 +1346,8 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
                         (cv.rule->before &&
                          !(cv.rule->type == ABG_FACT_QUANTITY && c.n == had &&
                            !(cv.rule->flags & ABG_RULE_REQUIRE_BEFORE)) &&
+                         !((cv.rule->flags & ABG_RULE_BEFORE_QUALS) &&
+                           !qual_word_before(&cv, m.start)) &&
                          (err = extend_before(&cv, &c, ri, &m, we, ws, warned, warn,
                                               payload)) < 0)) {
                         if (err == ABG_ENOMEM)

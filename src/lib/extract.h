@@ -74,8 +74,11 @@ typedef struct {
 enum {
     ABG_RULE_CONTEXT_CURRENCY = 1u << 0, /* no currency in the match: take the
                                             sentence's */
-    ABG_RULE_REQUIRE_BEFORE = 1u << 1    /* a match counts only with words its
+    ABG_RULE_REQUIRE_BEFORE = 1u << 1,   /* a match counts only with words its
                                             before pattern takes */
+    ABG_RULE_BEFORE_QUALS = 1u << 2      /* the before pattern is {QUALS}: it
+                                            fits only after a word that ends a
+                                            key of map qual */
 };
 
 #define ABG_RULE_MAX_DUPS 4

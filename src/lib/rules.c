@@ -898,6 +898,13 @@ static int compile_rule(abg_rule *r, abg_ctx *ctx, const loader *ld, const char 
         goto done;
     if (raw_before && (err = compile_before(r, ctx, ld, where, raw_before)) < 0)
         goto done;
+    if (raw_before) {
+        size_t k = strspn(raw_before, " \t"), e = strlen(raw_before);
+        while (e > k && (raw_before[e - 1] == ' ' || raw_before[e - 1] == '\t'))
+            e--;
+        if (e - k == 7 && memcmp(raw_before + k, "{QUALS}", 7) == 0)
+            r->flags |= ABG_RULE_BEFORE_QUALS;
+    }
     if ((r->flags & ABG_RULE_REQUIRE_BEFORE) && !raw_before) {
         err = abg_error(ctx, ABG_EUSAGE, "%s: rule %s requires a before pattern it lacks",
                         where, r->id);
