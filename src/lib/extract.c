@@ -42,6 +42,10 @@
  * als zweieinhalb Milliarden") and ends at most this many after it. */
 #define ANCHOR_BEFORE 96
 #define ANCHOR_AFTER 256
+/* The window of a number word that counts (zwei, dreitägige): the
+ * qualifiers before it, a count or duration after it. */
+#define WORD_ANCHOR_BEFORE 48
+#define WORD_ANCHOR_AFTER 128
 
 static int lower_ascii(int c)
 {
@@ -107,6 +111,100 @@ static int anchor_word_at(const unsigned char *u, size_t i, size_t n)
     }
 }
 
+/* The end of the word at u[p]: ASCII and Latin-1 letters (À..ÿ but × and
+ * ÷); *other is set when a character beyond them comes first. */
+static size_t word_end(const unsigned char *u, size_t p, size_t n, int *other)
+{
+    size_t q = p;
+
+    *other = 0;
+    while (q < n) {
+        if (is_ascii_letter(u[q])) {
+            q++;
+        } else if (u[q] == 0xC3 && q + 1 < n && u[q + 1] >= 0x80 && u[q + 1] <= 0xBF &&
+                   u[q + 1] != 0x97 && u[q + 1] != 0xB7) {
+            q += 2;
+        } else {
+            *other = u[q] >= 0x80;
+            break;
+        }
+    }
+    return q;
+}
+
+/* The suffixes of durations and ages written as one word with their
+ * number (dreitägige, Zweijähriger): the length of the number word before
+ * one of them in u[p..q), or 0. */
+static size_t duration_compound(const unsigned char *u, size_t p, size_t q)
+{
+    static const char *const stems[] = {"j\xc3\xa4hrig", "t\xc3\xa4gig", "w\xc3\xb6" "chig",
+                                        "monatig", "st\xc3\xbc" "ndig", "min\xc3\xbc" "tig"};
+    size_t r, k, j;
+    abg_num num;
+
+    /* the stem ends in "ig", then nothing, e, or e and one of m n r s */
+    for (r = 0; r <= 2; r++) {
+        size_t i;
+        if (q < p + r + 2 || u[q - r - 1] != 'g' || u[q - r - 2] != 'i')
+            continue;
+        if (r >= 1 && u[q - r] != 'e')
+            continue;
+        if (r == 2 && !strchr("mnrs", u[q - 1]))
+            continue;
+        for (k = 0; k < sizeof stems / sizeof stems[0]; k++) {
+            size_t sl = strlen(stems[k]);
+            int same = 1;
+            if (q < p + 3 + r + sl)
+                continue;
+            i = q - r - sl;
+            for (j = 0; j < sl && same; j++)
+                same = (j == 0 ? lower_ascii(u[i]) : u[i + j]) == (unsigned char)stems[k][j];
+            if (same && abg_num_parse(&num, (const char *)u + p, i - p) == 0)
+                return i - p;
+        }
+    }
+    return 0;
+}
+
+/* Whether a number word that counts starts at s[p] (at the start of a
+ * word): zwei ... zwölf, zwanzig, hundert, tausend and their compounds,
+ * eineinhalb, anderthalb, and these before a duration (dreitägige); not
+ * the articles ein, eine, einen ..., which are read as one elsewhere only
+ * with a scale word. An anchor for counts without digits ("fünf
+ * Mitarbeitern"), so it first looks at four letters. */
+static int count_word_at(const char *s, size_t p, size_t n)
+{
+    static const char *const heads[] = {"zwei", "zehn", "zwan", "drei", "vier", "sech", "sieb",
+                                        "acht", "neun", "hund", "taus", "ande", "einh", "eint",
+                                        "einu", "eine"};
+    const unsigned char *u = (const unsigned char *)s;
+    char h[4];
+    size_t q, k;
+    int other, head = 0;
+    abg_num num;
+
+    if (p + 3 >= n)
+        return 0;
+    for (k = 0; k < 4; k++)
+        h[k] = (char)lower_ascii(u[p + k]);
+    if (h[0] == 'e' && h[1] == 'l' && h[2] == 'f')
+        head = 1;
+    else if (h[0] == 'z' && h[1] == 'w' && u[p + 2] == 0xC3 && u[p + 3] == 0xB6)
+        head = 1; /* zwölf */
+    else if (h[0] == 'f' && u[p + 1] == 0xC3 && u[p + 2] == 0xBC && h[3] == 'n')
+        head = 1; /* fünf */
+    for (k = 0; !head && k < sizeof heads / sizeof heads[0]; k++)
+        head = memcmp(h, heads[k], 4) == 0;
+    if (!head)
+        return 0;
+    q = word_end(u, p, n, &other);
+    if (other || (q < n && ((u[q] >= '0' && u[q] <= '9') || u[q] == '_')))
+        return 0;
+    if (h[0] == 'e' && h[1] == 'i' && q - p < 7)
+        return 0; /* ein, eine, einen, einem, einer, eines */
+    return abg_num_parse(&num, s + p, q - p) == 0 || duration_compound(u, p, q) > 0;
+}
+
 /* Whether u[i] is a currency sign: $ € £ ¥. */
 static int currency_sign_at(const unsigned char *u, size_t i, size_t n)
 {
@@ -149,16 +247,24 @@ static int may_start(const char *s, size_t p)
 static int next_window(const char *s, size_t n, size_t from, size_t *ws, size_t *we)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t i, a, e = 0;
+    size_t i, a, e = 0, before, after;
     int found = 0;
 
     for (i = from; i < n;) {
         if (found && i >= e)
             break;
+        before = ANCHOR_BEFORE;
+        after = ANCHOR_AFTER;
         if (is_ascii_letter(u[i])) {
             /* a word: only its start may be an anchor */
             size_t j = i + 1;
-            int anchor = !(i > 0 && is_ascii_letter(u[i - 1])) && anchor_word_at(u, i, n);
+            int start = !(i > 0 && (is_ascii_letter(u[i - 1]) || u[i - 1] >= 0x80));
+            int anchor = start && anchor_word_at(u, i, n);
+            if (!anchor && start && count_word_at(s, i, n)) {
+                anchor = 1;
+                before = WORD_ANCHOR_BEFORE;
+                after = WORD_ANCHOR_AFTER;
+            }
             if (!anchor) {
                 while (j < n && is_ascii_letter(u[j]))
                     j++;
@@ -169,12 +275,13 @@ static int next_window(const char *s, size_t n, size_t from, size_t *ws, size_t 
             i++;
             continue;
         }
-        a = i > ANCHOR_BEFORE ? i - ANCHOR_BEFORE : 0;
+        a = i > before ? i - before : 0;
         if (!found) {
             *ws = a < from ? from : a;
             found = 1;
         }
-        e = i + ANCHOR_AFTER < n ? i + ANCHOR_AFTER : n;
+        if (i + after > e)
+            e = i + after < n ? i + after : n;
         i++;
     }
     if (!found)
@@ -411,6 +518,106 @@ static int finite_value(double v)
     return isfinite(v) && fabs(v) < 1e300;
 }
 
+/* Whether the folded or written word w[0..len) is in map kind. */
+static const abg_map_entry *in_map(const conv *cv, const char *kind, const char *w, size_t len)
+{
+    return len ? abg_map_find(abg_rules_map(cv->rules, kind), w, len) : NULL;
+}
+
+/* Whether w[0..len) is a word no count counts (map notcount, a currency,
+ * a scale or a month). */
+static int not_counted(const conv *cv, const char *w, size_t len)
+{
+    return in_map(cv, "notcount", w, len) || in_map(cv, "cur", w, len) ||
+           in_map(cv, "scale", w, len) || in_map(cv, "month", w, len);
+}
+
+/* Whether w[0..len) ends like a German plural: -e, -en, -rn, -ln, -er, -el
+ * (Mittel), -s, -a (Visa), -i (Tempi); not -ss, -us, -eis, -nis, -sis, nor
+ * a singular in -n, -r, -l such as Mann, Tor, Zahl. */
+static int plural_ending(const char *w, size_t len)
+{
+    int c = len >= 2 ? lower_ascii((unsigned char)w[len - 1]) : 0, d;
+
+    if (!c || !strchr("enrslai", c))
+        return 0;
+    d = lower_ascii((unsigned char)w[len - 2]);
+    if (c == 'n')
+        return d == 'e' || d == 'r' || d == 'l';
+    if (c == 'r' || c == 'l')
+        return d == 'e';
+    if (c != 's')
+        return 1;
+    /* not a singular in -s: Prozess, Status, Gefängnis, Hinweis, Basis */
+    if (d == 's' || d == 'u')
+        return 0;
+    return !(d == 'i' && len >= 3 && strchr("ens", lower_ascii((unsigned char)w[len - 3])));
+}
+
+/* The unit of an open-class count, its noun (group noun): a word of map
+ * unit or noun stands for its value, and so does one of them with a dative
+ * -n; else the noun as written, without quotes ("Shahed"-Drohnen), kept by
+ * the rules. NULL when the noun is no counted noun: not_counted, for the
+ * whole word or the last part of a compound, or not a plural after a
+ * number other than 1. */
+static const char *count_noun(const conv *cv, double value)
+{
+    const abg_map_entry *e;
+    char w[128];
+    size_t a, b, i, n = 0, tail;
+
+    if (!grp(cv, G_NOUN, &a, &b) || b <= a || b - a >= sizeof w)
+        return NULL;
+    for (i = a; i < b; i++)
+        if (cv->sub[i] != '"' && cv->sub[i] != '\'')
+            w[n++] = cv->sub[i];
+    w[n] = '\0';
+    for (tail = n; tail > 0 && w[tail - 1] != '-'; tail--)
+        ;
+    if (n == 0 || not_counted(cv, w, n) || (tail > 0 && not_counted(cv, w + tail, n - tail)))
+        return NULL;
+    if ((e = in_map(cv, "unit", w, n)) || (e = in_map(cv, "noun", w, n)))
+        return e->value;
+    if (value != 1 && !plural_ending(w, n))
+        return NULL;
+    if (w[n - 1] == 'n' && ((e = in_map(cv, "unit", w, n - 1)) || (e = in_map(cv, "noun", w, n - 1))))
+        return e->value;
+    return abg_rules_word(cv->rules, w, n);
+}
+
+/* Whether the number of a quantity at sub[p] is a label's (Artikel 5,
+ * Seite 12, Windows 11, § 3, Hauptstraße 8): the word right before it,
+ * after at most one blank, is a word of map label (a trailing dot left
+ * off: Abs., Nr.), ends like a street (map labelend, as written), or is
+ * "§"; with months too (map month: "Juni 12" is part of a date). */
+static int label_before(const conv *cv, size_t p, int months)
+{
+    const unsigned char *u = (const unsigned char *)cv->sub;
+    const abg_map *m;
+    size_t e = p, b, i;
+
+    if (e > 0 && (u[e - 1] == ' ' || u[e - 1] == '\t' || u[e - 1] == '\n'))
+        e--;
+    if (e >= 2 && u[e - 2] == 0xC2 && u[e - 1] == 0xA7)
+        return 1; /* § */
+    if (e > 0 && u[e - 1] == '.')
+        e--;
+    for (b = e; b > 0 && (is_ascii_letter(u[b - 1]) || u[b - 1] >= 0x80); b--)
+        ;
+    if (b == e || e - b > 64)
+        return 0;
+    if (in_map(cv, "label", cv->sub + b, e - b) ||
+        (months && abg_map_find(cv->rules->months, cv->sub + b, e - b)))
+        return 1;
+    if ((m = abg_rules_map(cv->rules, "labelend")))
+        for (i = 0; i < m->n; i++) {
+            size_t k = strlen(m->entries[i].value);
+            if (k <= e - b && memcmp(cv->sub + e - k, m->entries[i].value, k) == 0)
+                return 1;
+        }
+    return 0;
+}
+
 /* part: 0 a single fact, 1 the first of a pair (from), 2 the second (to) */
 static int convert_amount(const conv *cv, abg_fact *f, size_t at, int part)
 {
@@ -426,6 +633,11 @@ static int convert_amount(const conv *cv, abg_fact *f, size_t at, int part)
     }
     if (range && amount(cv, &n2, G_NUM_TO, G_SIGN_TO, G_SCALE_TO, G_SCALE) < 0)
         return -1;
+    if (f->type == ABG_FACT_QUANTITY && !second) {
+        size_t a, b;
+        if (grp(cv, G_NUM, &a, &b) && label_before(cv, a, has_grp(cv, G_NOUN)))
+            return -1;
+    }
     if (f->type == ABG_FACT_MONEY) {
         if (!second)
             cur = grp_map(cv, G_CUR, "cur");
@@ -443,11 +655,16 @@ static int convert_amount(const conv *cv, abg_fact *f, size_t at, int part)
         }
     } else if (f->type == ABG_FACT_PERCENT) {
         f->unit = has_grp(cv, G_PP) ? "pp" : "%";
-    } else {
+    } else if (has_grp(cv, G_UNIT)) {
         const abg_map_entry *u = grp_map(cv, G_UNIT, "unit");
         if (!u)
             return -1;
         f->unit = u->value;
+    } else {
+        double v = abg_num_value(n);
+        /* an open-class count: a whole number of things */
+        if (v != floor(v) || v < 1 || !(f->unit = count_noun(cv, v)))
+            return -1;
     }
     f->value = abg_num_value(n);
     if (!finite_value(f->value))
@@ -705,6 +922,36 @@ static int extend_before(conv *cv, cands *out, size_t ri, const abg_regex_match 
     return 0;
 }
 
+/* Whether the word right before sub[p], after blanks, ends a key of map
+ * qual ("rund", "als" of "mehr als", "ca."): else a before pattern of
+ * qualifiers ({QUALS}, whose words set the qualifier through that map)
+ * cannot fit there, and extend_before need not try it. */
+static int qual_word_before(const conv *cv, size_t p)
+{
+    const unsigned char *u = (const unsigned char *)cv->sub;
+    const abg_map *m = abg_rules_map(cv->rules, "qual");
+    char key[64];
+    size_t e = p, b, i, kl;
+    int n;
+
+    while (e > 0 && (u[e - 1] == ' ' || u[e - 1] == '\t' || u[e - 1] == '\n'))
+        e--;
+    if (e == p || !m)
+        return !m;
+    for (b = e; b > 0 && (is_ascii_letter(u[b - 1]) || u[b - 1] >= 0x80 || u[b - 1] == '.'); b--)
+        ;
+    if (b == e || e - b >= sizeof key || (n = abg_fold_key(key, sizeof key, cv->sub + b, e - b)) <= 0)
+        return 0;
+    kl = strlen(key);
+    for (i = 0; i < m->n; i++) {
+        const char *k = m->entries[i].key;
+        size_t l = strlen(k);
+        if (l >= kl && memcmp(k + l - kl, key, kl) == 0 && (l == kl || k[l - kl - 1] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether a rule's number word (WORDNUM, matched as a whole word) may
  * start at s[p]: the word there reads as a number (abg_num_parse, the
  * test its value must pass anyway). Answers yes when the word's end is
@@ -780,7 +1027,8 @@ static int number_word_at(const char *s, size_t p, size_t n)
     }
     if (q < n && ((u[q] >= '0' && u[q] <= '9') || u[q] == '_'))
         return 0; /* a word with digits is no number word */
-    return abg_num_parse(&num, s + p, q - p) == 0;
+    return abg_num_parse(&num, s + p, q - p) == 0 ||
+           duration_compound(u, p, q) > 0; /* dreitägige: the number word starts it */
 }
 
 /* The first rule at or after i to try: the next bit of mask among the
@@ -1059,6 +1307,7 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
                 for (ri = next_rule(mask, 0, rules->n); ri < rules->n;
                      ri = next_rule(mask, ri + 1, rules->n)) {
                     abg_regex_match m;
+                    size_t had;
                     int rc;
                     if (limited[ri])
                         continue;
@@ -1089,9 +1338,16 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
                         err = rc;
                         goto done;
                     }
+                    had = c.n;
                     if ((!(cv.rule->flags & ABG_RULE_REQUIRE_BEFORE) &&
                          (err = convert(&cv, &c, ri, &m)) < 0) ||
+                        /* a quantity the words before cannot save (its
+                         * value and unit do not depend on them) */
                         (cv.rule->before &&
+                         !(cv.rule->type == ABG_FACT_QUANTITY && c.n == had &&
+                           !(cv.rule->flags & ABG_RULE_REQUIRE_BEFORE)) &&
+                         !((cv.rule->flags & ABG_RULE_BEFORE_QUALS) &&
+                           !qual_word_before(&cv, m.start)) &&
                          (err = extend_before(&cv, &c, ri, &m, we, ws, warned, warn,
                                               payload)) < 0)) {
                         if (err == ABG_ENOMEM)

@@ -41,6 +41,7 @@ typedef enum {
     G_YEAR_TO,
     G_FROM,
     G_TO,
+    G_NOUN, /* the counted noun of an open-class count (unit: as written) */
     G_COUNT
 } abg_group_id;
 
@@ -64,13 +65,20 @@ typedef struct {
     char *kind; /* "cur", "scale", "unit", "qual", "month" ... */
     abg_map_entry *entries;
     size_t n, cap;
+    /* the entries by folded key, built once loading is done: nslot slots
+     * (a power of two, or 0), each 0 or an entry's index + 1 (the first
+     * entry of a key) */
+    size_t *slot, nslot;
 } abg_map;
 
 enum {
     ABG_RULE_CONTEXT_CURRENCY = 1u << 0, /* no currency in the match: take the
                                             sentence's */
-    ABG_RULE_REQUIRE_BEFORE = 1u << 1    /* a match counts only with words its
+    ABG_RULE_REQUIRE_BEFORE = 1u << 1,   /* a match counts only with words its
                                             before pattern takes */
+    ABG_RULE_BEFORE_QUALS = 1u << 2      /* the before pattern is {QUALS}: it
+                                            fits only after a word that ends a
+                                            key of map qual */
 };
 
 #define ABG_RULE_MAX_DUPS 4
@@ -125,9 +133,18 @@ struct abg_rules {
     /* the first two bytes of its words (the second folded), either case:
      * bit b1 % 8 of month_two[b0][b1 / 8] */
     unsigned char month_two[256][32];
+    /* The counted nouns of open-class counts, interned (abg_rules_word):
+     * the only part of the rules that changes after loading, behind a
+     * lock, so that a fact's unit lives as long as the rules. */
+    struct abg_words *words;
 };
 
 #define ABG_RULES_MASKED 64
+
+/* The string s[0..len) as kept by the rules until abg_rules_free (one copy
+ * of each distinct string; safe to call from several threads). NULL when
+ * memory runs out or the rules hold too many words already. */
+const char *abg_rules_word(const abg_rules *rules, const char *s, size_t len);
 
 /* regex.c: the bytes a match of `pattern` may start with, as found by PCRE2's
  * study of the pattern (compiled unanchored, without JIT): bit b % 8 of

@@ -27,6 +27,7 @@
  * with ORD only at an ordinal (erste ... vierte) and with MONTH only at a
  * word of map month, which saves trying the rules at nearly every word.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +50,7 @@ static const struct {
 const char *const abg_group_names[G_COUNT] = {
     "qual",   "sign",    "num",     "scale",  "cur",      "sign_to",  "num_to",
     "scale_to", "cur_to", "unit",   "pp",     "day",      "month",    "year",
-    "quarter", "half",   "day_to",  "month_to", "year_to", "from",    "to"};
+    "quarter", "half",   "day_to",  "month_to", "year_to", "from",    "to",     "noun"};
 
 typedef struct {
     char *name;
@@ -64,6 +65,111 @@ typedef struct {
     char **raw_before; /* the unexpanded before pattern of each rule, or NULL */
     char **keys_raw; /* per map entry: the key as written (parallel to maps) */
 } loader;
+
+/* The interned counted nouns (abg_rules_word): an open-addressing hash set
+ * of strings, grown under its lock. At most WORDS_MAX words of at most
+ * WORDS_MAX_LEN bytes: the distinct nouns of any corpus are far fewer. */
+#define WORDS_MAX ((size_t)1 << 20)
+#define WORDS_MAX_LEN 255
+
+struct abg_words {
+    pthread_mutex_t lock;
+    char **slot;
+    size_t cap, n;
+};
+
+static struct abg_words *words_new(void)
+{
+    struct abg_words *w = calloc(1, sizeof *w);
+
+    if (!w)
+        return NULL;
+    if (pthread_mutex_init(&w->lock, NULL) != 0) {
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+static void words_free(struct abg_words *w)
+{
+    size_t i;
+
+    if (!w)
+        return;
+    for (i = 0; i < w->cap; i++)
+        free(w->slot[i]);
+    free(w->slot);
+    pthread_mutex_destroy(&w->lock);
+    free(w);
+}
+
+static size_t words_hash(const char *s, size_t len)
+{
+    uint64_t h = 14695981039346656037ull;
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return (size_t)h;
+}
+
+/* The slot of s[0..len) in a table of cap slots (a power of two): where it
+ * is, or the empty slot where it belongs. */
+static size_t words_find(char **slot, size_t cap, const char *s, size_t len)
+{
+    size_t i = words_hash(s, len) & (cap - 1);
+
+    while (slot[i] && !(strncmp(slot[i], s, len) == 0 && slot[i][len] == '\0'))
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+static int words_grow(struct abg_words *w)
+{
+    size_t cap = w->cap ? w->cap * 2 : 1024, i;
+    char **slot = calloc(cap, sizeof *slot);
+
+    if (!slot)
+        return -1;
+    for (i = 0; i < w->cap; i++)
+        if (w->slot[i])
+            slot[words_find(slot, cap, w->slot[i], strlen(w->slot[i]))] = w->slot[i];
+    free(w->slot);
+    w->slot = slot;
+    w->cap = cap;
+    return 0;
+}
+
+const char *abg_rules_word(const abg_rules *rules, const char *s, size_t len)
+{
+    struct abg_words *w = rules->words;
+    const char *out = NULL;
+    size_t i;
+
+    if (!w || len == 0 || len > WORDS_MAX_LEN || memchr(s, '\0', len))
+        return NULL;
+    pthread_mutex_lock(&w->lock);
+    if (w->cap) {
+        i = words_find(w->slot, w->cap, s, len);
+        if (w->slot[i]) {
+            out = w->slot[i];
+            goto done;
+        }
+    }
+    if (w->n >= WORDS_MAX || ((w->n + 1) * 2 > w->cap && words_grow(w) < 0))
+        goto done;
+    i = words_find(w->slot, w->cap, s, len);
+    if ((w->slot[i] = abg_strndup(s, len))) {
+        out = w->slot[i];
+        w->n++;
+    }
+done:
+    pthread_mutex_unlock(&w->lock);
+    return out;
+}
 
 static void rule_dispose(abg_rule *r)
 {
@@ -89,10 +195,12 @@ void abg_rules_free(abg_rules *rules)
             free(rules->maps[i].entries[j].value);
         }
         free(rules->maps[i].entries);
+        free(rules->maps[i].slot);
         free(rules->maps[i].kind);
     }
     free(rules->maps);
     abg_regex_free(rules->cur_any);
+    words_free(rules->words);
     free(rules);
 }
 
@@ -111,6 +219,42 @@ const abg_map *abg_rules_map(const abg_rules *rules, const char *kind)
     return NULL;
 }
 
+static size_t key_hash(const char *s, size_t len)
+{
+    uint64_t h = 14695981039346656037ull;
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* The hash index of a map (abg_map.slot); -1 when memory runs out. */
+static int map_index(abg_map *map)
+{
+    size_t cap = 16, i, j;
+
+    while (cap < map->n * 2 + 2)
+        cap *= 2;
+    free(map->slot);
+    if (!(map->slot = calloc(cap, sizeof *map->slot))) {
+        map->nslot = 0;
+        return -1;
+    }
+    map->nslot = cap;
+    for (i = 0; i < map->n; i++) {
+        const char *k = map->entries[i].key;
+        for (j = key_hash(k, strlen(k)) & (cap - 1); map->slot[j]; j = (j + 1) & (cap - 1))
+            if (strcmp(map->entries[map->slot[j] - 1].key, k) == 0)
+                break;
+        if (!map->slot[j])
+            map->slot[j] = i + 1;
+    }
+    return 0;
+}
+
 const abg_map_entry *abg_map_find(const abg_map *map, const char *s, size_t len)
 {
     char key[256];
@@ -122,6 +266,14 @@ const abg_map_entry *abg_map_find(const abg_map *map, const char *s, size_t len)
     n = abg_fold_key(key, sizeof key, s, len);
     if (n < 0)
         return NULL;
+    if (map->nslot) {
+        size_t klen = strlen(key);
+        for (i = key_hash(key, klen) & (map->nslot - 1); map->slot[i];
+             i = (i + 1) & (map->nslot - 1))
+            if (strcmp(map->entries[map->slot[i] - 1].key, key) == 0)
+                return &map->entries[map->slot[i] - 1];
+        return NULL;
+    }
     /* a key written with a trailing dot ("ca.") also matches without */
     for (i = 0; i < map->n; i++)
         if (strcmp(map->entries[i].key, key) == 0)
@@ -746,6 +898,13 @@ static int compile_rule(abg_rule *r, abg_ctx *ctx, const loader *ld, const char 
         goto done;
     if (raw_before && (err = compile_before(r, ctx, ld, where, raw_before)) < 0)
         goto done;
+    if (raw_before) {
+        size_t k = strspn(raw_before, " \t"), e = strlen(raw_before);
+        while (e > k && (raw_before[e - 1] == ' ' || raw_before[e - 1] == '\t'))
+            e--;
+        if (e - k == 7 && memcmp(raw_before + k, "{QUALS}", 7) == 0)
+            r->flags |= ABG_RULE_BEFORE_QUALS;
+    }
     if ((r->flags & ABG_RULE_REQUIRE_BEFORE) && !raw_before) {
         err = abg_error(ctx, ABG_EUSAGE, "%s: rule %s requires a before pattern it lacks",
                         where, r->id);
@@ -820,6 +979,11 @@ int abg_rules_load(abg_rules **out, abg_ctx *ctx, const char *const *paths, size
     if (!err && (m = abg_rules_map(ld.rules, "cur")) && m->n)
         err = compile_helper(&ld.rules->cur_any, ctx, m, "(?<![\\p{L}\\p{N}])",
                              "(?![\\p{L}\\p{N}])");
+    for (i = 0; i < ld.rules->nmaps && !err; i++)
+        if (map_index(&ld.rules->maps[i]) < 0)
+            err = abg_error_oom(ctx);
+    if (!err && !(ld.rules->words = words_new()))
+        err = abg_error_oom(ctx);
     if (!err) {
         *out = ld.rules;
         ld.rules = NULL;

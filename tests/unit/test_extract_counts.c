@@ -1,0 +1,207 @@
+/*
+ * test_extract_counts.c: the quantities of rules/de.rules beyond fixed
+ * units: open-class counts (quantity.count), number words that count,
+ * ages (quantity.age), durations and temperatures (quantity.unit). Each
+ * text's expected facts were worked out by hand from DESIGN.md ("Facts"),
+ * one a line: "text|value|unit|qualifier" (quantities only; other facts of
+ * the text are left out), in document order.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "abgleich.h"
+
+static abg_rules *rules;
+static abg_lang *lang;
+static abg_ingest *ing;
+static abg_ctx *ctx;
+
+static int setup(void **state)
+{
+    const char *rule_files[] = {"rules/de.rules"};
+    abg_lang_options lo = ABG_LANG_OPTIONS_INIT;
+
+    (void)state;
+    lo.abbreviations_path = "rules/abbreviations.de";
+    lo.stopwords_path = "stopwords/german.txt";
+    if (abg_ctx_new(&ctx) < 0 || abg_rules_load(&rules, ctx, rule_files, 1) < 0 ||
+        abg_lang_new(&lang, ctx, &lo) < 0 || abg_ingest_new(&ing, ctx, NULL) < 0)
+        return -1;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    abg_ingest_free(ing);
+    abg_lang_free(lang);
+    abg_rules_free(rules);
+    abg_ctx_free(ctx);
+    return 0;
+}
+
+/* The quantities of text as "text|value|unit|qualifier" lines, each ended
+ * by "\n", in out (cap bytes). */
+static void quantities(const char *text, char *out, size_t cap)
+{
+    abg_doclist *docs = NULL;
+    abg_fact *facts = NULL;
+    size_t n = 0, i, used = 0;
+    const char *dt;
+
+    out[0] = '\0';
+    assert_int_equal(abg_ingest_buffer(&docs, ctx, ing, "case.txt", text, strlen(text)), 0);
+    assert_int_equal(abg_doclist_count(docs), 1);
+    assert_int_equal(abg_extract(&facts, &n, ctx, rules, lang, abg_doclist_get(docs, 0)), 0);
+    dt = abg_doc_text(abg_doclist_get(docs, 0), NULL);
+    for (i = 0; i < n; i++) {
+        char value[64];
+        int w;
+        if (facts[i].type != ABG_FACT_QUANTITY)
+            continue;
+        if (!abg_fact_value_string(value, sizeof value, &facts[i], 0))
+            snprintf(value, sizeof value, "-");
+        w = snprintf(out + used, cap - used, "%.*s|%s|%s|%s\n", (int)facts[i].len,
+                     dt + facts[i].off, value, facts[i].unit ? facts[i].unit : "-",
+                     abg_qualifier_name(facts[i].qualifier));
+        assert_true(w > 0 && (size_t)w < cap - used);
+        used += (size_t)w;
+    }
+    free(facts);
+    abg_doclist_free(docs);
+}
+
+static void expect(const char *text, const char *want)
+{
+    char got[4096];
+
+    quantities(text, got, sizeof got);
+    if (strcmp(got, want) != 0)
+        print_error("text: %s\nwant:\n%sgot:\n%s", text, want, got);
+    assert_string_equal(got, want);
+}
+
+/* ---- open-class counts ---- */
+
+static void test_count_digits(void **state)
+{
+    (void)state;
+    expect("Russland übergab 62 Kriegsgefangene an die Ukraine.",
+           "62 Kriegsgefangene|62|Kriegsgefangene|exact\n");
+    expect("Die Armee meldete 310 Kampfdrohnen in der Nacht.",
+           "310 Kampfdrohnen|310|Kampfdrohnen|exact\n");
+    expect("Bei dem Unglück gab es mindestens 9 Tote und 23 Verletzte.",
+           "mindestens 9 Tote|9|Tote|lower\n23 Verletzte|23|Verletzte|exact\n");
+    expect("Es kamen mehr als 40.000 Demonstranten in die Innenstadt.",
+           "mehr als 40.000 Demonstranten|40000|Demonstranten|lower\n");
+    expect("Der Konzern streicht rund 1.300 Stellen.", "rund 1.300 Stellen|1300|Stellen|approx\n");
+    expect("Das Regime hält 123 politische Gefangene fest.",
+           "123 politische Gefangene|123|Gefangene|exact\n");
+    expect("In dem Bus saßen 48 Insassen, es gab 14 Todesopfer.",
+           "48 Insassen|48|Insassen|exact\n14 Todesopfer|14|Todesopfer|exact\n");
+}
+
+static void test_count_dative(void **state)
+{
+    (void)state;
+    /* a dative -n goes when the rest is a known noun; else kept */
+    expect("Die Polizei sprach von 25 Verletzten.", "25 Verletzten|25|Verletzte|exact\n");
+    expect("Das Team führt mit 59 Punkten.", "59 Punkten|59|Punkte|exact\n");
+    expect("Sie gewann vor 300 Gästen.", "300 Gästen|300|Gästen|exact\n");
+}
+
+static void test_count_words(void **state)
+{
+    (void)state;
+    expect("Bei dem Anschlag starben drei Tote? Nein: zehn Personen wurden verletzt.",
+           "drei Tote|3|Tote|exact\nzehn Personen|10|Menschen|exact\n");
+    expect("Der Betrieb entließ sieben Angestellten.",
+           "sieben Angestellten|7|Angestellte|exact\n");
+    expect("Zwei Millionen Menschen sind auf der Flucht.",
+           "Zwei Millionen Menschen|2000000|Menschen|exact\n");
+    /* no digit, currency or scale word in the paragraph */
+    expect("Die Firma hat nur fünf Mitarbeitern gekündigt.",
+           "fünf Mitarbeitern|5|Mitarbeiter|exact\n");
+    expect("Mehr als zwanzig Organisationen riefen zur Demo auf.",
+           "Mehr als zwanzig Organisationen|20|Organisationen|lower\n");
+}
+
+static void test_count_not(void **state)
+{
+    (void)state;
+    /* vague amounts, articles */
+    expect("Dutzende Menschen und Hunderte Polizisten, Tausende Demonstranten.", "");
+    expect("Ein Mann und eine Frau wurden festgenommen.", "");
+    /* dates, years, ordinals, times */
+    expect("Am 3. Juni 2024 Tote zu beklagen, das war neu.", "");
+    expect("Er wurde 4. Platz, um 17 Uhr war Schluss.", "");
+    expect("2024 stieg die Zahl der Toten.", "");
+    /* law, pages, versions, ranks, scores, streets */
+    expect("Nach Artikel 5 Absatz 3 und Paragraf 218 Strafgesetzbuch.", "");
+    expect("Siehe § 3 Satz 2 und Seite 12 Zeile 4.", "");
+    expect("Windows 11 Nutzer, GPT-4 Modelle und iPhone 16 Besitzer.", "");
+    expect("Die Mannschaft steht auf Platz 4 Punkte hinter dem Ersten, das Spiel endete 3:1.",
+           "");
+    expect("Die Hauptstraße 8 Anwohner wurde gesperrt.", "");
+    /* units, scales, percent, time words, Mal */
+    expect("Das sind 5 Prozent mehr, 3 Mal so viel wie 2 Drittel.", "");
+    /* a singular after a number other than one */
+    expect("Die 12 Sieger und 7 Teilnehmerzahl.", "12 Sieger|12|Sieger|exact\n");
+    /* a phone number and a postal code */
+    expect("Es gab 0221 Anrufer, in 10117 Berlin.", "");
+}
+
+/* ---- ages and durations ---- */
+
+static void test_age(void **state)
+{
+    (void)state;
+    expect("Ein 31-Jähriger wurde festgenommen.", "31-Jähriger|31|Jahre|exact\n");
+    expect("Die 67-jährige Frau blieb unverletzt.", "67-jährige|67|Jahre|exact\n");
+    expect("Der 45 Jahre alte Mann floh.", "45 Jahre|45|Jahre|exact\n");
+    expect("Es gilt eine dreitägige Waffenruhe.", "dreitägige|3|Tage|exact\n");
+    /* not the maturity of bonds; not without a number */
+    expect("Die Rendite zehnjähriger Bundesanleihen stieg.", "");
+    expect("Die langjährige Partnerin und der Jährige.", "");
+}
+
+static void test_duration(void **state)
+{
+    (void)state;
+    expect("Er wurde zu neun Jahren Haft verurteilt.", "neun Jahren|9|Jahre|exact\n");
+    expect("Das Fest dauerte drei Tage lang.", "drei Tage|3|Tage|exact\n");
+    expect("Nach 412 Tagen kam er frei.", "412 Tagen|412|Tage|exact\n");
+    expect("Die Sitzung dauerte knapp zwölf Minuten.", "knapp zwölf Minuten|12|Minuten|approx\n");
+    /* a date and a time of day are no durations */
+    expect("Im Jahr 2019 Tage der offenen Tür.", "");
+    expect("Ab 8 Uhr und am Tag 3 danach.", "");
+}
+
+static void test_temperature(void **state)
+{
+    (void)state;
+    expect("Es wurden 39 Grad gemessen.", "39 Grad|39|°C|exact\n");
+    expect("Nachts sinkt es auf minus 5 Grad.", "minus 5 Grad|-5|°C|exact\n");
+    expect("Rekord: 41,7 Grad Celsius.", "41,7 Grad Celsius|41.7|°C|exact\n");
+    /* a dash between words is no sign */
+    expect("Wien - 20 Grad im Schatten.", "20 Grad|20|°C|exact\n");
+    expect("Der Grad der Erschöpfung war hoch.", "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_count_digits), cmocka_unit_test(test_count_dative),
+        cmocka_unit_test(test_count_words),  cmocka_unit_test(test_count_not),
+        cmocka_unit_test(test_age),          cmocka_unit_test(test_duration),
+        cmocka_unit_test(test_temperature),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
