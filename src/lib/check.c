@@ -240,6 +240,12 @@ static const struct {
     {"GWh", "Wh", 1e9},   {"TWh", "Wh", 1e12},   {"g", "g", 1},        {"kg", "g", 1e3},
     {"t", "g", 1e6},      {"m", "m", 1},         {"km", "m", 1e3},     {"m²", "m²", 1},
     {"ha", "m²", 1e4},    {"km²", "m²", 1e6},    {"l", "l", 1},        {"hl", "l", 100},
+    {"cm", "m", 1e-2},    {"mm", "m", 1e-3},     {"°C", "°C", 1},      {"km/h", "km/h", 1},
+    {"PS", "PS", 1},      {"Barrel", "Barrel", 1},
+    /* durations, in seconds (a month is a twelfth of a Julian year) */
+    {"Sekunden", "s", 1},  {"Minuten", "s", 60},      {"Stunden", "s", 3600},
+    {"Tage", "s", 86400},  {"Wochen", "s", 604800},   {"Monate", "s", 2629800},
+    {"Jahre", "s", 31557600}, {"Jahrzehnte", "s", 315576000}, {"Jahrhunderte", "s", 3155760000},
 };
 
 static void family_of(const abg_claim *c, const char **family, const char **cmpunit,

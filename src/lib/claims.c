@@ -1092,7 +1092,7 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
     const abg_fact *sfacts = facts;
     size_t nsfacts = 0;
     double sev;
-    bool earlier = false, grows = false;
+    bool earlier = false, grows = false, anonymous;
     int err = 0;
 
     /* the facts of this sentence (facts are in document order) */
@@ -1112,6 +1112,14 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
         !(ab->subject = abg_strdup(subj)))
         return ABG_ENOMEM;
     ab->inferred = !ab->subject || sev < 0.9;
+    /* an age belongs to the person the sentence names ("der 43-jährige
+     * Streeting"); "der 75-Jährige" alone may be anybody */
+    anonymous = f->rule && !strcmp(f->rule, "quantity.age") && (!ab->subject || sev < 0.9);
+    if (anonymous && ab->subject) {
+        free(ab->subject);
+        ab->subject = NULL;
+        ab->inferred = false;
+    }
     if ((err = abg_measure_find(&m, st, s, t0, t1, f)) < 0)
         return err;
     if (m.name) {
@@ -1129,7 +1137,7 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
         }
     }
     /* no subject at all: the measure alone decides, a little less sure */
-    ab->confidence = (ab->subject ? sev : 0.8) * (m.name ? m.evidence : 0);
+    ab->confidence = anonymous ? 0 : (ab->subject ? sev : 0.8) * (m.name ? m.evidence : 0);
     /* in hundredths, as facts -f jsonl writes it: a check over shards of
      * facts gives what a check over the texts gives */
     ab->confidence = floor(ab->confidence * 100 + 0.5) / 100;

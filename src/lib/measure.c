@@ -394,6 +394,19 @@ static bool clause_has_noun(abg_about_state *st, const abg_sent *s, unsigned c, 
     return false;
 }
 
+static bool is_duration(const char *unit)
+{
+    static const char *const units[] = {"Sekunden", "Minuten", "Stunden", "Tage", "Wochen",
+                                        "Monate", "Jahre", "Jahrzehnte", "Jahrhunderte", "°C",
+                                        NULL};
+    size_t i;
+
+    for (i = 0; unit && units[i]; i++)
+        if (!strcmp(unit, units[i]))
+            return true;
+    return false;
+}
+
 int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t t0,
                      size_t t1, const abg_fact *f)
 {
@@ -413,6 +426,15 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
          ((unsigned char)f->unit[1] >= 'a' && (unsigned char)f->unit[1] <= 'z'))) {
         if ((k = read_noun(&r, st, f->unit, strlen(f->unit), f->type)) < 0)
             return k;
+        /* people counted by what they are, in a clause that says what
+         * happened to them: "zwei Soldaten wurden getötet" counts the dead */
+        if ((r.def || r.stem) && !(r.def && (r.def->flags & ABG_MEASURE_RUNNING)) &&
+            (i = nearest_cue(&d, st, s, c, t0, t1, f->type, false)) != SIZE_MAX &&
+            (d->flags & ABG_MEASURE_RUNNING)) {
+            free(r.stem);
+            hit_def(out, d, 0.9, i);
+            return 0;
+        }
         if (r.def) {
             hit_def(out, r.def, 1, SIZE_MAX);
             return 0;
@@ -421,6 +443,22 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
             hit_stem(out, r.stem, 0.9, SIZE_MAX);
             return 0;
         }
+    }
+    /* a duration, an age or a temperature says what it measures right
+     * beside it ("neun Jahre Haft") or not at all: the clause's other nouns
+     * are what lasts or who is that old, not what is measured, and an age
+     * ("75-Jährige") is no compound that names a measure */
+    if (f->type == ABG_FACT_QUANTITY && is_duration(f->unit)) {
+        if (f->rule && !strcmp(f->rule, "quantity.age")) {
+            /* an age is the measure Alter, if the lexicon has it */
+            for (i = 0; i < st->lex->nmeasures; i++)
+                if (!strcmp(st->lex->measures[i].name, "alter")) {
+                    hit_def(out, &st->lex->measures[i], 0.9, SIZE_MAX);
+                    break;
+                }
+            return 0;
+        }
+        return (k = adjacent(out, st, s, t0, t1, f->type)) < 0 ? k : 0;
     }
     /* 2: a compound the figure is part of */
     for (i = t0; i < t1 && i < s->ntok; i++) {

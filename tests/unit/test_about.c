@@ -301,6 +301,40 @@ static void headline_name(void **state)
     check_about(u, "bis 2032", &none);
 }
 
+/* People counted by what they are, in a clause that says they died, are
+ * the dead; a duration or an age names its measure beside it or not at
+ * all, and an age belongs only to a person its sentence names. */
+static void counts_durations_ages(void **state)
+{
+    const char *t = "Dem Militär zufolge wurden zwei Soldaten getötet.\n";
+    const char *u = "Der Flug der Raumfähre soll zwölf Tage dauern.\n";
+    const char *v = "Das Gericht verurteilte Kessler zu fünf Jahren Haft.\n";
+    const char *x = "Erwartet wird, dass der 43-jährige Streeting antritt. Der 75-Jährige "
+                    "soll die Regierung beraten.\n";
+    want dead = {NULL, NULL, "tote", LEVEL, NULL, NULL};
+    want flight = {NULL, NULL, NULL, LEVEL, NULL, NULL};
+    want age = {"Streeting", NULL, "alter", LEVEL, NULL, NULL};
+    want anyone = {NULL, NULL, "alter", LEVEL, NULL, NULL};
+    run r;
+    size_t i;
+
+    (void)state;
+    check_about(t, "zwei Soldaten", &dead);
+    check_about(u, "zwölf Tage", &flight);
+    check_about(x, "43-jährige", &age);
+    check_about(x, "75-Jährige", &anyone);
+    run_open(&r, x);
+    for (i = 0; i < r.n; i++)
+        if (r.about[i].subject == NULL)
+            assert_true(r.about[i].confidence == 0); /* never grouped */
+    run_close(&r);
+    run_open(&r, v);
+    assert_int_equal(r.n, 1);
+    assert_non_null(r.about[0].measure); /* "Haft", beside it */
+    assert_string_equal(r.about[0].subject, "Kessler");
+    run_close(&r);
+}
+
 /* A death toll grows and a price moves: both are "running" (their values
  * of different days differ in time); a stake is not. */
 static void running_figures(void **state)
@@ -335,6 +369,7 @@ int main(void)
         cmocka_unit_test(points_keep_their_own),
         cmocka_unit_test(running_figures),
         cmocka_unit_test(headline_name),
+        cmocka_unit_test(counts_durations_ages),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

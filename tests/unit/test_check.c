@@ -206,6 +206,21 @@ static void causes(void **state)
     c[0].running = c[1].running = false;
     assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
     assert_int_equal(cause, ABG_CAUSE_NONE);
+    /* durations are compared in seconds: zwölf Monate are ein Jahr (which
+     * as written means half a year to one and a half), 24 Monate are not;
+     * months are no count of people */
+    c[0] = claim("a", ABG_FACT_QUANTITY, "zwölf Monate", 12, "Monate", ABG_QUAL_EXACT);
+    c[1] = claim("b", ABG_FACT_QUANTITY, "ein Jahr", 1, "Jahre", ABG_QUAL_EXACT);
+    c[0].measure = c[1].measure = "haft";
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    c[0].value = 24;
+    c[0].text = "24 Monate";
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(cause, ABG_CAUSE_NONE);
+    c[1] = claim("b", ABG_FACT_QUANTITY, "24 Menschen", 24, "Menschen", ABG_QUAL_EXACT);
+    c[1].measure = "haft";
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
+    assert_int_equal(ng, 2);
 }
 
 static void dates_are_spans_and_end_points(void **state)
