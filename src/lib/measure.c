@@ -428,12 +428,22 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
             return k;
         /* people counted by what they are, in a clause that says what
          * happened to them: "zwei Soldaten wurden getötet" counts the dead */
-        if ((r.def || r.stem) && !(r.def && (r.def->flags & ABG_MEASURE_RUNNING)) &&
-            (i = nearest_cue(&d, st, s, c, t0, t1, f->type, false)) != SIZE_MAX &&
-            (d->flags & ABG_MEASURE_RUNNING)) {
-            free(r.stem);
-            hit_def(out, d, 0.9, i);
-            return 0;
+        if ((r.def || r.stem) && !(r.def && (r.def->flags & ABG_MEASURE_RUNNING))) {
+            /* an adjective of the figure ("3.400 getöteten Demonstranten"),
+             * else the nearest cue of the clause */
+            d = NULL;
+            for (i = t0; i < t1 && i < s->ntok && !(d && (d->flags & ABG_MEASURE_RUNNING)); i++)
+                d = s->toks[i].kind == ABG_TOK_WORD && !(s->toks[i].flags & ABG_TOKF_CAPITAL)
+                        ? cue_at(st, s, i, f->type, false)
+                        : NULL;
+            if (!(d && (d->flags & ABG_MEASURE_RUNNING)) &&
+                (i = nearest_cue(&d, st, s, c, t0, t1, f->type, false)) == SIZE_MAX)
+                d = NULL;
+            if (d && (d->flags & ABG_MEASURE_RUNNING)) {
+                free(r.stem);
+                hit_def(out, d, 0.9, i);
+                return 0;
+            }
         }
         if (r.def) {
             hit_def(out, r.def, 1, SIZE_MAX);

@@ -320,6 +320,8 @@ static void counts_durations_ages(void **state)
 
     (void)state;
     check_about(t, "zwei Soldaten", &dead);
+    check_about("Menschenrechtler sprechen von mindestens 3.400 getöteten Demonstranten.\n",
+                "mindestens 3.400 getöteten Demonstranten", &dead);
     check_about(u, "zwölf Tage", &flight);
     check_about(x, "43-jährige", &age);
     check_about(x, "75-Jährige", &anyone);
