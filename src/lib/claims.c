@@ -389,6 +389,26 @@ static size_t legal_name(abg_about_state *st, const abg_sent *s, size_t i)
     return 0;
 }
 
+/* A first name the lexicon knows and the capitalised word after it are a
+ * person ("Anna Reinholz", "Markus Treber"), German words or not. 2, or 0. */
+static size_t person_name(abg_about_state *st, const abg_sent *s, size_t i)
+{
+    const abg_token *a = &s->toks[i], *b;
+    size_t n;
+    const char *f;
+
+    if (!st->lex->firstnames.count || i + 1 >= s->ntok || a->kind != ABG_TOK_WORD ||
+        !(a->flags & ABG_TOKF_CAPITAL) ||
+        !abg_strset_has(&st->lex->firstnames, st->text + s->off + a->off, a->len))
+        return 0;
+    b = &s->toks[i + 1];
+    if (b->kind != ABG_TOK_WORD || !(b->flags & ABG_TOKF_CAPITAL) ||
+        (b->flags & ABG_TOKF_ALLCAPS) || inside_fact(st, s->off + b->off) ||
+        !(f = abg_sent_fold(st, s, i + 1, &n)) || abg_stopwords_has(st->lang->stopwords, f, n))
+        return 0;
+    return 2;
+}
+
 /* Remember name[0..n) of `words` words as a name of this document. */
 static int add_docname(abg_about_state *st, const char *name, size_t n, size_t words)
 {
@@ -512,6 +532,11 @@ static int find_names(abg_about_state *st, abg_sent *s)
             found = join(st, s, i, k, true) && known(st);
         if (found) {
             k++; /* the loop went one past */
+        } else if ((k = person_name(st, s, i)) > 0) {
+            if (!join(st, s, i, k, true))
+                return ABG_ENOMEM;
+            if ((err = add_docname(st, st->tmp.data, st->tmp.len, k)) < 0)
+                return err;
         } else if ((k = legal_name(st, s, i)) > 0) {
             /* the name without its form: "Zylonix AG" is Zylonix */
             if (!join(st, s, i, k - 1, true))
@@ -1034,6 +1059,19 @@ static size_t nsfacts_like(const abg_fact *facts, size_t nfacts, const abg_sent 
     return n;
 }
 
+/* A personal pronoun among the three words before token t0 ("Auf ihn
+ * entfielen 43,7 Prozent"): the figure is of the one named before. */
+static bool pronoun_before(abg_about_state *st, const abg_sent *s, size_t t0)
+{
+    static const char *const pronouns[] = {"er", "ihn", "ihm", "sie", "ihr", "ihnen", NULL};
+    size_t i;
+
+    for (i = t0; i > 0 && i + 3 >= t0; i--)
+        if (abg_sent_word_is(st, s, i - 1, pronouns))
+            return true;
+    return false;
+}
+
 /* How many facts like facts[k] sentence s holds with the same time scope
  * as ab's (in *n, counting facts[k]), and how many of the current state
  * (now or no time; in *cur). */
@@ -1167,7 +1205,7 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
             if (!(ab->time = abg_strdup("earlier")))
                 return ABG_ENOMEM;
         }
-        if (ab->subject && sev <= 0.8 && like > 1) {
+        if (ab->subject && sev <= 0.8 && like > 1 && !pronoun_before(st, s, t0)) {
             free(ab->subject);
             ab->subject = NULL;
             ab->inferred = false;

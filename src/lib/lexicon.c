@@ -198,7 +198,8 @@ typedef enum {
     K_AFTER,
     K_RELATIVE,
     K_APPOSITION,
-    K_LEGALFORM
+    K_LEGALFORM,
+    K_FIRSTNAME
 } kind;
 
 /* Does w start with a capital letter (A-Z, Ä, Ö, Ü)? */
@@ -412,6 +413,9 @@ static int add_item(loader *ld, kind k, const char *w, size_t n, const char *hea
     case K_LEGALFORM:
         err = abg_strset_add(&lex->legalforms, w, n);
         break;
+    case K_FIRSTNAME:
+        err = abg_strset_add(&lex->firstnames, w, n);
+        break;
     case K_APPOSITION:
         if (fold_word(ld, w, n) < 0)
             return bad(ld, "bad word");
@@ -570,7 +574,8 @@ static int parse_line(loader *ld, const char *s, size_t n)
                 {"after", K_AFTER},
                 {"relative", K_RELATIVE},
                 {"apposition", K_APPOSITION},
-                {"legalform", K_LEGALFORM}};
+                {"legalform", K_LEGALFORM},
+                {"firstname", K_FIRSTNAME}};
     const char *head = NULL, *p, *end = s + n;
     size_t kl = 0, hn = 0, i;
     int k = -1, err;
@@ -581,9 +586,9 @@ static int parse_line(loader *ld, const char *s, size_t n)
         if (strlen(keys[i].word) == kl && !memcmp(keys[i].word, s, kl))
             k = (int)keys[i].k;
     if (k < 0)
-        return bad(ld, "unknown keyword (name, alias, notname, apposition, legalform, same, ignore, "
-                       "measure, notmeasure, change, changeverb, now, formerly, before, after, "
-                       "event, relative)");
+        return bad(ld, "unknown keyword (name, alias, notname, apposition, legalform, "
+                       "firstname, same, ignore, measure, notmeasure, change, changeverb, now, "
+                       "formerly, before, after, event, relative)");
     p = s + kl;
     if (k == K_MEASURE) {
         const char *eq = memchr(p, '=', (size_t)(end - p));
@@ -788,6 +793,7 @@ void abg_lexicon_free(abg_lexicon *lex)
     abg_strset_dispose(&lex->notnames);
     abg_strset_dispose(&lex->appositions);
     abg_strset_dispose(&lex->legalforms);
+    abg_strset_dispose(&lex->firstnames);
     free(lex->dict.words);
     free(lex->dict.slots);
     abg_strset_dispose(&lex->same);

@@ -337,6 +337,20 @@ static void counts_durations_ages(void **state)
     run_close(&r);
 }
 
+/* A first name and the word after it are a person, German words or not;
+ * a figure of a list that a pronoun gives to the one named before is his. */
+static void persons(void **state)
+{
+    const char *t = "Markus Treber hat seine Niederlage eingeräumt. Auf ihn entfielen 43,7 "
+                    "Prozent der Stimmen, auf Anna Reinholz 56,3 Prozent.\n";
+    want him = {"Markus Treber", NULL, "stimmenanteil", LEVEL, NULL, NULL};
+    want her = {"Anna Reinholz", NULL, "stimmenanteil", LEVEL, NULL, NULL};
+
+    (void)state;
+    check_about(t, "43,7 Prozent", &him);
+    check_about(t, "56,3 Prozent", &her);
+}
+
 /* A death toll grows and a price moves: both are "running" (their values
  * of different days differ in time); a stake is not. */
 static void running_figures(void **state)
@@ -372,6 +386,7 @@ int main(void)
         cmocka_unit_test(running_figures),
         cmocka_unit_test(headline_name),
         cmocka_unit_test(counts_durations_ages),
+        cmocka_unit_test(persons),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
