@@ -1103,7 +1103,8 @@ static int nsfacts_like_now(size_t *n, size_t *cur, abg_about_state *st, const a
             ;
         for (t1 = t0; t1 < s->ntok && s->toks[t1].off < rel + g->len; t1++)
             ;
-        abg_role_find(st, s, t0, t1, g, &earlier);
+        if (abg_role_find(st, s, t0, t1, g, &earlier) != ab->role)
+            continue; /* a level and a change are no list ("18,6 Grad, 1,7 Grad mehr") */
         if (earlier)
             tg = abg_strdup("earlier");
         else if (g->type != ABG_FACT_DATE &&

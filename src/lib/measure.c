@@ -340,6 +340,47 @@ static int noun_hit(abg_measure_hit *out, abg_about_state *st, const abg_sent *s
     return k < 0 ? k : k > 0;
 }
 
+/* "X liegt bei N": X is the figure's measure when the lexicon knows it.
+ * The verb stands up to five words before "bei"; X is the article's noun
+ * right after it ("Im Sommer lag die Durchschnittstemperatur in Deutschland
+ * bei 18,6 Grad") or the nearest known noun of the five words before it
+ * ("Der Marktanteil von Apple bei Smartphones liegt bei 27 Prozent"). */
+static int lies_at(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t t0,
+                   abg_fact_type type)
+{
+    static const char *const lie[] = {"liegt", "lag", "lagen", "liegen", NULL};
+    static const char *const articles[] = {"der", "die", "das", NULL};
+    size_t j, i, bei = t0 - 1;
+    noun_reading r;
+    int k;
+
+    for (j = bei; j-- > 0 && j + 6 > bei && s->clause[j] == s->clause[bei];)
+        if (abg_sent_word_is(st, s, j, lie))
+            break;
+    if (j == (size_t)-1 || j + 6 <= bei || s->clause[j] != s->clause[bei] ||
+        !abg_sent_word_is(st, s, j, lie))
+        return 0;
+    if (j + 2 < bei && abg_sent_word_is(st, s, j + 1, articles)) {
+        if ((k = noun_at(&r, st, s, j + 2, type)) < 0)
+            return k;
+        free(r.stem);
+        if (k == 1) {
+            hit_def(out, r.def, 1, j + 2);
+            return 1;
+        }
+    }
+    for (i = j; i-- > 0 && i + 6 > j && s->clause[i] == s->clause[j];) {
+        if ((k = noun_at(&r, st, s, i, type)) < 0)
+            return k;
+        free(r.stem);
+        if (k == 1) {
+            hit_def(out, r.def, 1, i);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* 3: the noun the figure belongs to. 1 found, 0 not, < 0 an error. */
 static int adjacent(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t t0,
                     size_t t1, abg_fact_type type)
@@ -360,6 +401,8 @@ static int adjacent(abg_measure_hit *out, abg_about_state *st, const abg_sent *s
     }
     if (i < s->ntok && s->clause[i] == s->clause[t1 < s->ntok ? t1 : 0] &&
         (k = noun_hit(out, st, s, i, type)) != 0)
+        return k;
+    if (t0 >= 3 && is_word(st, s, t0 - 1, "bei") && (k = lies_at(out, st, s, t0, type)) != 0)
         return k;
     /* before: "Anteil von 27 %", "Auftrag über 2 Mrd.", "in Höhe von", "der
      * Tod der 32 Menschen" */
@@ -420,6 +463,22 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
     out->cue = SIZE_MAX;
     if (s->ntok == 0)
         return 0;
+    /* a duration, an age or a temperature says what it measures right
+     * beside it ("neun Jahre Haft") or not at all: the clause's other nouns
+     * are what lasts or who is that old, not what is measured, and an age
+     * ("75-Jährige") is no compound that names a measure */
+    if (f->type == ABG_FACT_QUANTITY && is_duration(f->unit)) {
+        if (f->rule && !strcmp(f->rule, "quantity.age")) {
+            /* an age is the measure Alter, if the lexicon has it */
+            for (i = 0; i < st->lex->nmeasures; i++)
+                if (!strcmp(st->lex->measures[i].name, "alter")) {
+                    hit_def(out, &st->lex->measures[i], 0.9, SIZE_MAX);
+                    break;
+                }
+            return 0;
+        }
+        return (k = adjacent(out, st, s, t0, t1, f->type)) < 0 ? k : 0;
+    }
     /* 1: the counted noun of a quantity */
     if (f->type == ABG_FACT_QUANTITY && f->unit && (unsigned char)f->unit[0] >= 'A' &&
         ((unsigned char)f->unit[0] > 'Z' || strlen(f->unit) > 3 ||
@@ -453,22 +512,6 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
             hit_stem(out, r.stem, 0.9, SIZE_MAX);
             return 0;
         }
-    }
-    /* a duration, an age or a temperature says what it measures right
-     * beside it ("neun Jahre Haft") or not at all: the clause's other nouns
-     * are what lasts or who is that old, not what is measured, and an age
-     * ("75-Jährige") is no compound that names a measure */
-    if (f->type == ABG_FACT_QUANTITY && is_duration(f->unit)) {
-        if (f->rule && !strcmp(f->rule, "quantity.age")) {
-            /* an age is the measure Alter, if the lexicon has it */
-            for (i = 0; i < st->lex->nmeasures; i++)
-                if (!strcmp(st->lex->measures[i].name, "alter")) {
-                    hit_def(out, &st->lex->measures[i], 0.9, SIZE_MAX);
-                    break;
-                }
-            return 0;
-        }
-        return (k = adjacent(out, st, s, t0, t1, f->type)) < 0 ? k : 0;
     }
     /* 2: a compound the figure is part of */
     for (i = t0; i < t1 && i < s->ntok; i++) {

@@ -141,7 +141,7 @@ $ abgleich facts -
 $ sh -c '"$ABG_BIN" facts -f jsonl - | sed "s/\"minhash\":\"[0-9a-f]\{256\}\"/\"minhash\":\"(256 hex digits)\"/"'
 < Der Anteil liegt bei etwa 27 Prozent.
 > {"type":"document","doc":"<stdin>","source":"<stdin>","title":null,"published":null,"words":4,"terms":[["anteil",1],["etwa",1],["liegt",1],["prozent",1]],"shingles":4,"minhash":"(256 hex digits)"}
-> {"doc":"<stdin>","source":"<stdin>","type":"percent","text":"etwa 27 Prozent","value":27,"value_to":null,"unit":"%","qualifier":"approx","line":1,"col":22,"offset":21,"length":15,"sentence":"Der Anteil liegt bei etwa 27 Prozent.","rule":"percent.word","subject":null,"subject_inferred":false,"object":null,"measure":"anteil","role":"level","running":false,"time":null,"skip":null,"confidence":0.72,"attribute":["anteil"]}
+> {"doc":"<stdin>","source":"<stdin>","type":"percent","text":"etwa 27 Prozent","value":27,"value_to":null,"unit":"%","qualifier":"approx","line":1,"col":22,"offset":21,"length":15,"sentence":"Der Anteil liegt bei etwa 27 Prozent.","rule":"percent.word","subject":null,"subject_inferred":false,"object":null,"measure":"anteil","role":"level","running":false,"time":null,"skip":null,"confidence":0.8,"attribute":["anteil"]}
 
 ### JSON, Datum als Zeichenkette
 $ abgleich facts -f json -

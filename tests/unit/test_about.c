@@ -351,6 +351,22 @@ static void persons(void **state)
     check_about(t, "56,3 Prozent", &her);
 }
 
+/* "X lag bei N" names the measure when the lexicon knows X, also with the
+ * verb first; a level and a change beside it are no list of figures. */
+static void lies_at(void **state)
+{
+    const char *t = "Im Sommer lag die Durchschnittstemperatur in Deutschland bei 18,6 Grad, "
+                    "das sind 1,7 Grad mehr als im Mittel.\n";
+    const char *u = "Die Bewertung von Kessler liegt nach der Finanzierungsrunde bei 2,4 "
+                    "Milliarden Euro.\n";
+    want temp = {"Deutschland", NULL, "temperatur", LEVEL, NULL, NULL};
+    want val = {"Kessler", NULL, "bewertung", LEVEL, "now", NULL}; /* nach + event */
+
+    (void)state;
+    check_about(t, "18,6 Grad", &temp);
+    check_about(u, "2,4 Milliarden Euro", &val);
+}
+
 /* A death toll grows and a price moves: both are "running" (their values
  * of different days differ in time); a stake is not. */
 static void running_figures(void **state)
@@ -387,6 +403,7 @@ int main(void)
         cmocka_unit_test(headline_name),
         cmocka_unit_test(counts_durations_ages),
         cmocka_unit_test(persons),
+        cmocka_unit_test(lies_at),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
