@@ -1118,11 +1118,31 @@ static void resolve_objects_times(abg_check *chk, sortkey *o, size_t n)
                 only = t;
             }
         }
-        if (nexp != 1)
+        if (nexp == 1) {
+            for (k = a; k < b; k++)
+                if (!*o[k].tkey)
+                    chk->items[o[k].i].tkey = o[k].tkey = only;
+        } else if (nexp > 1) {
+            /* several days: a claim with no time is of its document's
+             * publication day, when that day is one of them ("45.000
+             * Haushalte sind ohne Strom" in an item of Tuesday) */
+            for (k = a; k < b; k++) {
+                const docrec *d = &chk->docs[chk->items[o[k].i].doc];
+                size_t x;
+                if (*o[k].tkey || isnan(d->day) || d->estimated)
+                    continue;
+                for (x = a; x < b; x++) {
+                    double first, end;
+                    if (*o[x].tkey && abg_date_days(o[x].tkey, &first, &end) == 0 &&
+                        end - first == 1 && first == d->day) {
+                        chk->items[o[k].i].tkey = o[k].tkey = o[x].tkey;
+                        break;
+                    }
+                }
+            }
+        } else {
             continue;
-        for (k = a; k < b; k++)
-            if (!*o[k].tkey)
-                chk->items[o[k].i].tkey = o[k].tkey = only;
+        }
         qsort(o + a, b - a, sizeof *o, cmp_grouping);
     }
 }

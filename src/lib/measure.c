@@ -437,6 +437,17 @@ static bool clause_has_noun(abg_about_state *st, const abg_sent *s, unsigned c, 
     return false;
 }
 
+/* Is token i a verb or participle that is no stopword ("getötet", not
+ * "ohne")? */
+static bool casualty_word(abg_about_state *st, const abg_sent *s, size_t i)
+{
+    size_t n;
+    const char *f;
+
+    return s->toks[i].kind == ABG_TOK_WORD && !(s->toks[i].flags & ABG_TOKF_CAPITAL) &&
+           (f = abg_sent_fold(st, s, i, &n)) && !abg_stopwords_has(st->lang->stopwords, f, n);
+}
+
 static bool is_duration(const char *unit)
 {
     static const char *const units[] = {"Sekunden", "Minuten", "Stunden", "Tage", "Wochen",
@@ -485,8 +496,10 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
          ((unsigned char)f->unit[1] >= 'a' && (unsigned char)f->unit[1] <= 'z'))) {
         if ((k = read_noun(&r, st, f->unit, strlen(f->unit), f->type)) < 0)
             return k;
-        /* people counted by what they are, in a clause that says what
-         * happened to them: "zwei Soldaten wurden getötet" counts the dead */
+        /* people counted by what they are, in a clause whose verb says
+         * what happened to them: "zwei Soldaten wurden getötet" counts the
+         * dead ("45.000 Haushalte sind ohne Strom" stays a count of
+         * households: no verb says it) */
         if ((r.def || r.stem) && !(r.def && (r.def->flags & ABG_MEASURE_RUNNING))) {
             /* an adjective of the figure ("3.400 getöteten Demonstranten"),
              * else the nearest cue of the clause */
@@ -496,7 +509,8 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
                         ? cue_at(st, s, i, f->type, false)
                         : NULL;
             if (!(d && (d->flags & ABG_MEASURE_RUNNING)) &&
-                (i = nearest_cue(&d, st, s, c, t0, t1, f->type, false)) == SIZE_MAX)
+                ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, false)) == SIZE_MAX ||
+                 !casualty_word(st, s, i)))
                 d = NULL;
             if (d && (d->flags & ABG_MEASURE_RUNNING)) {
                 free(r.stem);
