@@ -448,6 +448,16 @@ static bool casualty_word(abg_about_state *st, const abg_sent *s, size_t i)
            (f = abg_sent_fold(st, s, i, &n)) && !abg_stopwords_has(st->lang->stopwords, f, n);
 }
 
+/* Does the quantity count a noun ("48 Insassen"), not a unit (GW, km)? A
+ * count says what it counts in its own clause, never in the sentence
+ * before. */
+static bool counted_noun(const abg_fact *f)
+{
+    return f->type == ABG_FACT_QUANTITY && f->unit && (unsigned char)f->unit[0] >= 'A' &&
+           ((unsigned char)f->unit[0] > 'Z' || strlen(f->unit) > 3 ||
+            ((unsigned char)f->unit[1] >= 'a' && (unsigned char)f->unit[1] <= 'z'));
+}
+
 static bool is_duration(const char *unit)
 {
     static const char *const units[] = {"Sekunden", "Minuten", "Stunden", "Tage", "Wochen",
@@ -491,9 +501,7 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
         return (k = adjacent(out, st, s, t0, t1, f->type)) < 0 ? k : 0;
     }
     /* 1: the counted noun of a quantity */
-    if (f->type == ABG_FACT_QUANTITY && f->unit && (unsigned char)f->unit[0] >= 'A' &&
-        ((unsigned char)f->unit[0] > 'Z' || strlen(f->unit) > 3 ||
-         ((unsigned char)f->unit[1] >= 'a' && (unsigned char)f->unit[1] <= 'z'))) {
+    if (counted_noun(f)) {
         if ((k = read_noun(&r, st, f->unit, strlen(f->unit), f->type)) < 0)
             return k;
         /* people counted by what they are, in a clause whose verb says
@@ -625,7 +633,7 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
      * ("... hat ihre Beteiligung aufgestockt. Die Mailänder kommen
      * inzwischen auf 29,9 Prozent."); it beats a noun of this clause the
      * lexicon does not know (step 7), which other outlets rarely share */
-    if (st->prev.ntok && st->prev.off + st->prev.len <= s->off) {
+    if (st->prev.ntok && st->prev.off + st->prev.len <= s->off && !counted_noun(f)) {
         for (i = st->prev.ntok; i-- > 0;)
             if ((d = cue_at(st, &st->prev, i, f->type, false))) {
                 free(out->own);
