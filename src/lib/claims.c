@@ -477,8 +477,14 @@ static bool last_word_of_multi(const abg_about_state *st)
 
 static bool after_preposition(abg_about_state *st, const abg_sent *s, size_t i)
 {
+    static const char *const saint[] = {"sankt", NULL};
     size_t back = 0;
 
+    /* "in St. Pölten": the place's prefix stands between */
+    if (i > 0 && ((s->toks[i - 1].len == 3 &&
+                   !memcmp(st->text + s->off + s->toks[i - 1].off, "St.", 3)) ||
+                  abg_sent_word_is(st, s, i - 1, saint)))
+        i--;
     while (i > 0 && back < 2 && abg_sent_word_is(st, s, i - 1, determiners)) {
         i--;
         back++;

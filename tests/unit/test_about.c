@@ -349,6 +349,9 @@ static void persons(void **state)
     (void)state;
     check_about(t, "43,7 Prozent", &him);
     check_about(t, "56,3 Prozent", &her);
+    /* a place after "in" is no subject, with its "St." too */
+    check_about("Die SPÖ kam bei der Wahl in St. Pölten auf 31,2 Prozent.\n", "31,2 Prozent",
+                &(want){"SPÖ", NULL, "stimmenanteil", LEVEL, NULL, NULL});
 }
 
 /* "X lag bei N" names the measure when the lexicon knows X, also with the
