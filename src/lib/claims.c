@@ -255,8 +255,10 @@ static bool name_evidence(abg_about_state *st, const abg_sent *s, size_t i)
         }
         return true;
     }
-    if (t->flags & (ABG_TOKF_INNERCAP | ABG_TOKF_ALLCAPS))
-        return n >= 2;
+    if (t->flags & (ABG_TOKF_INNERCAP | ABG_TOKF_ALLCAPS)) {
+        /* a Roman numeral ("Nordlicht III") is no name of its own */
+        return n >= 2 && strspn(w, "IVX") < n;
+    }
     if (!(t->flags & ABG_TOKF_CAPITAL) || n < 3 || st->lex->dict.count == 0)
         return false;
     abg_buf_truncate(&st->fold, 0);

@@ -577,6 +577,17 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
             }
         }
     }
+    /* 6': a power says what it measures by its unit: Leistung (1,2 GW of
+     * a wind farm is its capacity whatever the clause's nouns) */
+    if (f->type == ABG_FACT_QUANTITY && f->unit &&
+        (!strcmp(f->unit, "W") || !strcmp(f->unit, "kW") || !strcmp(f->unit, "MW") ||
+         !strcmp(f->unit, "GW") || !strcmp(f->unit, "TW"))) {
+        for (i = 0; i < st->lex->nmeasures; i++)
+            if (!strcmp(st->lex->measures[i].name, "leistung")) {
+                hit_def(out, &st->lex->measures[i], 0.8, SIZE_MAX);
+                return 0;
+            }
+    }
     /* 6: a weak cue of the clause */
     if ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, true)) != SIZE_MAX) {
         hit_def(out, d, 0.75, i);

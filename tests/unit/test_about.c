@@ -370,6 +370,18 @@ static void lies_at(void **state)
     check_about(u, "2,4 Milliarden Euro", &val);
 }
 
+/* A power measures a capacity, whatever nouns its clause has; a Roman
+ * numeral is no name. */
+static void power_is_capacity(void **state)
+{
+    want w = {NULL, NULL, "leistung", LEVEL, NULL, NULL};
+
+    (void)state;
+    check_about("Nordwestlich von Helgoland entsteht der Windpark Nordlicht III. Die 80 "
+                "Turbinen kommen zusammen auf 1.200 Megawatt.\n",
+                "1.200 Megawatt", &w);
+}
+
 /* A death toll grows and a price moves: both are "running" (their values
  * of different days differ in time); a stake is not. */
 static void running_figures(void **state)
@@ -407,6 +419,7 @@ int main(void)
         cmocka_unit_test(counts_durations_ages),
         cmocka_unit_test(persons),
         cmocka_unit_test(lies_at),
+        cmocka_unit_test(power_is_capacity),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
