@@ -35,6 +35,7 @@
 #include "buf.h"
 #include "ctx.h"
 #include "extract.h"
+#include "strset.h"
 
 #define RULES_MAX_FILE ((size_t)4 << 20)
 #define RULES_MAX_DEPTH 16
@@ -106,14 +107,7 @@ static void words_free(struct abg_words *w)
 
 static size_t words_hash(const char *s, size_t len)
 {
-    uint64_t h = 14695981039346656037ull;
-    size_t i;
-
-    for (i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return (size_t)h;
+    return (size_t)abg_hash(s, len);
 }
 
 /* The slot of s[0..len) in a table of cap slots (a power of two): where it
@@ -221,13 +215,8 @@ const abg_map *abg_rules_map(const abg_rules *rules, const char *kind)
 
 static size_t key_hash(const char *s, size_t len)
 {
-    uint64_t h = 14695981039346656037ull;
-    size_t i;
+    uint64_t h = abg_hash(s, len);
 
-    for (i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
     return (size_t)(h ^ (h >> 29));
 }
 
