@@ -4,10 +4,12 @@
 #include "ctx.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "regex.h"
 #include "version.h"
 
 #define MESSAGE_MAX 512
@@ -15,6 +17,10 @@
 struct abg_ctx {
     int code;
     char message[MESSAGE_MAX];
+    /* pattern-matching scratch (its JIT stack is a mapping of its own),
+     * made once and kept: a context belongs to one thread at a time */
+    abg_regex_scratch *scratch;
+    bool scratch_busy;
 };
 
 const char *abg_version(void)
@@ -30,7 +36,28 @@ int abg_ctx_new(abg_ctx **out)
 
 void abg_ctx_free(abg_ctx *ctx)
 {
+    if (ctx)
+        abg_regex_scratch_free(ctx->scratch);
     free(ctx);
+}
+
+int abg_ctx_scratch(abg_ctx *ctx, abg_regex_scratch **out)
+{
+    if (!ctx || ctx->scratch_busy)
+        return abg_regex_scratch_new(out);
+    if (!ctx->scratch && abg_regex_scratch_new(&ctx->scratch) < 0)
+        return ABG_ENOMEM;
+    ctx->scratch_busy = true;
+    *out = ctx->scratch;
+    return 0;
+}
+
+void abg_ctx_scratch_done(abg_ctx *ctx, abg_regex_scratch *scratch)
+{
+    if (ctx && scratch && scratch == ctx->scratch)
+        ctx->scratch_busy = false;
+    else
+        abg_regex_scratch_free(scratch);
 }
 
 const char *abg_ctx_message(const abg_ctx *ctx)

@@ -15,6 +15,13 @@ int abg_error(abg_ctx *ctx, int code, const char *fmt, ...)
 /* Record ABG_ENOMEM with the standard message; returns ABG_ENOMEM. */
 int abg_error_oom(abg_ctx *ctx);
 
+/* Scratch for abg_regex_search: the context's own, made once and kept
+ * (NULL ctx, or one already in use: a new one). Give it back with
+ * abg_ctx_scratch_done, which frees only one that is not the context's. */
+struct abg_regex_scratch;
+int abg_ctx_scratch(abg_ctx *ctx, struct abg_regex_scratch **out);
+void abg_ctx_scratch_done(abg_ctx *ctx, struct abg_regex_scratch *scratch);
+
 /* Like strdup; NULL for NULL. */
 char *abg_strdup(const char *s);
 char *abg_strndup(const char *s, size_t n);

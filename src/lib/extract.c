@@ -1255,7 +1255,7 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
     }
     if ((err = abg_sentences_split(&sents, &nsents, lang ? lang->abbrevs : NULL, norm.s,
                                    norm.len)) < 0 ||
-        (err = abg_regex_scratch_new(&scratch)) < 0 ||
+        (err = abg_ctx_scratch(ctx, &scratch)) < 0 ||
         !(warned = calloc(rules->n + 1, 1)) || !(limited = calloc(rules->n + 1, 1)) ||
         !(taken = malloc(CHUNK_MAX + 1))) {
         err = abg_error_oom(ctx);
@@ -1404,7 +1404,7 @@ done:
     free(limited);
     free(warned);
     free(sents);
-    abg_regex_scratch_free(scratch);
+    abg_ctx_scratch_done(ctx, scratch);
     abg_norm_dispose(&norm);
     return err;
 }

@@ -898,10 +898,10 @@ int abg_ingest_finish_doc(abg_doc *doc, abg_ctx *ctx, const abg_ingest *ing)
     filter_state fs = {ing, NULL};
     int err;
 
-    if (ing->nrules && abg_regex_scratch_new(&fs.scratch) < 0)
+    if (ing->nrules && abg_ctx_scratch(ctx, &fs.scratch) < 0)
         return abg_error_oom(ctx);
     err = abg_doc_finish(doc, ing->nrules ? is_boilerplate : NULL, &fs);
-    abg_regex_scratch_free(fs.scratch);
+    abg_ctx_scratch_done(ctx, fs.scratch);
     if (err < 0)
         return abg_error(ctx, err, "text too large");
     return 0;
