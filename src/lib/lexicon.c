@@ -283,7 +283,7 @@ static bool split_at(const char *w, size_t n, size_t *cut, size_t *rest)
 static int add_cue(loader *ld, const char *w, size_t n, size_t index)
 {
     abg_lexicon *lex = ld->lex;
-    size_t words, cut, rest;
+    size_t words, cut, rest, plain;
     char *st;
     int err;
 
@@ -296,6 +296,7 @@ static int add_cue(loader *ld, const char *w, size_t n, size_t index)
         }
         if (!lex->min_mnoun || strlen(st) < lex->min_mnoun)
             lex->min_mnoun = strlen(st);
+        plain = strlen(st);
         err = add_index(ld->weak ? &lex->mweak : &lex->mnouns, st, strlen(st), index);
         free(st);
         if (err < 0)
@@ -304,10 +305,14 @@ static int add_cue(loader *ld, const char *w, size_t n, size_t index)
                           add_index(&lex->msurface, ld->fold.data, ld->fold.len, index) < 0))
             return oom(ld);
         /* as the end of a compound the word may stem shorter (Snowball
-         * strips more in long words: Gesamtleistung, gesamtleist) */
+         * strips more in long words: Gesamtleistung, gesamtleist), but
+         * not by a whole suffix more: Pünktlichkeit would stem to punkt,
+         * the stem of Punkte */
         if (!(st = compound_stem(ld, w, n)))
             return oom(ld);
-        err = *st ? add_index(ld->weak ? &lex->mweak : &lex->mnouns, st, strlen(st), index) : 0;
+        err = *st && strlen(st) + 3 >= plain
+                  ? add_index(ld->weak ? &lex->mweak : &lex->mnouns, st, strlen(st), index)
+                  : 0;
         free(st);
         return err < 0 ? oom(ld) : 0;
     }

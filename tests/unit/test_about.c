@@ -382,6 +382,22 @@ static void power_is_capacity(void **state)
                 "1.200 Megawatt", &w);
 }
 
+/* "Punkte" is no cue of Pünktlichkeit (whose stem in a long compound
+ * would be punkt); the Union is a party. */
+static void points_and_parties(void **state)
+{
+    run r;
+
+    (void)state;
+    run_open(&r, "Die Union büßt 2 Punkte ein und steht bei 25 Prozent.\n");
+    assert_int_equal(r.n, 2);
+    assert_string_equal(r.about[1].subject, "Union");
+    assert_true(!r.about[1].measure || strcmp(r.about[1].measure, "pünktlichkeit"));
+    run_close(&r);
+    check_about("Die Pünktlichkeit der Bahn lag im Mai bei 62 Prozent.\n", "62 Prozent",
+                &(want){NULL, NULL, "pünktlichkeit", LEVEL, NULL, NULL}); /* no year */
+}
+
 /* A death toll grows and a price moves: both are "running" (their values
  * of different days differ in time); a stake is not. */
 static void running_figures(void **state)
@@ -420,6 +436,7 @@ int main(void)
         cmocka_unit_test(persons),
         cmocka_unit_test(lies_at),
         cmocka_unit_test(power_is_capacity),
+        cmocka_unit_test(points_and_parties),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
