@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "buf.h"
 #include "claims.h"
@@ -97,6 +98,12 @@ typedef struct {
     double evidence;   /* 1 the figure's own noun, ... 0.6 inherited */
     size_t cue;        /* the token of the cue, or SIZE_MAX */
 } abg_measure_hit;
+
+/* An age ("der 43-jährige Streeting"): found by the rule quantity.age. */
+static inline bool abg_fact_is_age(const abg_fact *f)
+{
+    return f->rule && !strcmp(f->rule, "quantity.age");
+}
 
 /* What the fact over tokens [t0, t1) of s measures; out->name NULL when
  * nothing does. `prev_measure` is the measure of the sentence before. */

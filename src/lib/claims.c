@@ -1161,7 +1161,7 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
     ab->inferred = !ab->subject || sev < 0.9;
     /* an age belongs to the person the sentence names ("der 43-jährige
      * Streeting"); "der 75-Jährige" alone may be anybody */
-    anonymous = f->rule && !strcmp(f->rule, "quantity.age") && (!ab->subject || sev < 0.9);
+    anonymous = abg_fact_is_age(f) && (!ab->subject || sev < 0.9);
     if (anonymous && ab->subject) {
         free(ab->subject);
         ab->subject = NULL;

@@ -458,17 +458,34 @@ static bool counted_noun(const abg_fact *f)
             ((unsigned char)f->unit[1] >= 'a' && (unsigned char)f->unit[1] <= 'z'));
 }
 
-static bool is_duration(const char *unit)
+static bool unit_in(const char *unit, const char *const *units)
 {
-    static const char *const units[] = {"Sekunden", "Minuten", "Stunden", "Tage", "Wochen",
-                                        "Monate", "Jahre", "Jahrzehnte", "Jahrhunderte", "°C",
-                                        NULL};
     size_t i;
 
     for (i = 0; unit && units[i]; i++)
         if (!strcmp(unit, units[i]))
             return true;
     return false;
+}
+
+/* Units whose figure names its measure right beside it or not at all:
+ * durations, ages (in Jahre, Tage ...) and temperatures. */
+static const char *const local_units[] = {"Sekunden", "Minuten",    "Stunden",
+                                          "Tage",     "Wochen",     "Monate",
+                                          "Jahre",    "Jahrzehnte", "Jahrhunderte",
+                                          "°C",       NULL};
+
+static const char *const power_units[] = {"W", "kW", "MW", "GW", "TW", NULL};
+
+/* The lexicon's measure of that name (lower case), or NULL. */
+static const abg_measure_def *measure_named(const abg_lexicon *lex, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < lex->nmeasures; i++)
+        if (!strcmp(lex->measures[i].name, name))
+            return &lex->measures[i];
+    return NULL;
 }
 
 int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t t0,
@@ -488,14 +505,11 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
      * beside it ("neun Jahre Haft") or not at all: the clause's other nouns
      * are what lasts or who is that old, not what is measured, and an age
      * ("75-Jährige") is no compound that names a measure */
-    if (f->type == ABG_FACT_QUANTITY && is_duration(f->unit)) {
-        if (f->rule && !strcmp(f->rule, "quantity.age")) {
+    if (f->type == ABG_FACT_QUANTITY && unit_in(f->unit, local_units)) {
+        if (abg_fact_is_age(f)) {
             /* an age is the measure Alter, if the lexicon has it */
-            for (i = 0; i < st->lex->nmeasures; i++)
-                if (!strcmp(st->lex->measures[i].name, "alter")) {
-                    hit_def(out, &st->lex->measures[i], 0.9, SIZE_MAX);
-                    break;
-                }
+            if ((d = measure_named(st->lex, "alter")))
+                hit_def(out, d, 0.9, SIZE_MAX);
             return 0;
         }
         return (k = adjacent(out, st, s, t0, t1, f->type)) < 0 ? k : 0;
@@ -579,14 +593,10 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
     }
     /* 6': a power says what it measures by its unit: Leistung (1,2 GW of
      * a wind farm is its capacity whatever the clause's nouns) */
-    if (f->type == ABG_FACT_QUANTITY && f->unit &&
-        (!strcmp(f->unit, "W") || !strcmp(f->unit, "kW") || !strcmp(f->unit, "MW") ||
-         !strcmp(f->unit, "GW") || !strcmp(f->unit, "TW"))) {
-        for (i = 0; i < st->lex->nmeasures; i++)
-            if (!strcmp(st->lex->measures[i].name, "leistung")) {
-                hit_def(out, &st->lex->measures[i], 0.8, SIZE_MAX);
-                return 0;
-            }
+    if (f->type == ABG_FACT_QUANTITY && unit_in(f->unit, power_units) &&
+        (d = measure_named(st->lex, "leistung"))) {
+        hit_def(out, d, 0.8, SIZE_MAX);
+        return 0;
     }
     /* 6: a weak cue of the clause */
     if ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, true)) != SIZE_MAX) {
@@ -633,11 +643,8 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
             return ABG_ENOMEM;
         out->name = out->own;
         out->evidence = 0.6;
-        for (i = 0; i < st->lex->nmeasures; i++)
-            if (!strcmp(st->lex->measures[i].name, out->name)) {
-                out->flags = st->lex->measures[i].flags;
-                break;
-            }
+        if ((d = measure_named(st->lex, out->name)))
+            out->flags = d->flags;
         return 0;
     }
     /* 9: the last cue of the sentence before, when this one names none
