@@ -719,6 +719,18 @@ static const char *pick_subject(const abg_sent *s, const abg_sent *prev, size_t 
 
 /* The object of a measure relative to another party: the first name after
  * "an" (or "am") in the figure's clause. */
+/* Is token i a noun the measure lexicon knows, as a cue or as a vague
+ * word ("an Hilfen" is no party)? */
+static bool measure_noun(abg_about_state *st, const abg_sent *s, size_t i)
+{
+    const char *stem;
+    size_t sl;
+
+    return abg_stem(&stem, &sl, st->stemmer, abg_sent_text(st, s, i), s->toks[i].len) == 0 &&
+           (abg_strset_has(&st->lex->mnouns, stem, sl) ||
+            abg_strset_has(&st->lex->notmeasure, stem, sl));
+}
+
 static const char *pick_object(abg_about_state *st, const abg_sent *s, size_t t0)
 {
     static const char *const an[] = {"an", "am", NULL};
@@ -750,7 +762,7 @@ static const char *pick_object(abg_about_state *st, const abg_sent *s, size_t t0
                         !abg_stopwords_has(st->lang->stopwords, f, n);
              k++)
             ;
-        if (k > i + 1 && join(st, s, i + 1, k - i - 1, true))
+        if (k > i + 1 && !measure_noun(st, s, i + 1) && join(st, s, i + 1, k - i - 1, true))
             return st->tmp.data;
     }
     return NULL;

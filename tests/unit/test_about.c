@@ -398,6 +398,32 @@ static void points_and_parties(void **state)
                 &(want){NULL, NULL, "pünktlichkeit", LEVEL, NULL, NULL}); /* no year */
 }
 
+/* The negative twins of the name lines: a legal form with no name before
+ * it names nobody; a first name before a word that is no name makes no
+ * person; "Union" inside "Europäische Union" stays part of that name;
+ * "kostet" alone still names the cost. */
+static void name_lines_negative(void **state)
+{
+    run r;
+
+    (void)state;
+    run_open(&r, "Die AG zahlt eine Dividende von 3 Millionen Euro.\n");
+    assert_int_equal(r.n, 1);
+    assert_null(r.about[0].subject);
+    run_close(&r);
+    run_open(&r, "Anna und die Stadt zahlen 3 Millionen Euro.\n");
+    assert_int_equal(r.n, 1);
+    assert_true(!r.about[0].subject || !strchr(r.about[0].subject, ' '));
+    run_close(&r);
+    run_open(&r, "Die Europäische Union zahlt 3 Milliarden Euro an Hilfen.\n");
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.about[0].subject, "Europäische Union");
+    assert_null(r.about[0].object); /* a bare plural after "an" is no party */
+    run_close(&r);
+    check_about("Die Brücke kostet 240 Millionen Euro.\n", "240 Millionen Euro",
+                &(want){NULL, NULL, "kosten", LEVEL, NULL, NULL});
+}
+
 /* A death toll grows and a price moves: both are "running" (their values
  * of different days differ in time); a stake is not. */
 static void running_figures(void **state)
@@ -437,6 +463,7 @@ int main(void)
         cmocka_unit_test(lies_at),
         cmocka_unit_test(power_is_capacity),
         cmocka_unit_test(points_and_parties),
+        cmocka_unit_test(name_lines_negative),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
