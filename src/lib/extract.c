@@ -639,6 +639,22 @@ static int convert_amount(const conv *cv, abg_fact *f, size_t at, int part)
             return -1;
     }
     if (f->type == ABG_FACT_MONEY) {
+        size_t ndig = 0;
+        long cents = has_grp(cv, G_CENTS) ? grp_int(cv, G_CENTS, &ndig) : -1;
+        if (cents >= 0) {
+            /* "3 Euro und 20 Cent": the hundredths join a whole amount */
+            if (n.exp < 0 || ndig < 1 || ndig > 2 || n.mant > (INT64_MAX - 99) / 100)
+                return -1;
+            n.mant = n.mant * 100;
+            while (n.exp > 0) {
+                if (n.mant > INT64_MAX / 10)
+                    return -1;
+                n.mant *= 10;
+                n.exp--;
+            }
+            n.mant += cents;
+            n.exp = -2;
+        }
         if (!second)
             cur = grp_map(cv, G_CUR, "cur");
         if (!cur)
@@ -815,6 +831,41 @@ static void trim_span(const char *s, size_t *a, size_t *b)
         (*b)--;
 }
 
+static int hex_digit(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+/* Whether normalised byte `at` lies in a web address or an e-mail address:
+ * the run of non-space bytes around it holds "://", starts with "www.",
+ * holds an '@' with a '.' after it, or a percent escape ("%2F"). Figures
+ * there are parts of names ("?q=a%2Fb%2836%29" holds no 2836 %). */
+static int in_address(const abg_norm *norm, size_t at)
+{
+    enum { REACH = 512 };
+    const unsigned char *s = (const unsigned char *)norm->s;
+    size_t a = at, b = at, i;
+    int at_sign = 0;
+
+    while (a > 0 && at - a < REACH && s[a - 1] > ' ')
+        a--;
+    while (b < norm->len && b - at < REACH && s[b] > ' ')
+        b++;
+    if (b - a >= 4 && memcmp(s + a, "www.", 4) == 0)
+        return 1;
+    for (i = a; i < b; i++) {
+        if (s[i] == ':' && i + 2 < b && s[i + 1] == '/' && s[i + 2] == '/')
+            return 1;
+        if (s[i] == '%' && i + 2 < b && hex_digit(s[i + 1]) && hex_digit(s[i + 2]))
+            return 1;
+        if (s[i] == '@')
+            at_sign = 1;
+        else if (at_sign && s[i] == '.' && i + 1 < b && s[i + 1] > ' ')
+            return 1;
+    }
+    return 0;
+}
+
 static int make(const conv *cv, cands *out, size_t ri, size_t a, size_t b, int part)
 {
     cand c;
@@ -822,7 +873,7 @@ static int make(const conv *cv, cands *out, size_t ri, size_t a, size_t b, int p
 
     memset(&c, 0, sizeof c);
     trim_span(cv->sub, &a, &b);
-    if (a >= b)
+    if (a >= b || in_address(cv->norm, cv->sub_off + a))
         return 0;
     c.f.type = cv->rule->type;
     c.f.rule = cv->rule->id;

@@ -41,7 +41,8 @@ typedef enum {
     G_YEAR_TO,
     G_FROM,
     G_TO,
-    G_NOUN, /* the counted noun of an open-class count (unit: as written) */
+    G_NOUN,  /* the counted noun of an open-class count (unit: as written) */
+    G_CENTS, /* hundredths after the currency: 3 Euro (und) 20 (Cent), 12 Dollar 99 */
     G_COUNT
 } abg_group_id;
 

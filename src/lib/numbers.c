@@ -50,13 +50,31 @@ static int digit_count_ok(int64_t mant)
     return mant <= INT64_MAX / 10;
 }
 
-/* Digits with an optional decimal mark `dec` and, when `group` is not 0,
- * group separators (German: group '.', dec ','; plain: group 0, dec '.'). */
-static int parse_decimal(abg_num *out, const char *s, size_t len, char group, char dec)
+/* The length of the group separator at s[i] (German numbers: '.', a space,
+ * the Swiss apostrophe, and as written before normalisation U+00A0, U+2009,
+ * U+202F and U+2019), or 0. */
+static size_t group_sep(const char *s, size_t i, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    if (s[i] == '.' || s[i] == ' ' || s[i] == '\'')
+        return 1;
+    if (u[i] == 0xC2 && i + 1 < len && u[i + 1] == 0xA0)
+        return 2;
+    if (u[i] == 0xE2 && i + 2 < len && u[i + 1] == 0x80 &&
+        (u[i + 2] == 0x89 || u[i + 2] == 0xAF || u[i + 2] == 0x99))
+        return 3;
+    return 0;
+}
+
+/* Digits with an optional decimal mark `dec` and, when `group` is set,
+ * group separators between digits (German: group, dec ','; plain: no
+ * group, dec '.'). */
+static int parse_decimal(abg_num *out, const char *s, size_t len, int group, char dec)
 {
     int64_t mant = 0;
     int exp = 0, frac = 0, any = 0;
-    size_t i;
+    size_t i, g;
 
     for (i = 0; i < len; i++) {
         char c = s[i];
@@ -66,8 +84,17 @@ static int parse_decimal(abg_num *out, const char *s, size_t len, char group, ch
             mant = mant * 10 + (c - '0');
             exp -= frac;
             any = 1;
-        } else if (group && c == group && !frac && i + 1 < len) {
-            continue;
+        } else if (group && any && !frac && (g = group_sep(s, i, len)) > 0 && i + g < len &&
+                   s[i + g] >= '0' && s[i + g] <= '9') {
+            size_t d = i + g;
+            while (d < len && s[d] >= '0' && s[d] <= '9')
+                d++;
+            /* a dot before other than three digits, with no comma, is a
+             * decimal point: "CHF 12.50" (rules allow it only there) */
+            if (c == '.' && d - (i + g) != 3 && !memchr(s, ',', len))
+                frac = 1;
+            else
+                i += g - 1;
         } else if (c == dec && !frac && (!group || (any && i + 1 < len))) {
             frac = 1;
         } else {
@@ -91,6 +118,8 @@ typedef struct {
 
 static const numword words[] = {
     {"eineinhalb", 3, 'n'}, {"anderthalb", 3, 'n'}, {"einhalb", 1, 'x'},
+    {"halbem", 1, 'n'},     {"halben", 1, 'n'},     {"halber", 1, 'n'},
+    {"halbes", 1, 'n'},     {"halbe", 1, 'n'},
     {"einem", 2, 'n'},      {"einen", 2, 'n'},      {"einer", 2, 'n'},
     {"eines", 2, 'n'},      {"eins", 2, 'n'},       {"eine", 2, 'n'},
     {"ein", 2, 'n'},        {"zwei", 4, 'n'},       {"dreißig", 60, 'n'},
@@ -104,6 +133,8 @@ static const numword words[] = {
     {"und", 0, 'u'},
 };
 
+static const char *const articles[] = {"ein ", "eine ", "einem ", "einen ", "einer "};
+
 static int parse_words(abg_num *out, const char *s, size_t len)
 {
     char buf[128];
@@ -114,6 +145,15 @@ static int parse_words(abg_num *out, const char *s, size_t len)
 
     if (n <= 0)
         return -1;
+    /* "eine halbe (Million)": the article is the one of the half */
+    for (k = 0; k < sizeof articles / sizeof articles[0]; k++) {
+        size_t al = strlen(articles[k]);
+        if ((size_t)n > al + 4 && memcmp(buf, articles[k], al) == 0 &&
+            memcmp(buf + al, "halb", 4) == 0) {
+            i = al;
+            break;
+        }
+    }
     while (i < (size_t)n) {
         const numword *w = NULL;
         size_t wl = 0;
@@ -174,7 +214,7 @@ int abg_num_parse(abg_num *out, const char *s, size_t len)
     if (len == 0)
         return -1;
     if (s[0] >= '0' && s[0] <= '9')
-        return parse_decimal(out, s, len, '.', ',');
+        return parse_decimal(out, s, len, 1, ',');
     return parse_words(out, s, len);
 }
 

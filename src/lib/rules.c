@@ -51,7 +51,8 @@ static const struct {
 const char *const abg_group_names[G_COUNT] = {
     "qual",   "sign",    "num",     "scale",  "cur",      "sign_to",  "num_to",
     "scale_to", "cur_to", "unit",   "pp",     "day",      "month",    "year",
-    "quarter", "half",   "day_to",  "month_to", "year_to", "from",    "to",     "noun"};
+    "quarter", "half",   "day_to",  "month_to", "year_to", "from",    "to",     "noun",
+    "cents"};
 
 typedef struct {
     char *name;
