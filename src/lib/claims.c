@@ -23,7 +23,8 @@
  *   skip       a date in a dateline or byline ("(APA, 23.8.2015)", "Stand:
  *              12. März"): metadata, and the publication day when none is
  *              known; an amount converted in parentheses right after
- *              another amount ("1,5 Mrd. Dollar (1,24 Mrd. Euro)").
+ *              another amount ("1,5 Mrd. Dollar (1,24 Mrd. Euro)"); a bare
+ *              year in the sentence of an amount, which is its time.
  *   attribute  the stems of the clause's content words, for people.
  */
 #include <math.h>
@@ -1327,6 +1328,22 @@ int abg_about_facts(abg_about **out, char *day, abg_ctx *ctx, const abg_lexicon 
             ab[i].skip = "conversion";
         }
         skipped[i] = ab[i].skip != NULL;
+    }
+    /* a bare year beside an amount is that amount's time ("2024 stieg der
+     * Umsatz auf 4,8 Mrd. Euro"), no claim of its own; it still dates the
+     * amount (skipped[] stays false). "bis 2032" is a claim: a deadline. */
+    for (i = 0; i < n; i++) {
+        size_t j;
+        if (ab[i].skip || facts[i].type != ABG_FACT_DATE || strlen(facts[i].date) != 4 ||
+            facts[i].date_to[0] || facts[i].qualifier != ABG_QUAL_EXACT)
+            continue;
+        for (j = i; j > 0 && facts[j - 1].sent_off == facts[i].sent_off; j--)
+            ;
+        for (; j < n && facts[j].sent_off == facts[i].sent_off; j++)
+            if (facts[j].type != ABG_FACT_DATE && !skipped[j]) {
+                ab[i].skip = "time";
+                break;
+            }
     }
     if (day) {
         if (st.pub_year)

@@ -698,7 +698,9 @@ static int convert_amount(const conv *cv, abg_fact *f, size_t at, int part)
 /* 1..4 for a quarter or 1..2 for a half: a digit or an ordinal word. */
 static long ordinal(const conv *cv, abg_group_id g)
 {
-    static const char *const words[] = {"erst", "zweit", "dritt", "viert"};
+    /* Auftaktquartal is the first, Schlussquartal the last */
+    static const char *const words[] = {"erst", "zweit", "dritt", "viert", "auftakt", "schluss"};
+    static const long values[] = {1, 2, 3, 4, 1, 4};
     size_t a, b;
     char buf[32];
     long v = grp_int(cv, g, NULL);
@@ -708,9 +710,9 @@ static long ordinal(const conv *cv, abg_group_id g)
         return v;
     if (!grp(cv, g, &a, &b) || (n = abg_fold_key(buf, sizeof buf, cv->sub + a, b - a)) < 0)
         return -1;
-    for (i = 0; i < 4; i++)
+    for (i = 0; i < 6; i++)
         if (strncmp(buf, words[i], strlen(words[i])) == 0)
-            return i + 1;
+            return g == G_HALF && values[i] > 2 ? -1 : values[i];
     return -1;
 }
 
@@ -721,8 +723,8 @@ static long year_of(const conv *cv, abg_group_id g, long base)
 
     if (y < 0)
         return -1;
-    if (nd == 2)
-        y += base > 0 ? base / 100 * 100 : 2000;
+    if (nd == 2) /* 03.04.98 is 1998, 02.09.19 2019; an end takes its start's century */
+        y += base > 0 ? base / 100 * 100 : y >= 50 ? 1900 : 2000;
     else if (nd != 4)
         return -1;
     return (y >= 1000 && y <= 2999) ? y : -1;
@@ -866,6 +868,95 @@ static int in_address(const abg_norm *norm, size_t at)
     return 0;
 }
 
+static int word_is(const unsigned char *w, size_t n, const char *const *list)
+{
+    char buf[32];
+    int k = n < sizeof buf ? abg_fold_key(buf, sizeof buf, (const char *)w, n) : -1;
+
+    for (; k > 0 && *list; list++)
+        if ((size_t)k == strlen(*list) && memcmp(buf, *list, (size_t)k) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether the bare year at s[a..b) reads as a time adverbial: "2019 wuchs
+ * der Umsatz", "Die Brücke soll 2029 eröffnen", "für 2031 rechnet", not
+ * "Windows 2000", "WM 2006", "der Umsatz 2024" (a noun before it names
+ * it), "2024 Mitarbeiter" (a noun after it is counted), "rund 2000" or
+ * "(2019)". Before it: the start of a sentence, a comma, a word in small
+ * letters that is no word of amounts, or a capitalised adverb or
+ * preposition that opens a sentence; after it: a word in small letters or
+ * the end of a clause. */
+static int a_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int a_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int a_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int a_alpha(unsigned char c) { return a_upper(c) || a_lower(c); }
+static int a_alnum(unsigned char c) { return a_alpha(c) || a_digit(c); }
+
+static int year_adverbial(const abg_norm *norm, size_t a, size_t b)
+{
+    static const char *const amounts[] = {
+        "auf", "um", "rund", "etwa", "ca.", "circa", "zirka", "knapp", "fast", "gut", "über",
+        "unter", "mindestens", "höchstens", "nur", "insgesamt", "genau", "exakt", "mehr",
+        "weniger", "als", "mit", "von", "bis", "zu", "je", "jeweils", "pro",
+        "nummer", "nr.", "die", "der", "den", "dem", "des", "das", "diese", "dieser", "alle",
+        "sind", "waren", "sich", "sogar", "noch", "zusammen", "weitere", "ganze", "stolze",
+        "x", "gegen", "zwischen", NULL};
+    static const char *const openers[] = {
+        "auch", "bereits", "schon", "erst", "noch", "und", "aber", "doch", "denn", "dann",
+        "danach", "zuletzt", "zuvor", "damals", "allein", "nur", "für", "in", "nach", "vor",
+        "spätestens", "frühestens", "ebenfalls", "so", "wie", "als", "seit", "ab", "bis",
+        "anno", "sogar", "gerade", "zudem", "außerdem", "letztmals", "zuerst", "zunächst",
+        NULL};
+    const unsigned char *s = (const unsigned char *)norm->s;
+    size_t p = a, w;
+
+    while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+        p--;
+    if (p > 0 && s[p - 1] != '\n' && !strchr(".!?:;,", s[p - 1])) {
+        if (s[p - 1] < 0x80 && !a_alpha(s[p - 1]))
+            return 0; /* "(2019)", "-2019", "#2019" */
+        for (w = p; w > 0 && (s[w - 1] >= 0x80 || a_alnum(s[w - 1]) || s[w - 1] == '-' ||
+                               s[w - 1] == '.');
+             w--)
+            ;
+        if (p - w > 24)
+            return 0;
+        if (a_upper(s[w]) || (s[w] == 0xC3 && w + 1 < p && s[w + 1] >= 0x80 && s[w + 1] <= 0x9E)) {
+            /* a capital word: only an adverb or preposition opening a sentence */
+            size_t q = w;
+            while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t'))
+                q--;
+            if (!(q == 0 || strchr(".!?:\n\"", s[q - 1])) || !word_is(s + w, p - w, openers))
+                return 0;
+        } else if (word_is(s + w, p - w, amounts) || a_digit(s[w])) {
+            return 0;
+        }
+    } else if (p > 0 && s[p - 1] == '.' && p >= 2 && a_digit(s[p - 2])) {
+        return 0; /* "3. 2019" */
+    }
+    p = b;
+    while (p < norm->len && (s[p] == ' ' || s[p] == '\t'))
+        p++;
+    if (p >= norm->len || s[p] == '\n' || strchr(".,;:!?", s[p]))
+        return 1;
+    if (s[p] >= 0x80 || !a_lower(s[p]))
+        return 0; /* a noun, a name, a digit, a bracket, a sign */
+    for (w = p; w < norm->len && s[w] < 0x80 && a_alpha(s[w]); w++)
+        ;
+    /* units written small: 2000 km, 1500 m, 1881 mal */
+    return w - p > 3 || word_is(s + p, w - p, (const char *const[]){"ist", "war", "hat", "in", "im",
+                                                                     "am", "an", "auf", "aus",
+                                                                     "bei", "vor", "nach",
+                                                                     "ab", "für", "um", "mit",
+                                                                     "und", "die", "der", "das",
+                                                                     "den", "dem", "des", "ein",
+                                                                     "sei", "gab", "kam", "lag",
+                                                                     "sah", "tat", "zog", "bot",
+                                                                     "es", "er", "sie", "man",
+                                                                     "wir", "ihr", NULL});
+}
+
 static int make(const conv *cv, cands *out, size_t ri, size_t a, size_t b, int part)
 {
     cand c;
@@ -874,6 +965,9 @@ static int make(const conv *cv, cands *out, size_t ri, size_t a, size_t b, int p
     memset(&c, 0, sizeof c);
     trim_span(cv->sub, &a, &b);
     if (a >= b || in_address(cv->norm, cv->sub_off + a))
+        return 0;
+    if ((cv->rule->flags & ABG_RULE_CONTEXT_YEAR) &&
+        !year_adverbial(cv->norm, cv->sub_off + a, cv->sub_off + b))
         return 0;
     c.f.type = cv->rule->type;
     c.f.rule = cv->rule->id;
@@ -919,6 +1013,7 @@ static int extend_before(conv *cv, cands *out, size_t ri, const abg_regex_match 
     enum { MAX_FITS = 8 };
     const abg_rule *r = cv->rule;
     size_t w, a, b, fit[MAX_FITS][3], nfit = 0, i;
+    int qn;
     abg_regex_match again;
     int rc, err;
 
@@ -963,7 +1058,10 @@ static int extend_before(conv *cv, cands *out, size_t ri, const abg_regex_match 
             abg_ctx_clear(cv->ctx);
             continue;
         }
-        if (!r->before_qual || !abg_regex_group(cv->scratch, r->before_qual, &a, &b))
+        for (qn = 0; qn < r->nbefore_qual; qn++)
+            if (abg_regex_group(cv->scratch, r->before_qual[qn], &a, &b))
+                break;
+        if (qn == r->nbefore_qual)
             a = b = w; /* no qualifier */
         fit[nfit][0] = w;
         fit[nfit][1] = a;

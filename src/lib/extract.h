@@ -77,6 +77,8 @@ enum {
                                             sentence's */
     ABG_RULE_REQUIRE_BEFORE = 1u << 1,   /* a match counts only with words its
                                             before pattern takes */
+    ABG_RULE_CONTEXT_YEAR = 1u << 3,     /* a bare year: a date only as a time
+                                            adverbial (2019 wuchs ...) */
     ABG_RULE_BEFORE_QUALS = 1u << 2      /* the before pattern is {QUALS}: it
                                             fits only after a word that ends a
                                             key of map qual */
@@ -98,7 +100,8 @@ typedef struct {
      * fact (the qualifiers of "rund 5 %"): matched anchored at both ends,
      * ending where the match starts; NULL when the rule has none. */
     abg_regex *before;
-    int before_qual; /* its group qual, the qualifier (0: none) */
+    int before_qual[4]; /* its groups qual, the qualifier (the first set counts) */
+    int nbefore_qual;
     /* The bytes a match may start with, as a bit set (bit b % 8 of byte
      * b / 8): first for the rule, leaving out the words of the gated
      * defines (ABG_GATE_*: the rule may start with one only where the

@@ -12,6 +12,8 @@
  *          desc     free text
  *          pattern  PCRE2 pattern (several lines are joined)
  *          context  currency         take a missing currency from the sentence
+ *          context  year             a bare year: only where it reads as a time
+ *                                    adverbial (see extract.c, year_adverbial)
  *          before   PATTERN          words that may stand right before a match
  *                                    and then belong to its fact (qualifiers)
  *          require  before           a match counts only with such words
@@ -680,9 +682,13 @@ static int load_file(loader *ld, abg_ctx *ctx, const char *path)
         } else if (kl == 4 && memcmp(kw, "desc", 4) == 0) {
             continue;
         } else if (kl == 7 && memcmp(kw, "context", 7) == 0) {
-            if (strcmp(p, "currency") != 0)
-                err = abg_error(ctx, ABG_EUSAGE, "%s: context must be 'currency'", where);
-            cur->flags |= ABG_RULE_CONTEXT_CURRENCY;
+            if (strcmp(p, "currency") == 0)
+                cur->flags |= ABG_RULE_CONTEXT_CURRENCY;
+            else if (strcmp(p, "year") == 0)
+                cur->flags |= ABG_RULE_CONTEXT_YEAR;
+            else
+                err = abg_error(ctx, ABG_EUSAGE, "%s: context must be 'currency' or 'year'",
+                                where);
         } else if (kl == 7 && memcmp(kw, "require", 7) == 0) {
             if (strcmp(p, "before") != 0)
                 err = abg_error(ctx, ABG_EUSAGE, "%s: require must be 'before'", where);
@@ -840,9 +846,8 @@ static int compile_before(abg_rule *r, abg_ctx *ctx, const loader *ld, const cha
         err = abg_error(ctx, ABG_EUSAGE, "%s: rule %s: before: %s", where, r->id, msg);
         goto done;
     }
-    n = abg_regex_group_numbers(r->before, abg_group_names[G_QUAL], &r->before_qual, 1);
-    if (n < 1)
-        r->before_qual = 0;
+    n = abg_regex_group_numbers(r->before, abg_group_names[G_QUAL], r->before_qual, 4);
+    r->nbefore_qual = n < 0 ? 0 : n > 4 ? 4 : n;
     err = first_bytes(r->before_first, NULL, ctx, ld, where, raw);
 done:
     abg_buf_dispose(&pat);

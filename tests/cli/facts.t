@@ -93,12 +93,17 @@ $ abgleich facts -
 > <stdin>:1:39  date  2025-Q3  exact  "Q3/2025"
 > <stdin>:1:54  date  2025-H1  exact  "ersten Halbjahr 2025"
 
-### Jahre nur mit Datumswort
+### Jahre mit Datumswort und als Zeitangabe, nicht als Name oder Anzahl
 $ abgleich facts -
 < Seit 2019 gilt das bis 2032, im Jahr 2023 auch. 2019 war gut.
+< Windows 2000 lief, der Umsatz 2024 stieg, die Firma hat 2024 Mitarbeiter.
+< Die Brücke soll 2029 eröffnen. Rund 2000 kamen (2019).
 > <stdin>:1:1  date  2019  lower  "Seit 2019"
 > <stdin>:1:20  date  2032  upper  "bis 2032"
 > <stdin>:1:33  date  2023  exact  "Jahr 2023"
+> <stdin>:1:49  date  2019  exact  "2019"
+> <stdin>:2:57  quantity  2024 Mitarbeiter  exact  "2024 Mitarbeiter"
+> <stdin>:3:17  date  2029  exact  "2029"
 
 ### Geschäftsjahr ist eine Spanne von Jahren
 $ abgleich facts -
