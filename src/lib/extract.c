@@ -899,7 +899,7 @@ static int year_adverbial(const abg_norm *norm, size_t a, size_t b)
         "auf", "um", "rund", "etwa", "ca.", "circa", "zirka", "knapp", "fast", "gut", "über",
         "unter", "mindestens", "höchstens", "nur", "insgesamt", "genau", "exakt", "mehr",
         "weniger", "als", "mit", "von", "bis", "zu", "je", "jeweils", "pro",
-        "nummer", "nr.", "die", "der", "den", "dem", "des", "das", "diese", "dieser", "alle",
+        "nummer", "nr.", "diese", "dieser", "alle",
         "sind", "waren", "sich", "sogar", "noch", "zusammen", "weitere", "ganze", "stolze",
         "x", "gegen", "zwischen", NULL};
     static const char *const openers[] = {
@@ -942,7 +942,7 @@ static int year_adverbial(const abg_norm *norm, size_t a, size_t b)
         return 1;
     if (s[p] >= 0x80 || !a_lower(s[p]))
         return 0; /* a noun, a name, a digit, a bracket, a sign */
-    for (w = p; w < norm->len && s[w] < 0x80 && a_alpha(s[w]); w++)
+    for (w = p; w < norm->len && (s[w] >= 0x80 || a_alpha(s[w])); w++)
         ;
     /* units written small: 2000 km, 1500 m, 1881 mal */
     return w - p > 3 || word_is(s + p, w - p, (const char *const[]){"ist", "war", "hat", "in", "im",

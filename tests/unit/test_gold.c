@@ -8,8 +8,9 @@
  * when all six fields equal those of an expected fact not yet matched.
  *
  * Prints precision, recall and F1 per type and every mismatch; fails when
- * money, percent or date fall below precision 0.97 or recall 0.95 (the
- * bar of the gold set), or when the file cannot be read.
+ * money, percent or date (with a second argument --all-types also
+ * quantity) fall below precision 0.97 or recall 0.95 (the bar of the gold
+ * sets), or when the file cannot be read.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,6 +185,7 @@ static int score_file(score *sc, const char *path)
 int main(int argc, char **argv)
 {
     const char *path = argc > 1 ? argv[1] : "tests/data/facts_gold.txt";
+    int all_types = argc > 2 && strcmp(argv[2], "--all-types") == 0;
     const char *rule_files[] = {"rules/de.rules"};
     abg_lang_options lo = ABG_LANG_OPTIONS_INIT;
     score sc;
@@ -207,7 +209,7 @@ int main(int argc, char **argv)
         f1 = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
         printf("%-9s %6lu %6lu %6lu %6.3f %6.3f %6.3f\n", abg_fact_type_name((abg_fact_type)t),
                sc.tp[t], sc.fp[t], sc.fn[t], p, r, f1);
-        if (t != ABG_FACT_QUANTITY && (p < 0.97 || r < 0.95))
+        if ((all_types || t != ABG_FACT_QUANTITY) && (p < 0.97 || r < 0.95))
             failed = 1;
     }
     abg_ingest_free(ing);

@@ -306,11 +306,8 @@ int main(int argc, char **argv)
         for (i = 1; i < argc; i++)
             run_path(argv[i]);
     } else {
-        for (i = 0; i < (int)(sizeof defaults / sizeof defaults[0]); i++) {
-            struct stat st;
-            if (stat(defaults[i], &st) == 0)
-                run_path(defaults[i]);
-        }
+        for (i = 0; i < (int)(sizeof defaults / sizeof defaults[0]); i++)
+            run_path(defaults[i]);
     }
     abg_ingest_free(ing);
     abg_lang_free(lang);
