@@ -487,6 +487,30 @@ static int negative(const conv *cv, abg_group_id g)
     return 0;
 }
 
+static int a_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int a_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int a_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int a_alpha(unsigned char c) { return a_upper(c) || a_lower(c); }
+static int a_alnum(unsigned char c) { return a_alpha(c) || a_digit(c); }
+
+/* Whether the number at normalised byte p is the tail of a number in
+ * groups: three digits after a blank after a group head of one to three
+ * digits ("48 300": 300 is no number of its own). */
+static int group_tail(const abg_norm *norm, size_t p)
+{
+    const unsigned char *s = (const unsigned char *)norm->s;
+    size_t k = 0;
+
+    if (p < 2 || s[p - 1] != ' ' || !a_digit(s[p - 2]))
+        return 0;
+    if (p + 3 > norm->len || !a_digit(s[p]) || !a_digit(s[p + 1]) || !a_digit(s[p + 2]) ||
+        (p + 3 < norm->len && a_digit(s[p + 3])))
+        return 0;
+    while (k < 4 && p - 1 - k > 0 && a_digit(s[p - 2 - k]))
+        k++;
+    return k <= 3 && (p - 1 - k == 0 || !a_alnum(s[p - 2 - k]));
+}
+
 /* A number with its sign and scale (scale_alt when it has none). */
 static int amount(const conv *cv, abg_num *out, abg_group_id gnum, abg_group_id gsign,
                   abg_group_id gscale, abg_group_id gscale_alt)
@@ -495,7 +519,8 @@ static int amount(const conv *cv, abg_num *out, abg_group_id gnum, abg_group_id 
     const abg_map_entry *sc;
     abg_num n, f;
 
-    if (!grp(cv, gnum, &a, &b) || abg_num_parse(&n, cv->sub + a, b - a) < 0)
+    if (!grp(cv, gnum, &a, &b) || group_tail(cv->norm, cv->sub_off + a) ||
+        abg_num_parse(&n, cv->sub + a, b - a) < 0)
         return -1;
     if (negative(cv, gsign))
         n.mant = -n.mant;
@@ -887,11 +912,6 @@ static int word_is(const unsigned char *w, size_t n, const char *const *list)
  * letters that is no word of amounts, or a capitalised adverb or
  * preposition that opens a sentence; after it: a word in small letters or
  * the end of a clause. */
-static int a_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static int a_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static int a_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static int a_alpha(unsigned char c) { return a_upper(c) || a_lower(c); }
-static int a_alnum(unsigned char c) { return a_alpha(c) || a_digit(c); }
 
 static int year_adverbial(const abg_norm *norm, size_t a, size_t b)
 {
