@@ -12,6 +12,31 @@ static inline bool abg_ascii_blank(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+static inline bool abg_ascii_is_upper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static inline bool abg_ascii_is_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+static inline bool abg_ascii_is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline bool abg_ascii_is_alpha(unsigned char c)
+{
+    return abg_ascii_is_upper(c) || abg_ascii_is_lower(c);
+}
+
+static inline bool abg_ascii_is_alnum(unsigned char c)
+{
+    return abg_ascii_is_alpha(c) || abg_ascii_is_digit(c);
+}
+
 static inline unsigned char abg_ascii_lower(unsigned char c)
 {
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;

@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "ctx.h"
 #include "doc.h"
 #include "extract.h"
@@ -47,22 +48,12 @@
 #define WORD_ANCHOR_BEFORE 48
 #define WORD_ANCHOR_AFTER 128
 
-static int lower_ascii(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-static int is_ascii_letter(unsigned char c)
-{
-    return (unsigned)((c | 0x20) - 'a') < 26;
-}
-
 /* Whether u[i..n) starts with the small ASCII word w, ignoring case. */
 static int word_at(const unsigned char *u, size_t i, size_t n, const char *w)
 {
     size_t j;
 
-    for (j = 0; w[j] && i + j < n && lower_ascii(u[i + j]) == (unsigned char)w[j]; j++)
+    for (j = 0; w[j] && i + j < n && abg_ascii_lower(u[i + j]) == (unsigned char)w[j]; j++)
         ;
     return !w[j];
 }
@@ -119,7 +110,7 @@ static size_t word_end(const unsigned char *u, size_t p, size_t n, int *other)
 
     *other = 0;
     while (q < n) {
-        if (is_ascii_letter(u[q])) {
+        if (abg_ascii_is_alpha(u[q])) {
             q++;
         } else if (u[q] == 0xC3 && q + 1 < n && u[q + 1] >= 0x80 && u[q + 1] <= 0xBF &&
                    u[q + 1] != 0x97 && u[q + 1] != 0xB7) {
@@ -158,7 +149,7 @@ static size_t duration_compound(const unsigned char *u, size_t p, size_t q)
                 continue;
             i = q - r - sl;
             for (j = 0; j < sl && same; j++)
-                same = (j == 0 ? lower_ascii(u[i]) : u[i + j]) == (unsigned char)stems[k][j];
+                same = (j == 0 ? abg_ascii_lower(u[i]) : u[i + j]) == (unsigned char)stems[k][j];
             if (same && abg_num_parse(&num, (const char *)u + p, i - p) == 0)
                 return i - p;
         }
@@ -186,7 +177,7 @@ static int count_word_at(const char *s, size_t p, size_t n)
     if (p + 3 >= n)
         return 0;
     for (k = 0; k < 4; k++)
-        h[k] = (char)lower_ascii(u[p + k]);
+        h[k] = (char)abg_ascii_lower(u[p + k]);
     if (h[0] == 'e' && h[1] == 'l' && h[2] == 'f')
         head = 1;
     else if (h[0] == 'z' && h[1] == 'w' && u[p + 2] == 0xC3 && u[p + 3] == 0xB6)
@@ -255,10 +246,10 @@ static int next_window(const char *s, size_t n, size_t from, size_t *ws, size_t 
             break;
         before = ANCHOR_BEFORE;
         after = ANCHOR_AFTER;
-        if (is_ascii_letter(u[i])) {
+        if (abg_ascii_is_alpha(u[i])) {
             /* a word: only its start may be an anchor */
             size_t j = i + 1;
-            int start = !(i > 0 && (is_ascii_letter(u[i - 1]) || u[i - 1] >= 0x80));
+            int start = !(i > 0 && (abg_ascii_is_alpha(u[i - 1]) || u[i - 1] >= 0x80));
             int anchor = start && anchor_word_at(u, i, n);
             if (!anchor && start && count_word_at(s, i, n)) {
                 anchor = 1;
@@ -266,7 +257,7 @@ static int next_window(const char *s, size_t n, size_t from, size_t *ws, size_t 
                 after = WORD_ANCHOR_AFTER;
             }
             if (!anchor) {
-                while (j < n && is_ascii_letter(u[j]))
+                while (j < n && abg_ascii_is_alpha(u[j]))
                     j++;
                 i = j;
                 continue;
@@ -487,30 +478,6 @@ static int negative(const conv *cv, abg_group_id g)
     return 0;
 }
 
-static int a_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static int a_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static int a_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static int a_alpha(unsigned char c) { return a_upper(c) || a_lower(c); }
-static int a_alnum(unsigned char c) { return a_alpha(c) || a_digit(c); }
-
-/* Whether the number at normalised byte p is the tail of a number in
- * groups: three digits after a blank after a group head of one to three
- * digits ("48 300": 300 is no number of its own). */
-static int group_tail(const abg_norm *norm, size_t p)
-{
-    const unsigned char *s = (const unsigned char *)norm->s;
-    size_t k = 0;
-
-    if (p < 2 || s[p - 1] != ' ' || !a_digit(s[p - 2]))
-        return 0;
-    if (p + 3 > norm->len || !a_digit(s[p]) || !a_digit(s[p + 1]) || !a_digit(s[p + 2]) ||
-        (p + 3 < norm->len && a_digit(s[p + 3])))
-        return 0;
-    while (k < 4 && p - 1 - k > 0 && a_digit(s[p - 2 - k]))
-        k++;
-    return k <= 3 && (p - 1 - k == 0 || !a_alnum(s[p - 2 - k]));
-}
-
 /* A number with its sign and scale (scale_alt when it has none). */
 static int amount(const conv *cv, abg_num *out, abg_group_id gnum, abg_group_id gsign,
                   abg_group_id gscale, abg_group_id gscale_alt)
@@ -519,7 +486,7 @@ static int amount(const conv *cv, abg_num *out, abg_group_id gnum, abg_group_id 
     const abg_map_entry *sc;
     abg_num n, f;
 
-    if (!grp(cv, gnum, &a, &b) || group_tail(cv->norm, cv->sub_off + a) ||
+    if (!grp(cv, gnum, &a, &b) || abg_group_tail(cv->norm, cv->sub_off + a) ||
         abg_num_parse(&n, cv->sub + a, b - a) < 0)
         return -1;
     if (negative(cv, gsign))
@@ -562,11 +529,11 @@ static int not_counted(const conv *cv, const char *w, size_t len)
  * a singular in -n, -r, -l such as Mann, Tor, Zahl. */
 static int plural_ending(const char *w, size_t len)
 {
-    int c = len >= 2 ? lower_ascii((unsigned char)w[len - 1]) : 0, d;
+    int c = len >= 2 ? abg_ascii_lower((unsigned char)w[len - 1]) : 0, d;
 
     if (!c || !strchr("enrslai", c))
         return 0;
-    d = lower_ascii((unsigned char)w[len - 2]);
+    d = abg_ascii_lower((unsigned char)w[len - 2]);
     if (c == 'n')
         return d == 'e' || d == 'r' || d == 'l';
     if (c == 'r' || c == 'l')
@@ -576,7 +543,7 @@ static int plural_ending(const char *w, size_t len)
     /* not a singular in -s: Prozess, Status, Gefängnis, Hinweis, Basis */
     if (d == 's' || d == 'u')
         return 0;
-    return !(d == 'i' && len >= 3 && strchr("ens", lower_ascii((unsigned char)w[len - 3])));
+    return !(d == 'i' && len >= 3 && strchr("ens", abg_ascii_lower((unsigned char)w[len - 3])));
 }
 
 /* The unit of an open-class count, its noun (group noun): a word of map
@@ -627,7 +594,7 @@ static int label_before(const conv *cv, size_t p, int months)
         return 1; /* § */
     if (e > 0 && u[e - 1] == '.')
         e--;
-    for (b = e; b > 0 && (is_ascii_letter(u[b - 1]) || u[b - 1] >= 0x80); b--)
+    for (b = e; b > 0 && (abg_ascii_is_alpha(u[b - 1]) || u[b - 1] >= 0x80); b--)
         ;
     if (b == e || e - b > 64)
         return 0;
@@ -858,125 +825,6 @@ static void trim_span(const char *s, size_t *a, size_t *b)
         (*b)--;
 }
 
-static int hex_digit(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
-}
-
-/* Whether normalised byte `at` lies in a web address or an e-mail address:
- * the run of non-space bytes around it holds "://", starts with "www.",
- * holds an '@' with a '.' after it, or a percent escape ("%2F"). Figures
- * there are parts of names ("?q=a%2Fb%2836%29" holds no 2836 %). */
-static int in_address(const abg_norm *norm, size_t at)
-{
-    enum { REACH = 512 };
-    const unsigned char *s = (const unsigned char *)norm->s;
-    size_t a = at, b = at, i;
-    int at_sign = 0;
-
-    while (a > 0 && at - a < REACH && s[a - 1] > ' ')
-        a--;
-    while (b < norm->len && b - at < REACH && s[b] > ' ')
-        b++;
-    if (b - a >= 4 && memcmp(s + a, "www.", 4) == 0)
-        return 1;
-    for (i = a; i < b; i++) {
-        if (s[i] == ':' && i + 2 < b && s[i + 1] == '/' && s[i + 2] == '/')
-            return 1;
-        if (s[i] == '%' && i + 2 < b && hex_digit(s[i + 1]) && hex_digit(s[i + 2]))
-            return 1;
-        if (s[i] == '@')
-            at_sign = 1;
-        else if (at_sign && s[i] == '.' && i + 1 < b && s[i + 1] > ' ')
-            return 1;
-    }
-    return 0;
-}
-
-static int word_is(const unsigned char *w, size_t n, const char *const *list)
-{
-    char buf[32];
-    int k = n < sizeof buf ? abg_fold_key(buf, sizeof buf, (const char *)w, n) : -1;
-
-    for (; k > 0 && *list; list++)
-        if ((size_t)k == strlen(*list) && memcmp(buf, *list, (size_t)k) == 0)
-            return 1;
-    return 0;
-}
-
-/* Whether the bare year at s[a..b) reads as a time adverbial: "2019 wuchs
- * der Umsatz", "Die Brücke soll 2029 eröffnen", "für 2031 rechnet", not
- * "Windows 2000", "WM 2006", "der Umsatz 2024" (a noun before it names
- * it), "2024 Mitarbeiter" (a noun after it is counted), "rund 2000" or
- * "(2019)". Before it: the start of a sentence, a comma, a word in small
- * letters that is no word of amounts, or a capitalised adverb or
- * preposition that opens a sentence; after it: a word in small letters or
- * the end of a clause. */
-
-static int year_adverbial(const abg_norm *norm, size_t a, size_t b)
-{
-    static const char *const amounts[] = {
-        "auf", "um", "rund", "etwa", "ca.", "circa", "zirka", "knapp", "fast", "gut", "über",
-        "unter", "mindestens", "höchstens", "nur", "insgesamt", "genau", "exakt", "mehr",
-        "weniger", "als", "mit", "von", "bis", "zu", "je", "jeweils", "pro",
-        "nummer", "nr.", "diese", "dieser", "alle",
-        "sind", "waren", "sich", "sogar", "noch", "zusammen", "weitere", "ganze", "stolze",
-        "x", "gegen", "zwischen", NULL};
-    static const char *const openers[] = {
-        "auch", "bereits", "schon", "erst", "noch", "und", "aber", "doch", "denn", "dann",
-        "danach", "zuletzt", "zuvor", "damals", "allein", "nur", "für", "in", "nach", "vor",
-        "spätestens", "frühestens", "ebenfalls", "so", "wie", "als", "seit", "ab", "bis",
-        "anno", "sogar", "gerade", "zudem", "außerdem", "letztmals", "zuerst", "zunächst",
-        NULL};
-    const unsigned char *s = (const unsigned char *)norm->s;
-    size_t p = a, w;
-
-    while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
-        p--;
-    if (p > 0 && s[p - 1] != '\n' && !strchr(".!?:;,", s[p - 1])) {
-        if (s[p - 1] < 0x80 && !a_alpha(s[p - 1]))
-            return 0; /* "(2019)", "-2019", "#2019" */
-        for (w = p; w > 0 && (s[w - 1] >= 0x80 || a_alnum(s[w - 1]) || s[w - 1] == '-' ||
-                               s[w - 1] == '.');
-             w--)
-            ;
-        if (p - w > 24)
-            return 0;
-        if (a_upper(s[w]) || (s[w] == 0xC3 && w + 1 < p && s[w + 1] >= 0x80 && s[w + 1] <= 0x9E)) {
-            /* a capital word: only an adverb or preposition opening a sentence */
-            size_t q = w;
-            while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t'))
-                q--;
-            if (!(q == 0 || strchr(".!?:\n\"", s[q - 1])) || !word_is(s + w, p - w, openers))
-                return 0;
-        } else if (word_is(s + w, p - w, amounts) || a_digit(s[w])) {
-            return 0;
-        }
-    } else if (p > 0 && s[p - 1] == '.' && p >= 2 && a_digit(s[p - 2])) {
-        return 0; /* "3. 2019" */
-    }
-    p = b;
-    while (p < norm->len && (s[p] == ' ' || s[p] == '\t'))
-        p++;
-    if (p >= norm->len || s[p] == '\n' || strchr(".,;:!?", s[p]))
-        return 1;
-    if (s[p] >= 0x80 || !a_lower(s[p]))
-        return 0; /* a noun, a name, a digit, a bracket, a sign */
-    for (w = p; w < norm->len && (s[w] >= 0x80 || a_alpha(s[w])); w++)
-        ;
-    /* units written small: 2000 km, 1500 m, 1881 mal */
-    return w - p > 3 || word_is(s + p, w - p, (const char *const[]){"ist", "war", "hat", "in", "im",
-                                                                     "am", "an", "auf", "aus",
-                                                                     "bei", "vor", "nach",
-                                                                     "ab", "für", "um", "mit",
-                                                                     "und", "die", "der", "das",
-                                                                     "den", "dem", "des", "ein",
-                                                                     "sei", "gab", "kam", "lag",
-                                                                     "sah", "tat", "zog", "bot",
-                                                                     "es", "er", "sie", "man",
-                                                                     "wir", "ihr", NULL});
-}
-
 static int make(const conv *cv, cands *out, size_t ri, size_t a, size_t b, int part)
 {
     cand c;
@@ -984,10 +832,10 @@ static int make(const conv *cv, cands *out, size_t ri, size_t a, size_t b, int p
 
     memset(&c, 0, sizeof c);
     trim_span(cv->sub, &a, &b);
-    if (a >= b || in_address(cv->norm, cv->sub_off + a))
+    if (a >= b || abg_in_address(cv->norm, cv->sub_off + a))
         return 0;
     if ((cv->rule->flags & ABG_RULE_CONTEXT_YEAR) &&
-        !year_adverbial(cv->norm, cv->sub_off + a, cv->sub_off + b))
+        !abg_year_adverbial(cv->norm, cv->sub_off + a, cv->sub_off + b))
         return 0;
     c.f.type = cv->rule->type;
     c.f.rule = cv->rule->id;
@@ -1107,7 +955,7 @@ static int qual_word_before(const conv *cv, size_t p)
         e--;
     if (e == p || !m)
         return !m;
-    for (b = e; b > 0 && (is_ascii_letter(u[b - 1]) || u[b - 1] >= 0x80 || u[b - 1] == '.'); b--)
+    for (b = e; b > 0 && (abg_ascii_is_alpha(u[b - 1]) || u[b - 1] >= 0x80 || u[b - 1] == '.'); b--)
         ;
     if (b == e || e - b >= sizeof key || (n = abg_fold_key(key, sizeof key, cv->sub + b, e - b)) <= 0)
         return 0;
@@ -1137,8 +985,8 @@ static int number_word_at(const char *s, size_t p, size_t n)
         return 0;
     /* the first two letters of every number word (numbers.c), folded:
      * ei an zw ze dr vi fü se si ac ne el hu ta */
-    second = lower_ascii(u[p + 1]);
-    switch (lower_ascii(u[p])) {
+    second = abg_ascii_lower(u[p + 1]);
+    switch (abg_ascii_lower(u[p])) {
     case 'e':
         if (second != 'i' && second != 'l')
             return 0;
@@ -1183,7 +1031,7 @@ static int number_word_at(const char *s, size_t p, size_t n)
         return 0;
     }
     while (q < n) {
-        if (is_ascii_letter(u[q])) {
+        if (abg_ascii_is_alpha(u[q])) {
             q++;
         } else if (u[q] == 0xC3 && q + 1 < n && u[q + 1] >= 0x80 && u[q + 1] <= 0xBF &&
                    u[q + 1] != 0x97 && u[q + 1] != 0xB7) {
@@ -1279,7 +1127,7 @@ static int folded_prefix_at(const unsigned char *u, size_t p, size_t n, const ch
                 continue; /* À..Þ as à..þ */
             return 1;
         }
-        if (lower_ascii((int)t) != (unsigned char)w[i])
+        if (abg_ascii_lower((unsigned char)t) != (unsigned char)w[i])
             return 0;
     }
     return 1;
@@ -1290,14 +1138,14 @@ static int folded_prefix_at(const unsigned char *u, size_t p, size_t n, const ch
 static int month_word_at(const abg_rules *rules, const unsigned char *u, size_t p, size_t n)
 {
     const abg_map *m = rules->months;
-    unsigned d = p + 1 < n ? (unsigned)lower_ascii(u[p + 1]) : 0;
+    unsigned d = p + 1 < n ? (unsigned)abg_ascii_lower(u[p + 1]) : 0;
     size_t i;
 
     if (!m || (u[p] < 0x80 && d < 0x80 && !(rules->month_two[u[p]][d / 8] & (1u << (d % 8)))))
         return 0;
     for (i = 0; i < m->n; i++) {
         const char *k = m->entries[i].key, *sp;
-        if ((unsigned char)k[0] != lower_ascii(u[p]) && u[p] < 0x80)
+        if ((unsigned char)k[0] != abg_ascii_lower(u[p]) && u[p] < 0x80)
             continue;
         sp = strchr(k, ' ');
         if (folded_prefix_at(u, p, n, k, sp ? (size_t)(sp - k) : strlen(k)))
@@ -1314,7 +1162,7 @@ static unsigned gates_at(const abg_rules *rules, unsigned want, const char *s, s
     static const char *const ordinals[] = {"erste", "zweite", "dritte", "vierte"};
     const unsigned char *u = (const unsigned char *)s;
     unsigned g = 0;
-    int c = lower_ascii(u[p]), i;
+    int c = abg_ascii_lower(u[p]), i;
 
     if ((want & ABG_GATE_NUMWORD) && number_word_at(s, p, n))
         g |= ABG_GATE_NUMWORD;
@@ -1454,9 +1302,9 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
                 int gates_known = 0;
                 uint64_t mask;
                 next = p + utf8_len(byte);
-                if (is_ascii_letter(byte) || (byte >= '0' && byte <= '9')) {
+                if (abg_ascii_is_alpha(byte) || (byte >= '0' && byte <= '9')) {
                     /* no match starts inside a run of letters and digits */
-                    while (next < we && (is_ascii_letter((unsigned char)cv.sub[next]) ||
+                    while (next < we && (abg_ascii_is_alpha((unsigned char)cv.sub[next]) ||
                                          (cv.sub[next] >= '0' && cv.sub[next] <= '9')))
                         next++;
                 }

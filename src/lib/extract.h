@@ -17,6 +17,7 @@
 
 #include "abgleich.h"
 #include "regex.h"
+#include "text.h"
 
 /* The named groups the extractor understands. */
 typedef enum {
@@ -183,5 +184,26 @@ int abg_num_mul(abg_num *out, abg_num a, abg_num b);
 
 /* The value as the closest double (for up to 15 significant digits). */
 double abg_num_value(abg_num n);
+
+
+/* ---- surround.c: what stands around a candidate (normalised text) ---- */
+
+/* Whether the number at byte p is the tail of a number in groups: three
+ * digits after a blank after a head of one to three digits ("48 300"). */
+int abg_group_tail(const abg_norm *norm, size_t p);
+
+/* Whether byte `at` lies in a web or mail address: its run of non-blank
+ * bytes holds "://", starts with "www.", holds an '@' with a '.' after it,
+ * or a percent escape ("%2F"). */
+int abg_in_address(const abg_norm *norm, size_t at);
+
+/* Whether the bare year at bytes a..b reads as a time adverbial ("2019
+ * wuchs der Umsatz", "soll 2029 eröffnen", "für 2031 rechnet"), not a name
+ * ("Windows 2000", "der Umsatz 2024"), a count ("2024 Mitarbeiter") or an
+ * amount ("rund 2000", "(2019)"). Before it: the start of a clause, a word
+ * in small letters that is no word of amounts, or a capitalised adverb or
+ * preposition opening a sentence; after it: a word in small letters (no
+ * short unit) or the end of a clause. */
+int abg_year_adverbial(const abg_norm *norm, size_t a, size_t b);
 
 #endif

@@ -133,8 +133,6 @@ static const numword words[] = {
     {"und", 0, 'u'},
 };
 
-static const char *const articles[] = {"ein ", "eine ", "einem ", "einen ", "einer "};
-
 static int parse_words(abg_num *out, const char *s, size_t len)
 {
     char buf[128];
@@ -145,15 +143,6 @@ static int parse_words(abg_num *out, const char *s, size_t len)
 
     if (n <= 0)
         return -1;
-    /* "eine halbe (Million)": the article is the one of the half */
-    for (k = 0; k < sizeof articles / sizeof articles[0]; k++) {
-        size_t al = strlen(articles[k]);
-        if ((size_t)n > al + 4 && memcmp(buf, articles[k], al) == 0 &&
-            memcmp(buf + al, "halb", 4) == 0) {
-            i = al;
-            break;
-        }
-    }
     while (i < (size_t)n) {
         const numword *w = NULL;
         size_t wl = 0;
