@@ -50,21 +50,12 @@ static int digit_count_ok(int64_t mant)
     return mant <= INT64_MAX / 10;
 }
 
-/* The length of the group separator at s[i] (German numbers: '.', a space,
- * the Swiss apostrophe, and as written before normalisation U+00A0, U+2009,
- * U+202F and U+2019), or 0. */
-static size_t group_sep(const char *s, size_t i, size_t len)
+/* Whether s[i] separates groups of a German number in the normalised text:
+ * '.', a space (no-break and narrow spaces are spaces there) or the Swiss
+ * apostrophe (U+2019 is ' there). */
+static int group_sep(char c)
 {
-    const unsigned char *u = (const unsigned char *)s;
-
-    if (s[i] == '.' || s[i] == ' ' || s[i] == '\'')
-        return 1;
-    if (u[i] == 0xC2 && i + 1 < len && u[i + 1] == 0xA0)
-        return 2;
-    if (u[i] == 0xE2 && i + 2 < len && u[i + 1] == 0x80 &&
-        (u[i + 2] == 0x89 || u[i + 2] == 0xAF || u[i + 2] == 0x99))
-        return 3;
-    return 0;
+    return c == '.' || c == ' ' || c == '\'';
 }
 
 /* Digits with an optional decimal mark `dec` and, when `group` is set,
@@ -74,7 +65,7 @@ static int parse_decimal(abg_num *out, const char *s, size_t len, int group, cha
 {
     int64_t mant = 0;
     int exp = 0, frac = 0, any = 0;
-    size_t i, g;
+    size_t i;
 
     for (i = 0; i < len; i++) {
         char c = s[i];
@@ -84,17 +75,15 @@ static int parse_decimal(abg_num *out, const char *s, size_t len, int group, cha
             mant = mant * 10 + (c - '0');
             exp -= frac;
             any = 1;
-        } else if (group && any && !frac && (g = group_sep(s, i, len)) > 0 && i + g < len &&
-                   s[i + g] >= '0' && s[i + g] <= '9') {
-            size_t d = i + g;
+        } else if (group && any && !frac && group_sep(c) && i + 1 < len && s[i + 1] >= '0' &&
+                   s[i + 1] <= '9') {
+            size_t d = i + 1;
             while (d < len && s[d] >= '0' && s[d] <= '9')
                 d++;
-            /* a dot before other than three digits, with no comma, is a
-             * decimal point: "CHF 12.50" (rules allow it only there) */
-            if (c == '.' && d - (i + g) != 3 && !memchr(s, ',', len))
+            /* a dot before other than three digits, with no comma, is no
+             * group separator but a decimal point: "CHF 12.50" */
+            if (c == '.' && d - (i + 1) != 3 && !memchr(s, ',', len))
                 frac = 1;
-            else
-                i += g - 1;
         } else if (c == dec && !frac && (!group || (any && i + 1 < len))) {
             frac = 1;
         } else {
