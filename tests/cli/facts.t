@@ -239,3 +239,14 @@ $ abgleich facts -
 < Microsoft beteiligte sich in den Jahren 2019 und 2021 an dem Labor.
 > <stdin>:1:34  date  2019  exact  "Jahren 2019"
 > <stdin>:1:50  date  2021  exact  "2021"
+
+### Negative twins of the new forms: no cents before a noun, a dot before three digits groups, no date in an ISBN, no number no compound, nothing in an address
+$ abgleich facts -
+< Es kostet 3 Euro und 20 Kinder kamen.
+< Der Händler nahm CHF 1.250 ein.
+< Die ISBN 978-3-16-148410-0 steht hinten.
+< Die Anlage der Megawatt-Klasse läuft.
+< Er schrieb an info@example.de am 3. Mai.
+> <stdin>:1:11  money  3 EUR  exact  "3 Euro"
+> <stdin>:1:22  quantity  20 Kinder  exact  "20 Kinder"
+> <stdin>:2:18  money  1250 CHF  exact  "CHF 1.250"
