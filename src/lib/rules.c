@@ -5,8 +5,8 @@
  *        define NAME PATTERN         a sub-pattern, used as {NAME}
  *        map KIND VALUE [FACTOR] = KEY, KEY, ...
  *                                    words and what they stand for; {@KIND}
- *                                    in a pattern is the alternation of the
- *                                    keys of KIND, longest first
+ *                                    in a pattern matches the longest key
+ *                                    of KIND (written as a trie)
  *        rule ID                     starts a rule; its lines follow:
  *          type     money|percent|date|quantity
  *          desc     free text
@@ -392,14 +392,77 @@ static const char *key_raw(const abg_map_entry *e)
     return e->key + strlen(e->key) + 1;
 }
 
-static int cmp_len_desc(const void *a, const void *b)
+static int cmp_str(const void *a, const void *b)
 {
-    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
-    size_t lx = strlen(x), ly = strlen(y);
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
-    if (lx != ly)
-        return lx > ly ? -1 : 1;
-    return strcmp(x, y);
+/* The length of the character at s (a space stands for white space). */
+static size_t char_len(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+
+    if (c < 0x80)
+        return 1;
+    return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+static int put_char(abg_buf *out, const char *s, size_t n)
+{
+    if (n == 1 && *s == ' ')
+        return abg_buf_puts(out, "\\s+");
+    if (n == 1 && strchr("\\^$.|?*+()[]{}-/#", *s)) {
+        int err = abg_buf_putc(out, '\\');
+        return err ? err : abg_buf_putc(out, *s);
+    }
+    return abg_buf_put(out, s, n);
+}
+
+/* The first of keys[g..n) whose character at byte d differs from keys[g]'s. */
+static size_t next_branch(const char **keys, size_t n, size_t g, size_t d)
+{
+    size_t cl = char_len(keys[g] + d), h = g + 1;
+
+    while (h < n && strncmp(keys[h] + d, keys[g] + d, cl) == 0)
+        h++;
+    return h;
+}
+
+/* The sorted keys[0..n), all alike in their first d bytes, as a pattern
+ * that branches on one character at a time (a trie): PCRE2 then looks at
+ * each character once instead of trying every key. At each branch the
+ * longer keys come first and a key that ends there last, so the longest
+ * key that fits wins, as in an alternation of all keys longest first. */
+static int put_trie(abg_buf *out, const char **keys, size_t n, size_t d)
+{
+    size_t i = 0, branches = 0, g;
+    int ends = 0, err = 0;
+
+    if (n > 0 && keys[0][d] == '\0') {
+        ends = 1; /* sorted: the key that ends here comes first */
+        i = 1;
+    }
+    for (g = i; g < n; g = next_branch(keys, n, g, d))
+        branches++;
+    if (branches == 0)
+        return 0;
+    if (branches > 1 || ends)
+        err = abg_buf_puts(out, "(?:");
+    for (g = i; g < n && !err;) {
+        size_t cl = char_len(keys[g] + d), h = next_branch(keys, n, g, d);
+        if (g > i)
+            err = abg_buf_putc(out, '|');
+        if (!err)
+            err = put_char(out, keys[g] + d, cl);
+        if (!err)
+            err = put_trie(out, keys + g, h - g, d + cl);
+        g = h;
+    }
+    if (!err && ends)
+        err = abg_buf_putc(out, '|');
+    if (!err && (branches > 1 || ends))
+        err = abg_buf_putc(out, ')');
+    return err;
 }
 
 static int put_alternation(abg_buf *out, const abg_map *map)
@@ -412,25 +475,16 @@ static int put_alternation(abg_buf *out, const abg_map *map)
         return ABG_ENOMEM;
     for (i = 0; i < map->n; i++)
         keys[k++] = key_raw(&map->entries[i]);
-    qsort(keys, k, sizeof *keys, cmp_len_desc);
-    err = abg_buf_puts(out, "(?:");
-    for (i = 0; i < k && !err; i++) {
-        const char *s;
-        if (i > 0 && strcmp(keys[i], keys[i - 1]) == 0)
-            continue;
-        if (i > 0)
-            err = abg_buf_putc(out, '|');
-        for (s = keys[i]; *s && !err; s++) {
-            if (*s == ' ') {
-                err = abg_buf_puts(out, "\\s+");
-                continue;
-            }
-            if (strchr("\\^$.|?*+()[]{}-/#", *s))
-                err = abg_buf_putc(out, '\\');
-            if (!err)
-                err = abg_buf_putc(out, *s);
-        }
+    qsort(keys, k, sizeof *keys, cmp_str);
+    for (i = 1; i < k;) { /* drop duplicates */
+        if (strcmp(keys[i], keys[i - 1]) == 0)
+            memmove(keys + i, keys + i + 1, (--k - i) * sizeof *keys);
+        else
+            i++;
     }
+    err = abg_buf_puts(out, "(?:");
+    if (!err)
+        err = put_trie(out, keys, k, 0);
     if (!err)
         err = abg_buf_putc(out, ')');
     free(keys);
