@@ -511,6 +511,25 @@ static int finite_value(double v)
 }
 
 /* Whether the folded or written word w[0..len) is in map kind. */
+/* The qualifier of the match: its words as a whole ("mehr als"), else the
+ * last of two ("gut über" is a bound: lower; "knapp unter": upper). */
+static const abg_map_entry *qual_map(const conv *cv)
+{
+    const abg_map *m = abg_rules_map(cv->rules, "qual");
+    const abg_map_entry *e;
+    size_t a, b, p;
+
+    if (!grp(cv, G_QUAL, &a, &b) || a == b)
+        return NULL;
+    while (b > a && (cv->sub[b - 1] == ' ' || cv->sub[b - 1] == '\n' || cv->sub[b - 1] == '\t'))
+        b--;
+    if ((e = abg_map_find(m, cv->sub + a, b - a)))
+        return e;
+    for (p = b; p > a && cv->sub[p - 1] != ' ' && cv->sub[p - 1] != '\n' && cv->sub[p - 1] != '\t'; p--)
+        ;
+    return p > a ? abg_map_find(m, cv->sub + p, b - p) : NULL;
+}
+
 static const abg_map_entry *in_map(const conv *cv, const char *kind, const char *w, size_t len)
 {
     return len ? abg_map_find(abg_rules_map(cv->rules, kind), w, len) : NULL;
@@ -842,7 +861,7 @@ static int make(const conv *cv, cands *out, size_t ri, size_t a, size_t b, int p
     c.rule = ri;
     c.a = cv->sub_off + a;
     c.b = cv->sub_off + b;
-    if (part != 2 && (q = grp_map(cv, G_QUAL, "qual")))
+    if (part != 2 && (q = qual_map(cv)))
         c.f.qualifier = qual_of(q->value);
     if (c.f.type == ABG_FACT_DATE) {
         if (convert_date(cv, &c.f, part) < 0)

@@ -250,3 +250,14 @@ $ abgleich facts -
 > <stdin>:1:11  money  3 EUR  exact  "3 Euro"
 > <stdin>:1:22  quantity  20 Kinder  exact  "20 Kinder"
 > <stdin>:2:18  money  1250 CHF  exact  "CHF 1.250"
+
+### Units written out, two qualifiers (the bound counts), and their twins without a number
+$ abgleich facts -
+< Er wohnt um die Ecke, das Paket ist 3 Kilo schwer.
+< Das Kilo Kaffee kostet viel, innerhalb von Berlin fuhr er 50 Kilometer pro Stunde.
+< Sie blieb knapp unter 5 Prozent, es kamen gut über 300 Besucher und um die 20 Kinder.
+> <stdin>:1:37  quantity  3 kg  exact  "3 Kilo"
+> <stdin>:2:59  quantity  50 km/h  exact  "50 Kilometer pro Stunde"
+> <stdin>:3:11  percent  5 %  upper  "knapp unter 5 Prozent"
+> <stdin>:3:43  quantity  300 Besucher  lower  "gut über 300 Besucher"
+> <stdin>:3:69  quantity  20 Kinder  approx  "um die 20 Kinder"
