@@ -163,6 +163,29 @@ static size_t duration_compound(const unsigned char *u, size_t p, size_t q)
  * the articles ein, eine, einen ..., which are read as one elsewhere only
  * with a scale word. An anchor for counts without digits ("fünf
  * Mitarbeitern"), so it first looks at four letters. */
+/* Whether the article ending at u[q] counts one measure or duration
+ * (rule quantity.one: "eine Stunde", "einem Kilogramm", "eine halbe
+ * Stunde"), so that its word anchors a window. */
+static int one_measure_at(const unsigned char *u, size_t q, size_t n)
+{
+    static const char *const units[] = {"Stunde", "Minute",    "Sekunde", "Tag",   "Woche",
+                                        "Monat",  "Jahr",      "Jahrzehnt", "Kilogramm",
+                                        "Kilo",   "Tonne",     "Meter",   "Kilometer", "Liter",
+                                        "halbe",  "halben",    "halbem",  "halber", "halbes"};
+    size_t k, e;
+    int other;
+
+    while (q < n && (u[q] == ' ' || u[q] == '\n' || u[q] == '\t'))
+        q++;
+    if (q >= n)
+        return 0;
+    e = word_end(u, q, n, &other);
+    for (k = 0; k < sizeof units / sizeof units[0]; k++)
+        if (strlen(units[k]) == e - q && memcmp(u + q, units[k], e - q) == 0)
+            return 1;
+    return 0;
+}
+
 static int count_word_at(const char *s, size_t p, size_t n)
 {
     static const char *const heads[] = {"zwei", "zehn", "zwan", "drei", "vier", "sech", "sieb",
@@ -192,7 +215,7 @@ static int count_word_at(const char *s, size_t p, size_t n)
     if (other || (q < n && ((u[q] >= '0' && u[q] <= '9') || u[q] == '_')))
         return 0;
     if (h[0] == 'e' && h[1] == 'i' && q - p < 7)
-        return 0; /* ein, eine, einen, einem, einer, eines */
+        return one_measure_at(u, q, n); /* ein, eine ...: a number before a measure only */
     return abg_num_parse(&num, s + p, q - p) == 0 || duration_compound(u, p, q) > 0;
 }
 

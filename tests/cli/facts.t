@@ -261,3 +261,13 @@ $ abgleich facts -
 > <stdin>:3:11  percent  5 %  upper  "knapp unter 5 Prozent"
 > <stdin>:3:43  quantity  300 Besucher  lower  "gut über 300 Besucher"
 > <stdin>:3:69  quantity  20 Kinder  approx  "um die 20 Kinder"
+
+### The article as the number one before a duration or, after a qualifier or von/mit, a measure; not before counted things, not the quantity a price refers to, not the tail of a time
+$ abgleich facts -
+< Er blieb eine Stunde, dann traf er einen Kunden und eine Frau; ein Liter Milch kostet 1 Euro; das Spiel endete 2:46.
+< Der Hai war über eine Tonne schwer, mit einem Kilogramm TNT, eine halbe Stunde lang.
+> <stdin>:1:10  quantity  1 Stunden  exact  "eine Stunde"
+> <stdin>:1:87  money  1 EUR  exact  "1 Euro"
+> <stdin>:2:13  quantity  1 t  lower  "über eine Tonne"
+> <stdin>:2:41  quantity  1 kg  exact  "einem Kilogramm"
+> <stdin>:2:62  quantity  0.5 Stunden  exact  "eine halbe Stunde"

@@ -8,7 +8,8 @@
  *     written is a digit run; a run of one to three digits goes on with
  *     groups of three digits behind one separator used throughout (dot,
  *     space, apostrophe, U+00A0, U+2009, U+202F, U+2019), then a decimal
- *     comma and digits.
+ *     comma and digits; digits joined by colons (2:46, a time or a score)
+ *     are one written number too.
  *  2. A fact's value is the number its text states: a money, percent or
  *     quantity fact whose text holds exactly one number in digits has that
  *     number as its value times a scale (1, 10^3, 10^6, 10^9, 10^12) or
@@ -75,6 +76,7 @@ static size_t scan_numbers(const unsigned char *t, size_t n, written *out, size_
     while (i < n && k < cap) {
         size_t j = i, s, sl = 0;
         double v = 0;
+        int clock;
         if (!is_digit(t[i]) || (i > 0 && is_digit(t[i - 1]))) {
             i++;
             continue;
@@ -92,6 +94,15 @@ static size_t scan_numbers(const unsigned char *t, size_t n, written *out, size_
                 j += sl + 3;
             }
         }
+        /* a time, score or duration: 2:46, 1:01:30 is one written number
+         * (no year, and no plain value to check) */
+        clock = 0;
+        while (j + 1 < n && t[j] == ':' && is_digit(t[j + 1])) {
+            clock = 1;
+            out[k].digits = 0;
+            for (j++; j < n && is_digit(t[j]); j++)
+                ;
+        }
         if (j + 1 < n && t[j] == ',' && is_digit(t[j + 1])) {
             double f = 0.1;
             for (j++; j < n && is_digit(t[j]); j++, f /= 10)
@@ -99,7 +110,7 @@ static size_t scan_numbers(const unsigned char *t, size_t n, written *out, size_
         }
         /* a number glued to a word by a hyphen names something (F-16,
          * 18-Jährige, 250-Milliarden-Paket): its value is not checked */
-        out[k].glued = (i >= 2 && t[i - 1] == '-' && t[i - 2] > ' ') ||
+        out[k].glued = clock || (i >= 2 && t[i - 1] == '-' && t[i - 2] > ' ') ||
                        (j + 1 < n && t[j] == '-' && t[j + 1] > '9');
         out[k].a = i;
         out[k].b = j;
