@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "abgleich.h"
+#include "extractor.h"
 
 #define MAX_FACTS 64
 
@@ -29,10 +30,7 @@ typedef struct {
     unsigned long tp[5], fp[5], fn[5];
 } score;
 
-static abg_rules *rules;
-static abg_lang *lang;
-static abg_ingest *ing;
-static abg_ctx *ctx;
+static extractor ex;
 
 static void put_field(char *dst, const char *s, size_t n)
 {
@@ -76,16 +74,16 @@ static void run_case(score *sc, const char *id, const char *text, size_t len, ro
     abg_fact *facts = NULL;
     size_t n = 0, i, j;
 
-    if (abg_ingest_buffer(&docs, ctx, ing, "case.txt", text, len) < 0 ||
+    if (abg_ingest_buffer(&docs, ex.ctx, ex.ing, "case.txt", text, len) < 0 ||
         abg_doclist_count(docs) != 1) {
-        printf("%s: cannot read the case: %s\n", id, abg_ctx_message(ctx));
+        printf("%s: cannot read the case: %s\n", id, abg_ctx_message(ex.ctx));
         abg_doclist_free(docs);
         for (j = 0; j < nexp; j++)
             sc->fn[type_index(exp[j].f[0])]++;
         return;
     }
-    if (abg_extract(&facts, &n, ctx, rules, lang, abg_doclist_get(docs, 0)) < 0) {
-        printf("%s: extract failed: %s\n", id, abg_ctx_message(ctx));
+    if (abg_extract(&facts, &n, ex.ctx, ex.rules, ex.lang, abg_doclist_get(docs, 0)) < 0) {
+        printf("%s: extract failed: %s\n", id, abg_ctx_message(ex.ctx));
         n = 0;
     }
     for (i = 0; i < n; i++) {
@@ -186,19 +184,12 @@ int main(int argc, char **argv)
 {
     const char *path = argc > 1 ? argv[1] : "tests/data/facts_gold.txt";
     int all_types = argc > 2 && strcmp(argv[2], "--all-types") == 0;
-    const char *rule_files[] = {"rules/de.rules"};
-    abg_lang_options lo = ABG_LANG_OPTIONS_INIT;
     score sc;
     int t, failed = 0;
 
     memset(&sc, 0, sizeof sc);
-    lo.abbreviations_path = "rules/abbreviations.de";
-    lo.stopwords_path = "stopwords/german.txt";
-    if (abg_ctx_new(&ctx) < 0 || abg_rules_load(&rules, ctx, rule_files, 1) < 0 ||
-        abg_lang_new(&lang, ctx, &lo) < 0 || abg_ingest_new(&ing, ctx, NULL) < 0) {
-        printf("set-up failed: %s\n", ctx ? abg_ctx_message(ctx) : "out of memory");
+    if (extractor_open(&ex) < 0)
         return 1;
-    }
     if (score_file(&sc, path) < 0)
         failed = 1;
     printf("%-9s %6s %6s %6s %6s %6s %6s\n", "type", "tp", "fp", "fn", "P", "R", "F1");
@@ -212,10 +203,7 @@ int main(int argc, char **argv)
         if ((all_types || t != ABG_FACT_QUANTITY) && (p < 0.97 || r < 0.95))
             failed = 1;
     }
-    abg_ingest_free(ing);
-    abg_lang_free(lang);
-    abg_rules_free(rules);
-    abg_ctx_free(ctx);
+    extractor_close(&ex);
     printf(failed ? "below the bar: precision 0.97, recall 0.95\n" : "bar reached\n");
     return failed;
 }

@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 
 #include "abgleich.h"
+#include "extractor.h"
 
 typedef struct {
     size_t a, b;  /* byte span in the text */
@@ -38,10 +39,7 @@ typedef struct {
     int glued;    /* joined to a word by a hyphen */
 } written;
 
-static abg_rules *rules;
-static abg_lang *lang;
-static abg_ingest *ing;
-static abg_ctx *ctx;
+static extractor ex;
 static unsigned long nfacts, nbad;
 
 static int is_digit(unsigned char c)
@@ -193,14 +191,14 @@ static void run_text(const char *where, const char *buf, size_t len)
     written *w;
     const char *text;
 
-    if (abg_ingest_buffer(&docs, ctx, ing, "case.txt", buf, len) < 0 ||
+    if (abg_ingest_buffer(&docs, ex.ctx, ex.ing, "case.txt", buf, len) < 0 ||
         abg_doclist_count(docs) != 1) {
         abg_doclist_free(docs);
         return;
     }
     text = abg_doc_text(abg_doclist_get(docs, 0), &tlen);
-    if (abg_extract(&facts, &n, ctx, rules, lang, abg_doclist_get(docs, 0)) < 0) {
-        printf("%s: extract failed: %s\n", where, abg_ctx_message(ctx));
+    if (abg_extract(&facts, &n, ex.ctx, ex.rules, ex.lang, abg_doclist_get(docs, 0)) < 0) {
+        printf("%s: extract failed: %s\n", where, abg_ctx_message(ex.ctx));
         nbad++;
         abg_doclist_free(docs);
         return;
@@ -302,17 +300,10 @@ int main(int argc, char **argv)
 {
     static const char *defaults[] = {"tests/data/facts_gold.txt", "tests/data/forms.txt",
                                      "tests/data/wikinews_gold.txt", "corpus"};
-    const char *rule_files[] = {"rules/de.rules"};
-    abg_lang_options lo = ABG_LANG_OPTIONS_INIT;
     int i;
 
-    lo.abbreviations_path = "rules/abbreviations.de";
-    lo.stopwords_path = "stopwords/german.txt";
-    if (abg_ctx_new(&ctx) < 0 || abg_rules_load(&rules, ctx, rule_files, 1) < 0 ||
-        abg_lang_new(&lang, ctx, &lo) < 0 || abg_ingest_new(&ing, ctx, NULL) < 0) {
-        printf("set-up failed: %s\n", ctx ? abg_ctx_message(ctx) : "out of memory");
+    if (extractor_open(&ex) < 0)
         return 1;
-    }
     if (argc > 1) {
         for (i = 1; i < argc; i++)
             run_path(argv[i]);
@@ -320,10 +311,7 @@ int main(int argc, char **argv)
         for (i = 0; i < (int)(sizeof defaults / sizeof defaults[0]); i++)
             run_path(defaults[i]);
     }
-    abg_ingest_free(ing);
-    abg_lang_free(lang);
-    abg_rules_free(rules);
-    abg_ctx_free(ctx);
+    extractor_close(&ex);
     printf("%lu facts checked, %lu violations\n", nfacts, nbad);
     return nbad > 0 || nfacts == 0;
 }
