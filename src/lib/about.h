@@ -99,10 +99,11 @@ typedef struct {
     size_t cue;        /* the token of the cue, or SIZE_MAX */
 } abg_measure_hit;
 
-/* An age ("der 43-jährige Streeting"): found by the rule quantity.age. */
+/* An age ("der 43-jährige Streeting"): found by the rule quantity.age, in
+ * years (a "zehntägige Waffenruhe" is a duration). */
 static inline bool abg_fact_is_age(const abg_fact *f)
 {
-    return f->rule && !strcmp(f->rule, "quantity.age");
+    return f->rule && !strcmp(f->rule, "quantity.age") && f->unit && !strcmp(f->unit, "Jahre");
 }
 
 /* What the fact over tokens [t0, t1) of s measures; out->name NULL when

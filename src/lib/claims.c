@@ -1093,6 +1093,15 @@ static bool pronoun_before(abg_about_state *st, const abg_sent *s, size_t t0)
     return false;
 }
 
+/* Does the sentence open with "Er" or "Sie", the person of the sentence
+ * before ("Er starb im Alter von 89 Jahren.")? */
+static bool starts_with_he_she(abg_about_state *st, const abg_sent *s)
+{
+    static const char *const he_she[] = {"er", "sie", NULL};
+
+    return s->ntok > 1 && abg_sent_word_is(st, s, 0, he_she);
+}
+
 /* How many facts like facts[k] sentence s holds with the same time scope
  * as ab's (in *n, counting facts[k]), and how many of the current state
  * (now or no time; in *cur). */
@@ -1172,16 +1181,20 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
         !(ab->subject = abg_strdup(subj)))
         return ABG_ENOMEM;
     ab->inferred = !ab->subject || sev < 0.9;
+    if ((err = abg_measure_find(&m, st, s, t0, t1, f)) < 0)
+        return err;
     /* an age belongs to the person the sentence names ("der 43-jährige
-     * Streeting"); "der 75-Jährige" alone may be anybody */
-    anonymous = abg_fact_is_age(f) && (!ab->subject || sev < 0.9);
+     * Streeting", "Bardot ist mit 91 Jahren gestorben") or, after "Er" or
+     * "Sie", the one before ("Er starb im Alter von 89 Jahren"); "der
+     * 75-Jährige" or "die jüngsten waren 14 Jahre alt" alone may be
+     * anybody */
+    anonymous = (abg_fact_is_age(f) || (m.name && !strcmp(m.name, "alter"))) &&
+                (!ab->subject || (sev < 0.9 && !(sev >= 0.8 && starts_with_he_she(st, s))));
     if (anonymous && ab->subject) {
         free(ab->subject);
         ab->subject = NULL;
         ab->inferred = false;
     }
-    if ((err = abg_measure_find(&m, st, s, t0, t1, f)) < 0)
-        return err;
     if (m.name) {
         if (!(ab->measure = m.own ? m.own : abg_strdup(m.name)))
             return ABG_ENOMEM;

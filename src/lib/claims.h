@@ -30,7 +30,8 @@ enum {
     ABG_MEASURE_OBJECT = 1u << 0, /* the party after "an"/"von" belongs to the key */
     ABG_MEASURE_RUNNING = 1u << 1, /* a count that grows while a story unfolds */
     ABG_MEASURE_WEAK = 1u << 2,    /* a line flag: its cues are weak */
-    ABG_MEASURE_MOVING = 1u << 3   /* a market figure that moves day by day */
+    ABG_MEASURE_MOVING = 1u << 3,  /* a market figure that moves day by day */
+    ABG_MEASURE_DURATION = 1u << 4 /* its cues name what a duration measures */
 };
 
 typedef struct {

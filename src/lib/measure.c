@@ -287,10 +287,12 @@ static const abg_measure_def *cue_at(abg_about_state *st, const abg_sent *s, siz
     return NULL;
 }
 
-/* The nearest cue in clause c (tokens outside [t0, t1)); a cue before the
- * figure wins a tie. SIZE_MAX when there is none. */
+/* The nearest cue in clause c (tokens outside [t0, t1)) of a measure with
+ * all the flags `need`; a cue before the figure wins a tie. SIZE_MAX when
+ * there is none. */
 static size_t nearest_cue(const abg_measure_def **def, abg_about_state *st, const abg_sent *s,
-                          unsigned c, size_t t0, size_t t1, abg_fact_type type, bool weak)
+                          unsigned c, size_t t0, size_t t1, abg_fact_type type, bool weak,
+                          unsigned need)
 {
     size_t i, best = SIZE_MAX, bestd = SIZE_MAX;
 
@@ -303,7 +305,7 @@ static size_t nearest_cue(const abg_measure_def **def, abg_about_state *st, cons
         dist = i < t0 ? t0 - i : i - t1 + 1;
         if (dist >= bestd)
             continue;
-        if ((d = cue_at(st, s, i, type, weak))) {
+        if ((d = cue_at(st, s, i, type, weak)) && (d->flags & need) == need) {
             /* a noun in a prepositional phrase ("nach der Finanzierungsrunde")
              * says less than the head of the clause */
             if ((s->toks[i].flags & ABG_TOKF_CAPITAL) && abg_sent_attachment(st, s, i) == 1) {
@@ -477,6 +479,24 @@ static const char *const local_units[] = {"Sekunden", "Minuten",    "Stunden",
 
 static const char *const power_units[] = {"W", "kW", "MW", "GW", "TW", NULL};
 
+/* Is a figure in years somebody's age by the words around it: "89 Jahre
+ * alt", "sein 24 Jahre alter Sohn", "mit 91 Jahren gestorben" (no noun
+ * after it: "mit zwei Jahren Verspätung" is a delay)? "im Alter von 89
+ * Jahren" is found by the lexicon's cues. */
+static bool age_words(abg_about_state *st, const abg_sent *s, size_t t0, size_t t1,
+                      const abg_fact *f)
+{
+    static const char *const old[] = {"alt", "alte", "alter", "altes", "alten", "alters", NULL};
+
+    if (!f->unit || strcmp(f->unit, "Jahre"))
+        return false;
+    if (t1 < s->ntok && s->clause[t1] == s->clause[t0] && abg_sent_word_is(st, s, t1, old))
+        return true;
+    return t0 > 0 && is_word(st, s, t0 - 1, "mit") &&
+           (t1 >= s->ntok || s->toks[t1].kind != ABG_TOK_WORD ||
+            !(s->toks[t1].flags & ABG_TOKF_CAPITAL));
+}
+
 /* The lexicon's measure of that name (lower case), or NULL. */
 static const abg_measure_def *measure_named(const abg_lexicon *lex, const char *name)
 {
@@ -506,13 +526,25 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
      * are what lasts or who is that old, not what is measured, and an age
      * ("75-Jährige") is no compound that names a measure */
     if (f->type == ABG_FACT_QUANTITY && unit_in(f->unit, local_units)) {
-        if (abg_fact_is_age(f)) {
+        if (abg_fact_is_age(f) || age_words(st, s, t0, t1, f)) {
             /* an age is the measure Alter, if the lexicon has it */
             if ((d = measure_named(st->lex, "alter")))
                 hit_def(out, d, 0.9, SIZE_MAX);
             return 0;
         }
-        return (k = adjacent(out, st, s, t0, t1, f->type)) < 0 ? k : 0;
+        if ((k = adjacent(out, st, s, t0, t1, f->type)) < 0 || (k > 0 && !out->own))
+            return k < 0 ? k : 0;
+        /* a verb or phrase of the clause that names what a duration
+         * measures: "zu elf Jahren im Straflager verurteilt", "soll zwei
+         * Jahre ins Gefängnis"; it beats a noun of the text's own ("Jahren
+         * Haft") that the lexicon does not know */
+        if ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, false, ABG_MEASURE_DURATION)) !=
+            SIZE_MAX) {
+            free(out->own);
+            memset(out, 0, sizeof *out);
+            hit_def(out, d, 0.85, i);
+        }
+        return 0;
     }
     /* 1: the counted noun of a quantity */
     if (counted_noun(f)) {
@@ -531,7 +563,7 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
                         ? cue_at(st, s, i, f->type, false)
                         : NULL;
             if (!(d && (d->flags & ABG_MEASURE_RUNNING)) &&
-                ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, false)) == SIZE_MAX ||
+                ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, false, 0)) == SIZE_MAX ||
                  !casualty_word(st, s, i)))
                 d = NULL;
             if (d && (d->flags & ABG_MEASURE_RUNNING)) {
@@ -568,7 +600,7 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
     if ((k = adjacent(out, st, s, t0, t1, f->type)) != 0)
         return k < 0 ? k : 0;
     /* 4: the nearest cue of the clause */
-    if ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, false)) != SIZE_MAX) {
+    if ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, false, 0)) != SIZE_MAX) {
         hit_def(out, d, 0.9, i);
         return 0;
     }
@@ -580,12 +612,12 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
         for (dist = 1; dist <= last; dist++) {
             double ev = dist == 1 ? 0.75 : 0.65;
             if (dist <= c &&
-                (i = nearest_cue(&d, st, s, c - dist, t0, t1, f->type, false)) != SIZE_MAX) {
+                (i = nearest_cue(&d, st, s, c - dist, t0, t1, f->type, false, 0)) != SIZE_MAX) {
                 hit_def(out, d, ev, i);
                 return 0;
             }
             if (c + dist <= last &&
-                (i = nearest_cue(&d, st, s, c + dist, t0, t1, f->type, false)) != SIZE_MAX) {
+                (i = nearest_cue(&d, st, s, c + dist, t0, t1, f->type, false, 0)) != SIZE_MAX) {
                 hit_def(out, d, ev - 0.05, i);
                 return 0;
             }
@@ -599,7 +631,7 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
         return 0;
     }
     /* 6: a weak cue of the clause */
-    if ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, true)) != SIZE_MAX) {
+    if ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, true, 0)) != SIZE_MAX) {
         hit_def(out, d, 0.75, i);
         return 0;
     }

@@ -332,9 +332,40 @@ static void counts_durations_ages(void **state)
     run_close(&r);
     run_open(&r, v);
     assert_int_equal(r.n, 1);
-    assert_non_null(r.about[0].measure); /* "Haft", beside it */
+    assert_string_equal(r.about[0].measure, "haftstrafe"); /* verurteilt zu */
     assert_string_equal(r.about[0].subject, "Kessler");
     run_close(&r);
+}
+
+/* What a duration measures, said by a verb or phrase of its clause (the
+ * lexicon's `duration` measures), and ages in words ("89 Jahre alt", "mit
+ * 91 Jahren gestorben"); their negative twins keep the duration's own
+ * noun or none. */
+static void durations_in_words(void **state)
+{
+    want prison = {"Gauder", NULL, "haftstrafe", LEVEL, NULL, NULL};
+    want age = {"Ilse Brandner", NULL, "alter", LEVEL, NULL, NULL};
+    want late = {"Ilse Brandner", NULL, "verspätung", LEVEL, NULL, NULL};
+    want nothing = {NULL, NULL, NULL, LEVEL, NULL, NULL};
+
+    (void)state;
+    check_about("Lorenz Gauder ist zu elf Jahren im Straflager verurteilt worden.\n",
+                "elf Jahren", &prison);
+    check_about("Der Unternehmer Lorenz Gauder soll zwei Jahre ins Gefängnis.\n", "zwei Jahre",
+                &prison);
+    check_about("Die Schauspielerin Ilse Brandner ist mit 91 Jahren gestorben.\n", "91 Jahren",
+                &age);
+    check_about("Die Schauspielerin Ilse Brandner wurde 89 Jahre alt.\n", "89 Jahre", &age);
+    check_about("Die Schauspielerin Ilse Brandner starb im Alter von 89 Jahren.\n", "89 Jahren",
+                &age);
+    /* "gestorben" names the dead, not what a duration measures */
+    check_about("Die Schauspielerin Ilse Brandner ist nach drei Jahren Krankheit gestorben.\n",
+                "drei Jahren", &(want){"Ilse Brandner", NULL, "krankheit", LEVEL, NULL, NULL});
+    check_about("Ilse Brandner kam mit zwei Jahren Verspätung an.\n", "zwei Jahren", &late);
+    check_about("Der Flug dauert zwölf Tage, sagte der Pilot.\n", "zwölf Tage", &nothing);
+    /* a ten-day ceasefire is no age */
+    check_about("Israel und der Libanon haben eine zehntägige Waffenruhe vereinbart.\n",
+                "zehntägige", &(want){"Israel", NULL, "waffenruhe", LEVEL, NULL, NULL});
 }
 
 /* A first name and the word after it are a person, German words or not;
@@ -459,6 +490,7 @@ int main(void)
         cmocka_unit_test(running_figures),
         cmocka_unit_test(headline_name),
         cmocka_unit_test(counts_durations_ages),
+        cmocka_unit_test(durations_in_words),
         cmocka_unit_test(persons),
         cmocka_unit_test(lies_at),
         cmocka_unit_test(power_is_capacity),
