@@ -52,6 +52,9 @@
 #define MAX_COMPARED 4096
 /* Documents of a group whose story similarity is averaged, at most. */
 #define MAX_SIMILAR 16
+/* Claims with no explicit time from documents published more than this
+ * many days apart are of different times. */
+#define CLAIM_DAYS 3
 /* A claim without a subject is grouped only with a measure this sure. */
 #define SUBJECTLESS_CONFIDENCE 0.45
 
@@ -944,7 +947,8 @@ static int cmp_id(const void *a, const void *b)
  * order (items are sorted by document already). */
 typedef struct {
     const char *key, *skey, *okey, *tkey;
-    size_t story, i;
+    size_t story, seg, i;
+    double day; /* the publication day of the claim's document, or NAN */
 } sortkey;
 
 static int cmp_grouping(const void *a, const void *b)
@@ -962,6 +966,8 @@ static int cmp_grouping(const void *a, const void *b)
         return r;
     if (x->tkey != y->tkey && (r = strcmp(x->tkey, y->tkey)))
         return r;
+    if (x->seg != y->seg)
+        return x->seg < y->seg ? -1 : 1;
     return x->i < y->i ? -1 : x->i > y->i;
 }
 
@@ -1147,6 +1153,47 @@ static void resolve_objects_times(abg_check *chk, sortkey *o, size_t n)
     }
 }
 
+static int cmp_day(const void *a, const void *b)
+{
+    const sortkey *x = a, *y = b;
+
+    if (isnan(x->day) != isnan(y->day))
+        return isnan(x->day) ? -1 : 1;
+    if (!isnan(x->day) && x->day != y->day)
+        return x->day < y->day ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Claims of one key, story, subject, object and no explicit time speak of
+ * the days their documents were published: those more than CLAIM_DAYS
+ * apart are of different times (the rockets of two attacks a week apart,
+ * the households without power on two days of an outage) and go into
+ * different groups. Undated documents join the first. Running counts and
+ * moving prices stay together: their verdict says the values are of
+ * different days. */
+static void split_days(abg_check *chk, sortkey *o, size_t n)
+{
+    size_t k, seg = 0;
+    double first = NAN;
+
+    if (n < 2 || *o[0].tkey || chk->items[o[0].i].c.running)
+        return;
+    qsort(o, n, sizeof *o, cmp_day);
+    for (k = 0; k < n; k++) {
+        double day = o[k].day;
+        if (isnan(day))
+            continue;
+        if (isnan(first))
+            first = day;
+        else if (day - first > CLAIM_DAYS) {
+            seg++;
+            first = day;
+        }
+        o[k].seg = seg;
+    }
+    qsort(o, n, sizeof *o, cmp_grouping);
+}
+
 static void resolve_run(abg_check *chk, sortkey *o, size_t n)
 {
     size_t a, b;
@@ -1157,6 +1204,13 @@ static void resolve_run(abg_check *chk, sortkey *o, size_t n)
         for (b = a; b < n && o[b].skey == o[a].skey; b++)
             ;
         resolve_objects_times(chk, o + a, b - a);
+    }
+    for (a = 0; a < n; a = b) {
+        for (b = a; b < n && o[b].skey == o[a].skey && o[b].okey == o[a].okey &&
+                    o[b].tkey == o[a].tkey;
+             b++)
+            ;
+        split_days(chk, o + a, b - a);
     }
 }
 
@@ -1189,7 +1243,10 @@ int abg_check_run(abg_check *chk, abg_ctx *ctx)
             o->okey = chk->items[i].okey;
             o->tkey = chk->items[i].tkey;
             o->story = chk->docs[chk->items[i].doc].story;
+            o->seg = 0;
             o->i = i;
+            o->day = chk->docs[chk->items[i].doc].estimated ? NAN
+                                                             : chk->docs[chk->items[i].doc].day;
         }
     if (nkeyed > 1)
         qsort(order, nkeyed, sizeof *order, cmp_grouping);
@@ -1210,7 +1267,8 @@ int abg_check_run(abg_check *chk, abg_ctx *ctx)
         if (!*it->skey && it->c.confidence < SUBJECTLESS_CONFIDENCE)
             continue; /* no subject, and an unsure measure: alone */
         if (!p || order[i].key != p->key || order[i].story != p->story ||
-            order[i].skey != p->skey || order[i].okey != p->okey || order[i].tkey != p->tkey)
+            order[i].skey != p->skey || order[i].okey != p->okey || order[i].tkey != p->tkey ||
+            order[i].seg != p->seg)
             ng++;
         chk->items[order[i].i].group = ng - 1;
         k = i;
