@@ -30,7 +30,9 @@
  * bounded), best CANDIDATES_MAX first; the score of a story is the larger
  * of the cosine to its centroid (the sum of its members' vectors, cut to
  * its CENTROID_TERMS heaviest stems) and the cosine to its RECENT latest
- * members, so that a story can drift as it develops. The document joins the
+ * members, so that a story can drift as it develops; a member published
+ * within a day of the document counts its cosine SAME_DAY_BOOST times
+ * (two outlets' reports of one day). The document joins the
  * best story at or above the threshold whose latest dated document is
  * within the window (undated documents and stories ignore the window), else
  * it starts a story. A copy joins its original's story without changing
@@ -367,6 +369,12 @@ size_t abg_stories_copy_of(const abg_stories *st, size_t i)
  * without the time window, two reports of one kind of event (two emergency
  * landings, two primaries) are as alike as two reports of one event. */
 #define UNDATED_FACTOR 2.0
+
+/* Two reports published within SAME_DAYS of each other are compared with
+ * their similarity raised by this factor: on one day, two outlets that
+ * share a few rare stems report one event far more often than two. */
+#define SAME_DAYS 1.0
+#define SAME_DAY_BOOST 1.5
 
 /* The cosine of two unit vectors, and in *top the largest single
  * product. */
@@ -855,7 +863,10 @@ static long best_story(run *r, size_t i, size_t p, uint32_t skip)
         for (m = 0; m < s->nrecent && m < RECENT; m++) {
             size_t nm;
             const term *mv = vec(r, s->recent[m], &nm);
-            double x = dense_dot(r, mv, nm);
+            double x = dense_dot(r, mv, nm), md = r->docs[s->recent[m]].day;
+            if (!isnan(day) && !isnan(md) && !r->docs[i].estimated &&
+                !r->docs[s->recent[m]].estimated && fabs(day - md) <= SAME_DAYS)
+                x *= SAME_DAY_BOOST;
             if (x > score)
                 score = x;
         }

@@ -164,6 +164,47 @@ static void window_splits_a_story(void **state)
     abg_stories_free(st);
 }
 
+/* Two reports of one day (or of the day before) need less similarity
+ * than two reports days apart: with a threshold a little above their
+ * similarity (half of their stems shared; the heaviest shared stem counts
+ * half), they join on the same day and the next, not three days apart. */
+static void same_day_reports_join_more_easily(void **state)
+{
+    spec s[] = {
+        {"g", 50, {"lawine", "tirol", "bergrett", "ischgl", "hubschraub", "skigebiet",
+                   "pist", "lift", NULL}},
+        {"h", 50, {"lawine", "tirol", "bergrett", "ischgl", "verschutt", "wetterdien",
+                   "warnstuf", "neuschne", NULL}},
+    };
+    abg_story_options o = ABG_STORY_OPTIONS_INIT;
+    corpus c;
+    abg_stories *st;
+    double sim;
+
+    (void)state;
+    build(&c, s, 2);
+    o.threshold = 0.99;
+    st = run(&c, NULL, &o);
+    sim = abg_stories_similarity(st, 0, 1);
+    assert_int_not_equal(abg_stories_story(st, 0), abg_stories_story(st, 1));
+    abg_stories_free(st);
+    assert_true(sim > 0.05 && sim < 0.5);
+    o.threshold = sim * 1.1;
+    st = run(&c, NULL, &o);
+    assert_int_equal(abg_stories_story(st, 0), abg_stories_story(st, 1));
+    abg_stories_free(st);
+    s[1].day = 51;
+    build(&c, s, 2);
+    st = run(&c, NULL, &o);
+    assert_int_equal(abg_stories_story(st, 0), abg_stories_story(st, 1));
+    abg_stories_free(st);
+    s[1].day = 53;
+    build(&c, s, 2);
+    st = run(&c, NULL, &o);
+    assert_int_not_equal(abg_stories_story(st, 0), abg_stories_story(st, 1));
+    abg_stories_free(st);
+}
+
 static void undated_documents_ignore_the_window(void **state)
 {
     spec s[3];
@@ -736,6 +777,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rare_stems_join_generic_ones_do_not),
         cmocka_unit_test(window_splits_a_story),
+        cmocka_unit_test(same_day_reports_join_more_easily),
         cmocka_unit_test(undated_documents_ignore_the_window),
         cmocka_unit_test(same_result_for_every_order),
         cmocka_unit_test(scope_all_is_one_story),
