@@ -44,9 +44,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "ctx.h"
 #include "story.h"
 #include "strset.h"
+#include "text.h"
 
 /* Unique value signatures of a group compared pairwise, at most. */
 #define MAX_COMPARED 4096
@@ -978,6 +980,92 @@ static bool same_first_word(const char *a, const char *b)
     return la == lb && !memcmp(a, b, la);
 }
 
+/* Do two name keys name one party: equal, or one the genitive of the
+ * other ("kirks", "kirk")? */
+static bool same_key(const char *a, size_t la, const char *b, size_t lb)
+{
+    if (la == lb)
+        return !memcmp(a, b, la);
+    if (la > lb)
+        return same_key(b, lb, a, la);
+    return lb == la + 1 && la >= 3 && b[la] == 's' && !memcmp(a, b, la);
+}
+
+/* Is the one-word key a the other name b, or b's last word ("Trump",
+ * "Donald Trump"; "Kirks", "Charlie Kirk"; "Imamoğlu", "Ekrem İmamoğlu")? */
+static bool names_one(const char *a, const char *b)
+{
+    const char *sp = strrchr(b, ' ');
+
+    if (same_key(a, strlen(a), b, strlen(b)))
+        return true;
+    return !strchr(a, ' ') && sp && same_key(a, strlen(a), sp + 1, strlen(sp + 1));
+}
+
+/* Of two names of one party, the one to keep: more words, then no
+ * genitive s (the shorter), then the first in byte order. */
+static bool better_name(const char *a, const char *b)
+{
+    size_t wa = 0, wb = 0;
+    const char *p;
+
+    for (p = a; (p = strchr(p, ' ')); p++)
+        wa++;
+    for (p = b; (p = strchr(p, ' ')); p++)
+        wb++;
+    if (wa != wb)
+        return wa > wb;
+    if (strlen(a) != strlen(b))
+        return strlen(a) < strlen(b);
+    return strcmp(a, b) < 0;
+}
+
+/* The subjects of a run (sorted by subject) that name one party become
+ * one: a one-word name is the longer name it ends ("Trump", "Donald
+ * Trump"), and names that differ only in marks, case or a genitive s are
+ * one ("Kirks", "Kirk"; "İmamoğlu", "Imamoğlu"). Compared by abg_name_key;
+ * out of memory, nothing is merged. */
+static void same_names(abg_check *chk, sortkey *o, size_t n)
+{
+    const char **names = NULL, **canon = NULL;
+    size_t *keyoff = NULL, nn = 0, k, j;
+    abg_buf keys = ABG_BUF_INIT;
+
+    for (k = 0; k < n; k++)
+        nn += *o[k].skey && (k == 0 || o[k].skey != o[k - 1].skey);
+    if (nn < 2)
+        return;
+    if (!(names = malloc(nn * sizeof *names)) || !(canon = malloc(nn * sizeof *canon)) ||
+        !(keyoff = malloc(nn * sizeof *keyoff)))
+        goto done;
+    for (k = 0, nn = 0; k < n; k++) {
+        if (!*o[k].skey || (k > 0 && o[k].skey == o[k - 1].skey))
+            continue;
+        names[nn] = canon[nn] = o[k].skey;
+        keyoff[nn++] = keys.len;
+        if (abg_name_key(&keys, o[k].skey, strlen(o[k].skey)) < 0 ||
+            abg_buf_putc(&keys, '\0') < 0)
+            goto done;
+    }
+    for (k = 0; k < nn; k++)
+        for (j = 0; j < nn; j++)
+            if (j != k && names_one(keys.data + keyoff[k], keys.data + keyoff[j]) &&
+                better_name(names[j], canon[k]))
+                canon[k] = names[j];
+    for (k = 0, j = 0; k < n; k++) {
+        if (!*o[k].skey)
+            continue;
+        while (names[j] != o[k].skey)
+            j++;
+        chk->items[o[k].i].skey = o[k].skey = canon[j];
+    }
+done:
+    free(names);
+    free(canon);
+    free(keyoff);
+    abg_buf_dispose(&keys);
+}
+
 /* Claims of one key and story whose subject is inferred (not named in
  * their sentence) take the one subject the others name; when none names
  * one, they share the subject most of them infer. Claims without a
@@ -987,19 +1075,7 @@ static void resolve_subjects(abg_check *chk, sortkey *o, size_t n)
     const char *strong = NULL, *best = NULL;
     size_t k, j, nstrong = 0, bestn = 0;
 
-    /* a one-word subject that is the last word of another's name is that
-     * name ("Trump", "Donald Trump") */
-    for (k = 0; k < n; k++) {
-        const char *a = o[k].skey;
-        size_t la = strlen(a);
-        if (!la || strchr(a, ' '))
-            continue;
-        for (j = 0; j < n; j++) {
-            const char *b = o[j].skey, *sp = strrchr(b, ' ');
-            if (sp && !strcmp(sp + 1, a) && (o[k].skey == a || strlen(b) > strlen(o[k].skey)))
-                chk->items[o[k].i].skey = o[k].skey = b;
-        }
-    }
+    same_names(chk, o, n);
 
     for (k = 0; k < n; k++) {
         const item *it = &chk->items[o[k].i];

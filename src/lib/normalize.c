@@ -389,3 +389,19 @@ int abg_fold(abg_buf *out, const char *word, size_t len)
         abg_buf_truncate(out, start);
     return err;
 }
+
+int abg_name_key(abg_buf *out, const char *name, size_t len)
+{
+    utf8proc_uint8_t *m = NULL;
+    utf8proc_ssize_t n;
+    int err;
+
+    n = utf8proc_map((const utf8proc_uint8_t *)name, (utf8proc_ssize_t)len, &m,
+                     UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                         UTF8PROC_CASEFOLD);
+    if (n < 0)
+        return n == UTF8PROC_ERROR_NOMEM ? ABG_ENOMEM : ABG_EPARSE;
+    err = abg_buf_put(out, (const char *)m, (size_t)n);
+    free(m);
+    return err;
+}

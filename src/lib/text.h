@@ -64,6 +64,11 @@ size_t abg_norm_src(const abg_norm *norm, size_t i);
  * must be valid UTF-8. Returns 0 or ABG_ENOMEM / ABG_ELIMIT. */
 int abg_fold(abg_buf *out, const char *word, size_t len);
 
+/* Append to `out` the comparison form of a name: marks stripped and case
+ * folded, so that "İmamoğlu" and "Imamoglu" are one ("ß" becomes "ss").
+ * Returns 0, ABG_ENOMEM, or ABG_EPARSE when the name is not UTF-8. */
+int abg_name_key(abg_buf *out, const char *name, size_t len);
+
 /* ---- abbrev.c ---------------------------------------------------------- */
 
 /* Words that end with a dot without ending a sentence ("z. B.", "Mio.",

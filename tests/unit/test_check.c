@@ -37,7 +37,7 @@ static abg_claim claim(const char *doc, abg_fact_type type, const char *text, do
 /* The group of the first claim of the last run (a copy of its fields). */
 static abg_group last;
 static bool last_dev[8], last_inc[8];
-static char last_time[32], last_object[64], last_id[17];
+static char last_time[32], last_object[64], last_subject[64], last_id[17];
 static double last_majority;
 
 /* Run a check over claims[0..n), all one story, and return the verdict
@@ -73,6 +73,8 @@ static abg_verdict run(const abg_claim *claims, size_t n, abg_cause *cause, size
                 snprintf(last_time, sizeof last_time, "%s", g->time ? g->time : "(null)");
                 snprintf(last_object, sizeof last_object, "%s",
                          g->object ? g->object : "(null)");
+                snprintf(last_subject, sizeof last_subject, "%s",
+                         g->subject ? g->subject : "(null)");
                 snprintf(last_id, sizeof last_id, "%s", g->id);
                 last_majority = g->majority == ABG_NO_MAJORITY ? -1 : g->claims[g->majority]->value;
                 /* flags in the order of the claims given */
@@ -372,6 +374,42 @@ static void grouping(void **state)
     assert_false(last_dev[0] || last_dev[1]);
 }
 
+/* Names of one party written differently are one subject: a last name
+ * and the full name, marks ("İmamoğlu", "Imamoglu"), a genitive s
+ * ("Kirks"); other names stay apart, also with two such variants beside
+ * them. */
+static void name_variants(void **state)
+{
+    abg_claim c[3];
+    abg_cause cause;
+    size_t ng;
+
+    (void)state;
+    c[0] = claim("a", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
+    c[1] = claim("b", PCT, "27 Prozent", 27, "%", ABG_QUAL_EXACT);
+    c[0].subject = "Ekrem İmamoğlu";
+    c[1].subject = "Imamoglu";
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    assert_string_equal(last_subject, "Ekrem İmamoğlu");
+    c[0].subject = "Kirk";
+    c[1].subject = "Kirks";
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    assert_string_equal(last_subject, "Kirk");
+    c[2] = claim("c", PCT, "27,0 %", 27, "%", ABG_QUAL_EXACT);
+    c[2].subject = "Charlie Kirk";
+    assert_int_equal(run(c, 3, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    assert_int_equal(ng, 1);
+    assert_string_equal(last_subject, "Charlie Kirk");
+    /* not one party: another last name, a name that only starts alike */
+    c[1].subject = "Kirkland";
+    assert_int_equal(run(c, 3, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    assert_int_equal(ng, 2);
+    c[0].subject = "Mars";
+    c[1].subject = "Marsa";
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
+    assert_int_equal(ng, 2);
+}
+
 /* A document that states two values for one key is inconsistent in
  * itself; it is left out of the verdict. */
 static void inconsistent_documents(void **state)
@@ -483,6 +521,7 @@ int main(void)
         cmocka_unit_test(dates_are_spans_and_end_points),
         cmocka_unit_test(date_values),
         cmocka_unit_test(grouping),
+        cmocka_unit_test(name_variants),
         cmocka_unit_test(inconsistent_documents),
         cmocka_unit_test(fingerprints),
         cmocka_unit_test(order_does_not_matter),
