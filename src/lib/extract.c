@@ -331,6 +331,7 @@ typedef struct {
     size_t nsents;
     const char *sub; /* the chunk */
     size_t sub_off;  /* its offset in the normalised text */
+    long pub_y, pub_m, pub_d; /* the publication day, pub_y -1 when unknown */
 } conv;
 
 const char *abg_fact_type_name(abg_fact_type type)
@@ -804,6 +805,27 @@ static int date_string(char *dst, long y, long m, long d, long q, long h)
     return 0;
 }
 
+/* The year in which month m, day d lies nearest the publication day (of
+ * the year before, the same and the one after), or -1 when that day is
+ * unknown. */
+static long nearest_year(const conv *cv, long m, long d)
+{
+    double pub, best = -1;
+    long y, by = -1;
+
+    if (cv->pub_y < 0)
+        return -1;
+    pub = abg_day_number((int)cv->pub_y, (int)cv->pub_m, (int)cv->pub_d);
+    for (y = cv->pub_y - 1; y <= cv->pub_y + 1; y++) {
+        double dist = fabs(abg_day_number((int)y, (int)m, (int)d) - pub);
+        if (by < 0 || dist < best) {
+            best = dist;
+            by = y;
+        }
+    }
+    return by;
+}
+
 /* part: 0 a date or date range; 1 and 2 the two years of a list ("in den
  * Jahren 2019 und 2021": year and year_to, each a fact of its own). */
 static int convert_date(const conv *cv, abg_fact *f, int part)
@@ -836,6 +858,14 @@ static int convert_date(const conv *cv, abg_fact *f, int part)
         y = y2;
     if (m < 0 && d > 0)
         m = m2;
+    if (y < 0 && !has_grp(cv, G_YEAR) && !has_grp(cv, G_YEAR_TO) && m > 0) {
+        /* a day without a year ("am 3. Juni"): the year that puts it
+         * nearest the publication day; without that day, no fact */
+        if ((y = nearest_year(cv, m, d > 0 ? d : 15)) < 0)
+            return -1;
+        if (has_to && m2 > 0 && m2 < m)
+            y2 = y + 1; /* 28. Dezember bis 3. Januar */
+    }
     if (has_to) {
         if (y2 < 0)
             y2 = y;
@@ -1324,6 +1354,17 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
         if (rules->rules[ri].gates)
             gated |= (uint64_t)1 << ri;
     memset(&cv, 0, sizeof cv);
+    cv.pub_y = -1;
+    {
+        const char *pub = abg_doc_published(doc);
+        int y, m, d;
+        if (pub && sscanf(pub, "%4d-%2d-%2d", &y, &m, &d) == 3 && y >= 1000 && y <= 2999 &&
+            m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+            cv.pub_y = y;
+            cv.pub_m = m;
+            cv.pub_d = d;
+        }
+    }
     cv.rules = rules;
     cv.scratch = scratch;
     cv.ctx = ctx;

@@ -938,8 +938,9 @@ static int compile_rule(abg_rule *r, abg_ctx *ctx, const loader *ld, const char 
     for (g = 0; g < G_COUNT; g++)
         r->ngroups[g] = abg_regex_group_numbers(r->re, abg_group_names[g], r->groups[g],
                                                 ABG_RULE_MAX_DUPS);
-    if (!r->ngroups[G_NUM] && !r->ngroups[G_YEAR] && !r->ngroups[G_YEAR_TO]) {
-        err = abg_error(ctx, ABG_EUSAGE, "%s: rule %s has neither a num nor a year group",
+    if (!r->ngroups[G_NUM] && !r->ngroups[G_YEAR] && !r->ngroups[G_YEAR_TO] &&
+        !(r->type == ABG_FACT_DATE && r->ngroups[G_DAY])) {
+        err = abg_error(ctx, ABG_EUSAGE, "%s: rule %s has no num, year or (for a date) day group",
                         where, r->id);
         goto done;
     }
