@@ -635,6 +635,22 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
         hit_def(out, d, 0.75, i);
         return 0;
     }
+    /* an amount "für" which something is built, bought or done, or in a
+     * clause that opens with what it is for, is its cost, when nothing
+     * above said more ("Für rund 240 Millionen Euro soll eine Brücke
+     * entstehen", "Für die Sanierung sind 58 Millionen Euro eingeplant") */
+    if (f->type == ABG_FACT_MONEY && (d = measure_named(st->lex, "kosten"))) {
+        for (i = 0; i < t0 && s->clause[i] != c; i++)
+            ;
+        if (t0 > 0 && is_word(st, s, t0 - 1, "für")) {
+            hit_def(out, d, 0.7, t0 - 1);
+            return 0;
+        }
+        if (i < t0 && is_word(st, s, i, "für")) {
+            hit_def(out, d, 0.65, i);
+            return 0;
+        }
+    }
     /* 7: the nearest noun of the clause that heads its phrase, before the
      * figure first; then any noun */
     for (i = 0; i < s->ntok; i++) {

@@ -337,6 +337,21 @@ static void counts_durations_ages(void **state)
     run_close(&r);
 }
 
+/* An amount "für" which something is built, or in a clause that opens
+ * with what it is for, is its cost, when no cue of the clause says more;
+ * a verb of buying does. */
+static void amount_for_something(void **state)
+{
+    (void)state;
+    check_about("Für rund 240 Millionen Euro soll bei Speyer eine neue Brücke entstehen.\n",
+                "rund 240 Millionen Euro", &(want){"Speyer", NULL, "kosten", LEVEL, NULL, NULL});
+    check_about("Für die Sanierung des Hallenbads Gaarden sind rund 58 Millionen Euro "
+                "eingeplant.\n",
+                "rund 58 Millionen Euro", &(want){"Gaarden", NULL, "kosten", LEVEL, NULL, NULL});
+    check_about("Für 320 Millionen Franken kauft Helvetor die Manufaktur.\n",
+                "320 Millionen Franken", &(want){"Helvetor", NULL, "kaufpreis", LEVEL, NULL, NULL});
+}
+
 /* What a duration measures, said by a verb or phrase of its clause (the
  * lexicon's `duration` measures), and ages in words ("89 Jahre alt", "mit
  * 91 Jahren gestorben"); their negative twins keep the duration's own
@@ -491,6 +506,7 @@ int main(void)
         cmocka_unit_test(headline_name),
         cmocka_unit_test(counts_durations_ages),
         cmocka_unit_test(durations_in_words),
+        cmocka_unit_test(amount_for_something),
         cmocka_unit_test(persons),
         cmocka_unit_test(lies_at),
         cmocka_unit_test(power_is_capacity),
