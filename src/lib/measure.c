@@ -455,9 +455,19 @@ static bool casualty_word(abg_about_state *st, const abg_sent *s, size_t i)
  * before. */
 static bool counted_noun(const abg_fact *f)
 {
-    return f->type == ABG_FACT_QUANTITY && f->unit && (unsigned char)f->unit[0] >= 'A' &&
-           ((unsigned char)f->unit[0] > 'Z' || strlen(f->unit) > 3 ||
-            ((unsigned char)f->unit[1] >= 'a' && (unsigned char)f->unit[1] <= 'z'));
+    const char *u = f->unit;
+
+    if (f->type != ABG_FACT_QUANTITY || !u)
+        return false;
+    if (*u >= '0' && *u <= '9') { /* "zwei 18-Jährige": the noun after the dash */
+        while (*u >= '0' && *u <= '9')
+            u++;
+        if (*u++ != '-')
+            return false;
+    }
+    return (unsigned char)u[0] >= 'A' &&
+           ((unsigned char)u[0] > 'Z' || strlen(u) > 3 ||
+            ((unsigned char)u[1] >= 'a' && (unsigned char)u[1] <= 'z'));
 }
 
 static bool unit_in(const char *unit, const char *const *units)
@@ -562,9 +572,14 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
                 d = s->toks[i].kind == ABG_TOK_WORD && !(s->toks[i].flags & ABG_TOKF_CAPITAL)
                         ? cue_at(st, s, i, f->type, false)
                         : NULL;
+            /* a verb, or for a noun the lexicon does not know also a
+             * phrase ("zwei 18-Jährige kamen ums Leben"; "45.000
+             * Haushalte sind ohne Strom" stays a count of households) */
             if (!(d && (d->flags & ABG_MEASURE_RUNNING)) &&
-                ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, false, 0)) == SIZE_MAX ||
-                 !casualty_word(st, s, i)))
+                ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, false,
+                                  ABG_MEASURE_RUNNING)) == SIZE_MAX ||
+                 !(casualty_word(st, s, i) ||
+                   (!r.def && !(s->toks[i].flags & ABG_TOKF_CAPITAL)))))
                 d = NULL;
             if (d && (d->flags & ABG_MEASURE_RUNNING)) {
                 free(r.stem);
