@@ -937,6 +937,8 @@ static int convert(const conv *cv, cands *out, size_t ri, const abg_regex_match 
             return err;
         return make(cv, out, ri, a2, b2, 2);
     }
+    if (grp(cv, G_FACT, &a, &b))
+        return make(cv, out, ri, a, b, 0);
     return make(cv, out, ri, m->start, m->end, 0);
 }
 

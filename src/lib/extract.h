@@ -44,6 +44,7 @@ typedef enum {
     G_TO,
     G_NOUN,  /* the counted noun of an open-class count (unit: as written) */
     G_CENTS, /* hundredths after the currency: 3 Euro (und) 20 (Cent), 12 Dollar 99 */
+    G_FACT,  /* the fact's text when the match holds more (the noun it counts before it) */
     G_COUNT
 } abg_group_id;
 

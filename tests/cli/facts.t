@@ -287,3 +287,12 @@ $ abgleich facts -
 $ abgleich facts -
 < Die Frist endet am 15. August, der Prozess begann am 28. Dezember 2024 und der 1. FC spielt.
 > <stdin>:1:54  date  2024-12-28  exact  "28. Dezember 2024"
+
+### A number after "die Zahl der X ... auf" counts X (the fact is the number and its qualifier); not before percent, a noun or a scale word
+$ abgleich facts -
+< Die Zahl der Todesopfer ist auf mehr als 1.400 gestiegen, die Anzahl der Toten stieg auf 2.200.
+< Die Zahl der Toten stieg auf 30 Prozent, die Zahl der Toten auf 1.400 Menschen, die Zahl der Gäste auf zwei Millionen.
+> <stdin>:1:33  quantity  1400 Todesopfer  lower  "mehr als 1.400"
+> <stdin>:1:90  quantity  2200 Tote  exact  "2.200"
+> <stdin>:2:30  percent  30 %  exact  "30 Prozent"
+> <stdin>:2:65  quantity  1400 Menschen  exact  "1.400 Menschen"
