@@ -48,7 +48,13 @@ typedef struct {
 } abg_split_cue;
 
 /* A relative time expression: UNIT N (rules/time.de). */
-typedef enum { ABG_REL_DAY = 1, ABG_REL_WEEK, ABG_REL_YEAR, ABG_REL_WEEKDAY } abg_rel_unit;
+typedef enum {
+    ABG_REL_DAY = 1,
+    ABG_REL_WEEK,
+    ABG_REL_YEAR,
+    ABG_REL_WEEKDAY,
+    ABG_REL_MONTH /* a month without its year: N 1 January .. 12 December */
+} abg_rel_unit;
 
 struct abg_lexicon {
     abg_strset names;     /* exact, single and multi-word ("OpenAI Foundation") */

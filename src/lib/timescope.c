@@ -200,9 +200,42 @@ static void iso_week(char *buf, size_t size, double days)
              (int)((thursday - abg_day_number(y, 1, 1)) / 7) + 1);
 }
 
-/* A relative expression at token i resolved against the publication day:
- * a new string, or NULL (none, or no publication day). */
-static char *relative_at(abg_about_state *st, const abg_sent *s, size_t i, size_t *len)
+/* The year of month m: the one that puts its middle nearest the
+ * publication day; without that day, the one year the document's dates of
+ * that month name ("im April" beside "April 2014"); else 0. */
+static int month_year(abg_about_state *st, int m, const abg_fact *facts, size_t nfacts)
+{
+    int y = 0, fy, fm;
+    size_t k;
+
+    if (st->pub_year) {
+        double pub = abg_day_number(st->pub_year, st->pub_month, st->pub_day), best = -1;
+        int c;
+        for (c = st->pub_year - 1; c <= st->pub_year + 1; c++) {
+            double dist = fabs(abg_day_number(c, m, 15) - pub);
+            if (best < 0 || dist < best) {
+                best = dist;
+                y = c;
+            }
+        }
+        return y;
+    }
+    for (k = 0; k < nfacts; k++) {
+        const abg_fact *f = &facts[k];
+        if (f->type != ABG_FACT_DATE || sscanf(f->date, "%4d-%2d", &fy, &fm) != 2 || fm != m)
+            continue;
+        if (y && fy != y)
+            return 0;
+        y = fy;
+    }
+    return y;
+}
+
+/* A relative expression at token i resolved against the publication day
+ * (a month also against the document's dates): a new string, or NULL
+ * (none, or nothing to resolve it against). */
+static char *relative_at(abg_about_state *st, const abg_sent *s, size_t i, size_t *len,
+                         const abg_fact *facts, size_t nfacts)
 {
     const char *v = NULL;
     double pub, day;
@@ -210,9 +243,16 @@ static char *relative_at(abg_about_state *st, const abg_sent *s, size_t i, size_
     char buf[32];
 
     *len = 0;
-    if (!st->pub_year ||
-        !(*len = abg_sent_phrase(st, s, i, &st->lex->relative, st->lex->max_relwords, &v)) ||
+    if (!(*len = abg_sent_phrase(st, s, i, &st->lex->relative, st->lex->max_relwords, &v)) ||
         !v || sscanf(v, "%d %d", &unit, &n) != 2)
+        return NULL;
+    if (unit == ABG_REL_MONTH) {
+        if (!(y = month_year(st, n, facts, nfacts)))
+            return NULL;
+        snprintf(buf, sizeof buf, "%04d-%02d", y, n);
+        return abg_strdup(buf);
+    }
+    if (!st->pub_year)
         return NULL;
     pub = abg_day_number(st->pub_year, st->pub_month, st->pub_day);
     switch (unit) {
@@ -243,7 +283,7 @@ static char *relative_at(abg_about_state *st, const abg_sent *s, size_t i, size_
  * asks: 0 event phrases, 1 relative expressions, 2 formerly/now words.
  * 1 found (*out set), 0 none, < 0 an error. */
 static int scan(char **out, abg_about_state *st, const abg_sent *s, long c, int what,
-                bool running)
+                bool running, const abg_fact *facts, size_t nfacts)
 {
     size_t i, j, len;
 
@@ -262,7 +302,7 @@ static int scan(char **out, abg_about_state *st, const abg_sent *s, long c, int 
             }
             break;
         case 1:
-            if ((*out = relative_at(st, s, i, &len)))
+            if ((*out = relative_at(st, s, i, &len, facts, nfacts)))
                 return 1;
             break;
         default:
@@ -291,15 +331,15 @@ int abg_timescope_find(char **out, abg_about_state *st, const abg_sent *s, size_
     (void)t1;
     *out = NULL;
     for (cc = c; cc >= -1; cc = cc == c ? -1 : -2) { /* the clause, then the sentence */
-        if ((err = scan(out, st, s, cc, 0, running)) != 0)
+        if ((err = scan(out, st, s, cc, 0, running, facts, nfacts)) != 0)
             return err < 0 ? err : 0;
         if ((d = nearest_date(s, cc, t0, facts, nfacts, self, ignore)))
             return (*out = date_scope(d)) ? 0 : ABG_ENOMEM;
         if (cc >= 0 && (*out = bare_year(st, s, (unsigned)cc, t0)))
             return 0;
-        if ((err = scan(out, st, s, cc, 1, running)) != 0)
+        if ((err = scan(out, st, s, cc, 1, running, facts, nfacts)) != 0)
             return err < 0 ? err : 0;
-        if ((err = scan(out, st, s, cc, 2, running)) != 0)
+        if ((err = scan(out, st, s, cc, 2, running, facts, nfacts)) != 0)
             return err < 0 ? err : 0;
     }
     return 0;

@@ -209,6 +209,27 @@ static void relative_day(void **state)
     check_about(t, "3 Millionen Euro", &w);
 }
 
+/* "im April": the April nearest the publication day (in January, the
+ * December before); undated, the year the document's dates of April name;
+ * with two such years, or none, unknown; "bis Ende Juni" is no scope. */
+static void month_without_year(void **state)
+{
+    (void)state;
+    check_about("---\npublished: 2026-01-10\n---\n"
+                "Im Dezember lag die Inflation in Deutschland bei 2,4 Prozent.\n",
+                "2,4 Prozent", &(want){"Deutschland", NULL, "inflation", LEVEL, "2025-12", NULL});
+    check_about("Die Quote sank im April 2014 leicht. Im April waren in der EU 23,5 Millionen "
+                "Menschen arbeitslos.\n",
+                "23,5 Millionen Menschen", &(want){NULL, NULL, "arbeitslose", LEVEL, "2014-04", NULL});
+    check_about("Im April 2014 und im April 2015 sank die Quote. Im April waren in der EU 23,5 "
+                "Millionen Menschen arbeitslos.\n",
+                "23,5 Millionen Menschen", &(want){NULL, NULL, "arbeitslose", LEVEL, NULL, NULL});
+    check_about("---\npublished: 2026-01-10\n---\n"
+                "Die Kette Lindner mit 2.600 Mitarbeitern schließt bis Ende Juni 40 Filialen.\n",
+                "2.600 Mitarbeitern",
+                &(want){"Lindner", NULL, "beschäftigte", LEVEL, NULL, NULL});
+}
+
 /* A converted amount in parentheses is no claim of its own; a dateline's
  * date is no claim either. */
 static void not_claims(void **state)
@@ -515,6 +536,7 @@ int main(void)
         cmocka_unit_test(level_and_change),
         cmocka_unit_test(before_and_now),
         cmocka_unit_test(relative_day),
+        cmocka_unit_test(month_without_year),
         cmocka_unit_test(not_claims),
         cmocka_unit_test(compound_tail_and_place),
         cmocka_unit_test(run_together_words),
