@@ -420,6 +420,9 @@ typedef struct {
                            ("anteil"), or NULL */
     abg_role role;
     bool running;       /* the measure is a running count (Tote, Verletzte) */
+    bool match;         /* the measure is a figure of one match, race or round
+                           (Tore, Zuschauer): figures of reports days apart,
+                           or of undated reports, are of different events */
     char *time;         /* the time scope: a date value ("2024", "2024-Q3",
                            "2025-10-28"), a week ("2025-W31"), "earlier" (the
                            A of "von A auf B"), "before" or "before:EVENT",
@@ -511,6 +514,7 @@ typedef struct {
     abg_qualifier qualifier;
     abg_role role;
     bool running;
+    bool match;                      /* abg_about.match */
     double confidence;               /* of subject and measure, 0..1 */
     double value, value_to;          /* not dates */
     int has_value_to;

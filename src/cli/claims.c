@@ -225,6 +225,7 @@ int cli_claim_of(abg_claim *out, char **text, char **sentence, const abg_doc *do
         out->measure = about->measure;
         out->role = about->role;
         out->running = about->running;
+        out->match = about->match;
         out->time = about->time;
         out->skip = about->skip;
         out->confidence = about->confidence;
@@ -256,6 +257,7 @@ void cli_json_about(json_t *o, const abg_about *ab)
     json_object_set_new(o, "measure", ab && ab->measure ? json_string(ab->measure) : json_null());
     json_object_set_new(o, "role", json_string(abg_role_name(ab ? ab->role : ABG_ROLE_LEVEL)));
     json_object_set_new(o, "running", json_boolean(ab && ab->running));
+    json_object_set_new(o, "match", json_boolean(ab && ab->match));
     json_object_set_new(o, "time", ab && ab->time ? json_string(ab->time) : json_null());
     json_object_set_new(o, "skip", ab && ab->skip ? json_string(ab->skip) : json_null());
     /* two decimals: enough to read, and stable across machines */

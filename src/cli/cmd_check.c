@@ -142,6 +142,7 @@ static const char *claim_of_json(abg_claim *c, json_t *o, const char **attr, siz
     c->time = jstr(o, "time");
     c->skip = jstr(o, "skip");
     c->running = json_is_true(json_object_get(o, "running"));
+    c->match = json_is_true(json_object_get(o, "match"));
     if (jnum(o, "confidence", &c->confidence) < 0)
         c->confidence = 0;
     {

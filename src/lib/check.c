@@ -57,6 +57,9 @@
 /* Claims with no explicit time from documents published more than this
  * many days apart are of different times. */
 #define CLAIM_DAYS 3
+/* ... and so are the figures of one match, race or round this many days
+ * apart (lexicon flag match). */
+#define MATCH_DAYS 1
 /* A claim without a subject is grouped only with a measure this sure. */
 #define SUBJECTLESS_CONFIDENCE 0.45
 
@@ -1246,22 +1249,33 @@ static int cmp_day(const void *a, const void *b)
  * the households without power on two days of an outage) and go into
  * different groups. Undated documents join the first. Running counts and
  * moving prices stay together: their verdict says the values are of
- * different days. */
+ * different days. The figures of one match, race or round (Tore,
+ * Zuschauer) are of one event only within MATCH_DAYS, and those of an
+ * undated document are of its own event. */
 static void split_days(abg_check *chk, sortkey *o, size_t n)
 {
+    const abg_claim *c0 = &chk->items[o[0].i].c;
+    double days = c0->match ? MATCH_DAYS : CLAIM_DAYS, first = NAN;
     size_t k, seg = 0;
-    double first = NAN;
 
-    if (n < 2 || *o[0].tkey || chk->items[o[0].i].c.running)
+    if (n < 2 || *o[0].tkey || c0->running)
         return;
     qsort(o, n, sizeof *o, cmp_day);
     for (k = 0; k < n; k++) {
         double day = o[k].day;
-        if (isnan(day))
+        if (isnan(day)) {
+            /* undated: sorted first, by document */
+            if (c0->match && k > 0 &&
+                chk->items[o[k].i].doc != chk->items[o[k - 1].i].doc)
+                seg++;
+            o[k].seg = seg;
             continue;
-        if (isnan(first))
+        }
+        if (isnan(first)) {
             first = day;
-        else if (day - first > CLAIM_DAYS) {
+            if (c0->match && k > 0)
+                seg++;
+        } else if (day - first > days) {
             seg++;
             first = day;
         }

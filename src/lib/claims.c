@@ -1202,6 +1202,7 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
         /* running counts and moving prices: values of different days
          * differ in time; only a count reads "bislang" as its current state */
         ab->running = (m.flags & (ABG_MEASURE_RUNNING | ABG_MEASURE_MOVING)) != 0;
+        ab->match = (m.flags & ABG_MEASURE_MATCH) != 0;
         grows = (m.flags & ABG_MEASURE_RUNNING) != 0;
         if (m.flags & ABG_MEASURE_OBJECT) {
             const char *o = pick_object(st, s, t0);

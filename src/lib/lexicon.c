@@ -527,12 +527,14 @@ static int add_measure(loader *ld, const char *s, size_t n)
             def.flags |= ABG_MEASURE_MOVING;
         else if (!strcmp(word, "duration"))
             def.flags |= ABG_MEASURE_DURATION;
+        else if (!strcmp(word, "match"))
+            def.flags |= ABG_MEASURE_MATCH;
         else if (!strcmp(word, "weak"))
             ld->weak = true;
         else {
             free(def.name);
             return bad(ld, "unknown measure type or flag (money, percent, date, quantity, "
-                           "object, running, moving, duration, weak)");
+                           "object, running, moving, duration, match, weak)");
         }
     }
     if (!def.name)

@@ -146,14 +146,14 @@ $ abgleich facts -
 $ sh -c '"$ABG_BIN" facts -f jsonl - | sed "s/\"minhash\":\"[0-9a-f]\{256\}\"/\"minhash\":\"(256 hex digits)\"/"'
 < Der Anteil liegt bei etwa 27 Prozent.
 > {"type":"document","doc":"<stdin>","source":"<stdin>","title":null,"published":null,"words":4,"terms":[["anteil",1],["etwa",1],["liegt",1],["prozent",1]],"shingles":4,"minhash":"(256 hex digits)"}
-> {"doc":"<stdin>","source":"<stdin>","type":"percent","text":"etwa 27 Prozent","value":27,"value_to":null,"unit":"%","qualifier":"approx","line":1,"col":22,"offset":21,"length":15,"sentence":"Der Anteil liegt bei etwa 27 Prozent.","rule":"percent.word","subject":null,"subject_inferred":false,"object":null,"measure":"anteil","role":"level","running":false,"time":null,"skip":null,"confidence":0.8,"attribute":["anteil"]}
+> {"doc":"<stdin>","source":"<stdin>","type":"percent","text":"etwa 27 Prozent","value":27,"value_to":null,"unit":"%","qualifier":"approx","line":1,"col":22,"offset":21,"length":15,"sentence":"Der Anteil liegt bei etwa 27 Prozent.","rule":"percent.word","subject":null,"subject_inferred":false,"object":null,"measure":"anteil","role":"level","running":false,"match":false,"time":null,"skip":null,"confidence":0.8,"attribute":["anteil"]}
 
 ### JSON, Datum als Zeichenkette
 $ abgleich facts -f json -
 < Am 28.10.2025 um 0,99 €.
 > [
-> {"doc":"<stdin>","source":"<stdin>","type":"date","text":"28.10.2025","value":"2025-10-28","value_to":null,"unit":null,"qualifier":"exact","line":1,"col":4,"offset":3,"length":10,"sentence":"Am 28.10.2025 um 0,99 €.","rule":"date.numeric","subject":null,"subject_inferred":false,"object":null,"measure":null,"role":"level","running":false,"time":null,"skip":null,"confidence":0.0,"attribute":[]},
-> {"doc":"<stdin>","source":"<stdin>","type":"money","text":"0,99 €","value":0.99,"value_to":null,"unit":"EUR","qualifier":"exact","line":1,"col":18,"offset":17,"length":8,"sentence":"Am 28.10.2025 um 0,99 €.","rule":"money.after","subject":null,"subject_inferred":false,"object":null,"measure":null,"role":"change","running":false,"time":"2025-10-28","skip":null,"confidence":0.0,"attribute":[]}
+> {"doc":"<stdin>","source":"<stdin>","type":"date","text":"28.10.2025","value":"2025-10-28","value_to":null,"unit":null,"qualifier":"exact","line":1,"col":4,"offset":3,"length":10,"sentence":"Am 28.10.2025 um 0,99 €.","rule":"date.numeric","subject":null,"subject_inferred":false,"object":null,"measure":null,"role":"level","running":false,"match":false,"time":null,"skip":null,"confidence":0.0,"attribute":[]},
+> {"doc":"<stdin>","source":"<stdin>","type":"money","text":"0,99 €","value":0.99,"value_to":null,"unit":"EUR","qualifier":"exact","line":1,"col":18,"offset":17,"length":8,"sentence":"Am 28.10.2025 um 0,99 €.","rule":"money.after","subject":null,"subject_inferred":false,"object":null,"measure":null,"role":"change","running":false,"match":false,"time":"2025-10-28","skip":null,"confidence":0.0,"attribute":[]}
 > ]
 
 ### JSON ohne Fakten

@@ -410,6 +410,64 @@ static void name_variants(void **state)
     assert_int_equal(ng, 2);
 }
 
+/* The number of groups of claims[0..n) whose documents were published on
+ * days[0..n) (NULL: undated), all one story. */
+static size_t groups_by_day(const abg_claim *claims, const char *const *days, size_t n)
+{
+    abg_check_options o = ABG_CHECK_OPTIONS_INIT;
+    abg_check *chk = NULL;
+    abg_ctx *ctx = NULL;
+    size_t i, ng;
+
+    o.scope = ABG_SCOPE_ALL;
+    assert_int_equal(abg_ctx_new(&ctx), 0);
+    assert_int_equal(abg_check_new(&chk, ctx, &o), 0);
+    for (i = 0; i < n; i++) {
+        abg_check_doc d;
+        memset(&d, 0, sizeof d);
+        d.doc = claims[i].doc;
+        d.source = claims[i].doc;
+        d.published = days[i];
+        assert_int_equal(abg_check_add_doc(chk, ctx, &d), 0);
+        assert_int_equal(abg_check_add(chk, ctx, &claims[i]), 0);
+    }
+    assert_int_equal(abg_check_run(chk, ctx), 0);
+    ng = abg_check_group_count(chk);
+    abg_check_free(chk);
+    abg_ctx_free(ctx);
+    return ng;
+}
+
+/* Claims with no time word speak of their documents' days: more than
+ * three days apart they are of different times, running counts excepted;
+ * the figures of one match are one event only within a day, and those of
+ * undated documents never. */
+static void days_apart(void **state)
+{
+    abg_claim c[2];
+    const char *near[] = {"2026-03-02", "2026-03-05"}, *far[] = {"2026-03-02", "2026-03-07"};
+    const char *next[] = {"2026-03-02", "2026-03-03"}, *none[] = {NULL, NULL};
+
+    (void)state;
+    c[0] = claim("a", ABG_FACT_QUANTITY, "40 Raketen", 40, "Raketen", ABG_QUAL_EXACT);
+    c[1] = claim("b", ABG_FACT_QUANTITY, "45 Raketen", 45, "Raketen", ABG_QUAL_EXACT);
+    c[0].measure = c[1].measure = "raketen";
+    assert_int_equal(groups_by_day(c, near, 2), 1);
+    assert_int_equal(groups_by_day(c, far, 2), 2);
+    assert_int_equal(groups_by_day(c, none, 2), 1);
+    c[0].running = c[1].running = true;
+    assert_int_equal(groups_by_day(c, far, 2), 1);
+    c[0].running = c[1].running = false;
+    c[0].measure = c[1].measure = "zuschauer";
+    c[0].match = c[1].match = true;
+    assert_int_equal(groups_by_day(c, next, 2), 1);
+    assert_int_equal(groups_by_day(c, near, 2), 2);
+    assert_int_equal(groups_by_day(c, none, 2), 2);
+    /* an explicit time decides alone */
+    c[0].time = c[1].time = "2026-03-01";
+    assert_int_equal(groups_by_day(c, none, 2), 1);
+}
+
 /* A document that states two values for one key is inconsistent in
  * itself; it is left out of the verdict. */
 static void inconsistent_documents(void **state)
@@ -522,6 +580,7 @@ int main(void)
         cmocka_unit_test(date_values),
         cmocka_unit_test(grouping),
         cmocka_unit_test(name_variants),
+        cmocka_unit_test(days_apart),
         cmocka_unit_test(inconsistent_documents),
         cmocka_unit_test(fingerprints),
         cmocka_unit_test(order_does_not_matter),
