@@ -1204,8 +1204,13 @@ static void resolve_objects_times(abg_check *chk, sortkey *o, size_t n)
             }
         }
         if (nexp == 1) {
+            /* a day joins only claims of documents published near it: a
+             * report of a week before speaks of its own day */
+            double first, end;
+            bool day = abg_date_days(only, &first, &end) == 0 && end - first == 1;
             for (k = a; k < b; k++)
-                if (!*o[k].tkey)
+                if (!*o[k].tkey &&
+                    (!day || isnan(o[k].day) || fabs(o[k].day - first) <= CLAIM_DAYS))
                     chk->items[o[k].i].tkey = o[k].tkey = only;
         } else if (nexp > 1) {
             /* several days: a claim with no time is of its document's

@@ -587,6 +587,29 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
                 return 0;
             }
         }
+        if (r.def && (r.def->flags & ABG_MEASURE_RUNNING)) {
+            /* a running count of a group with the state of some of them
+             * before it: "28 toten Geiseln" are not "20 noch lebenden
+             * Geiseln" (measure "tote geiseln") */
+            for (i = t0; i < t1 && i < s->ntok; i++) {
+                char *name;
+                size_t la, lb;
+                if (s->toks[i].kind != ABG_TOK_WORD || (s->toks[i].flags & ABG_TOKF_CAPITAL) ||
+                    !(d = cue_at(st, s, i, f->type, false)) || d == r.def ||
+                    !(d->flags & ABG_MEASURE_RUNNING))
+                    continue;
+                la = strlen(d->name);
+                lb = strlen(r.def->name);
+                if (!(name = malloc(la + lb + 2)))
+                    return ABG_ENOMEM;
+                memcpy(name, d->name, la);
+                name[la] = ' ';
+                memcpy(name + la + 1, r.def->name, lb + 1);
+                hit_stem(out, name, 1, i);
+                out->flags = r.def->flags;
+                return 0;
+            }
+        }
         if (r.def) {
             hit_def(out, r.def, 1, SIZE_MAX);
             return 0;

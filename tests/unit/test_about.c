@@ -370,6 +370,12 @@ static void phrases_and_verbs(void **state)
                 "rund 30 Millionen Euro", &(want){NULL, NULL, "beute", LEVEL, NULL, NULL});
     check_about("Die Aufschläge der USA von zehn Prozent sollen ab Februar gelten.\n",
                 "zehn Prozent", &(want){"USA", NULL, "zoll", LEVEL, NULL, NULL});
+    /* a running count of a group, with the state of some of them before
+     * it, counts those */
+    check_about("Die Hamas hat die 28 toten Geiseln noch nicht übergeben.\n", "28 toten Geiseln",
+                &(want){NULL, NULL, "tote geiseln", LEVEL, NULL, NULL});
+    check_about("Die Hamas hat die 20 noch lebenden Geiseln übergeben.\n",
+                "20 noch lebenden Geiseln", &(want){NULL, NULL, "geiseln", LEVEL, NULL, NULL});
     /* a noun the lexicon knows stays what is counted */
     check_about("In Berlin sind rund 45.000 Haushalte ohne Strom.\n", "rund 45.000 Haushalte",
                 &(want){"Berlin", NULL, "haushalte", LEVEL, NULL, NULL});

@@ -441,12 +441,14 @@ static size_t groups_by_day(const abg_claim *claims, const char *const *days, si
 /* Claims with no time word speak of their documents' days: more than
  * three days apart they are of different times, running counts excepted;
  * the figures of one match are one event only within a day, and those of
- * undated documents never. */
+ * undated documents never; a claim with no time joins an explicit day
+ * only when its document is of a day near it. */
 static void days_apart(void **state)
 {
     abg_claim c[2];
     const char *near[] = {"2026-03-02", "2026-03-05"}, *far[] = {"2026-03-02", "2026-03-07"};
     const char *next[] = {"2026-03-02", "2026-03-03"}, *none[] = {NULL, NULL};
+    const char *late[] = {"2026-03-05", "2026-03-07"};
 
     (void)state;
     c[0] = claim("a", ABG_FACT_QUANTITY, "40 Raketen", 40, "Raketen", ABG_QUAL_EXACT);
@@ -466,6 +468,14 @@ static void days_apart(void **state)
     /* an explicit time decides alone */
     c[0].time = c[1].time = "2026-03-01";
     assert_int_equal(groups_by_day(c, none, 2), 1);
+    /* a claim with no time joins an explicit day only near its own */
+    c[0].match = c[1].match = false;
+    c[0].time = NULL;
+    c[1].time = "2026-03-07";
+    assert_int_equal(groups_by_day(c, far, 2), 2);
+    assert_int_equal(groups_by_day(c, late, 2), 1);
+    c[1].time = "2026";
+    assert_int_equal(groups_by_day(c, far, 2), 1);
 }
 
 /* A document that states two values for one key is inconsistent in
