@@ -220,7 +220,7 @@ static const char *const determiners[] = {
 static const char *const object_preps[] = {
     "an",  "am",  "bei",  "beim", "in",  "im",  "mit",  "für",  "gegenüber", "zu",  "zur",
     "zum", "gegen", "über", "aus", "durch", "laut", "unter", "um", "nach", "ins", "vom",
-    "zwischen", NULL};
+    "zwischen", "auf", NULL};
 
 /* ---- names ---- */
 
@@ -641,6 +641,13 @@ static bool list_edge(abg_about_state *st, const abg_sent *s, size_t i)
     return abg_sent_word_is(st, s, i, ands);
 }
 
+static bool is_auf(abg_about_state *st, const abg_sent *s, size_t i)
+{
+    static const char *const auf[] = {"auf", NULL};
+
+    return abg_sent_word_is(st, s, i, auf);
+}
+
 /* A figure that is an item of a list names its own subject: "SPD 45,6
  * Prozent," or "52,9 Prozent Post,". Then the name (or capitalised
  * words) right before or after it, in *out (NULL when none). */
@@ -668,10 +675,12 @@ static int list_subject(char **out, abg_about_state *st, const abg_sent *s, size
                 return ABG_ENOMEM;
         return (*out = abg_strndup(st->tmp.data, st->tmp.len)) ? 0 : ABG_ENOMEM;
     }
-    /* before: edge Name FIG followed by an edge */
+    /* before: edge Name FIG followed by an edge; also what falls "auf" a
+     * name ("auf Anna Reinholz 56,3 Prozent") */
     if (t0 > 0 && (h = abg_sent_name_at(s, t0 - 1)) && h->tok1 == t0 &&
-        (h->tok0 == 0 || list_edge(st, s, h->tok0 - 1)) && list_edge(st, s, t1) &&
-        (h->tok0 > 0 || t1 < s->ntok))
+        (((h->tok0 == 0 || list_edge(st, s, h->tok0 - 1)) && list_edge(st, s, t1) &&
+          (h->tok0 > 0 || t1 < s->ntok)) ||
+         (h->tok0 > 0 && is_auf(st, s, h->tok0 - 1))))
         return (*out = abg_strdup(h->name)) ? 0 : ABG_ENOMEM;
     return 0;
 }

@@ -439,6 +439,11 @@ static void persons(void **state)
     (void)state;
     check_about(t, "43,7 Prozent", &him);
     check_about(t, "56,3 Prozent", &her);
+    /* a name after "auf" is no subject ("Auf Truth Social kündigte er
+     * an"), unless a figure falls to it ("auf Anna Reinholz 56,3 Prozent",
+     * above) */
+    check_about("Auf Truth Social kündigte Kessler an, die Zölle auf 15 Prozent zu erhöhen.\n",
+                "15 Prozent", &(want){"Kessler", NULL, "zoll", LEVEL, NULL, NULL});
     /* a place after "in" is no subject, with its "St." too */
     check_about("Die SPÖ kam bei der Wahl in St. Pölten auf 31,2 Prozent.\n", "31,2 Prozent",
                 &(want){"SPÖ", NULL, "stimmenanteil", LEVEL, NULL, NULL});
