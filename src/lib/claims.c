@@ -1250,6 +1250,14 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
             if (!(ab->time = abg_strdup("earlier")))
                 return ABG_ENOMEM;
         }
+        /* an age "damals" is an age of another time, not a rival of
+         * today's ("die damals 22-jährige Bardot") */
+        if (ab->measure && !strcmp(ab->measure, "alter") && ab->time &&
+            !strncmp(ab->time, "before", 6)) {
+            free(ab->time);
+            if (!(ab->time = abg_strdup("earlier")))
+                return ABG_ENOMEM;
+        }
         if (ab->subject && sev <= 0.8 && like > 1 && !pronoun_before(st, s, t0)) {
             free(ab->subject);
             ab->subject = NULL;

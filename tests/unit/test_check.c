@@ -442,7 +442,8 @@ static size_t groups_by_day(const abg_claim *claims, const char *const *days, si
  * three days apart they are of different times, running counts excepted;
  * the figures of one match are one event only within a day, and those of
  * undated documents never; a claim with no time joins an explicit day
- * only when its document is of a day near it. */
+ * only when its document is of a day near it, and no time that ended long
+ * before its document. */
 static void days_apart(void **state)
 {
     abg_claim c[2];
@@ -476,6 +477,17 @@ static void days_apart(void **state)
     assert_int_equal(groups_by_day(c, late, 2), 1);
     c[1].time = "2026";
     assert_int_equal(groups_by_day(c, far, 2), 1);
+    /* ... a year that ended before it only for a claim with no time, and
+     * only within a year ("the results of 2025", reported in March 2026);
+     * "now" or 1956 never */
+    c[1].time = "2025";
+    assert_int_equal(groups_by_day(c, far, 2), 1);
+    c[0].time = "now";
+    assert_int_equal(groups_by_day(c, far, 2), 2);
+    c[0].time = NULL;
+    c[1].time = "1956";
+    assert_int_equal(groups_by_day(c, far, 2), 2);
+    assert_int_equal(groups_by_day(c, none, 2), 1);
 }
 
 /* A document that states two values for one key is inconsistent in
