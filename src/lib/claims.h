@@ -54,7 +54,8 @@ typedef enum {
     ABG_REL_WEEK,
     ABG_REL_YEAR,
     ABG_REL_WEEKDAY,
-    ABG_REL_MONTH /* a month without its year: N 1 January .. 12 December */
+    ABG_REL_MONTH,  /* a month without its year: N 1 January .. 12 December */
+    ABG_REL_QUARTER /* a quarter without its year: N 1 .. 4 */
 } abg_rel_unit;
 
 struct abg_lexicon {

@@ -358,25 +358,25 @@ static int add_cue(loader *ld, const char *w, size_t n, size_t index)
 /* "day -1": the unit as a digit, then the number. */
 static int add_relative(loader *ld, const char *w, size_t n, const char *head, size_t hn)
 {
-    static const char *const units[] = {"day", "week", "year", "weekday", "month"};
+    static const char *const units[] = {"day", "week", "year", "weekday", "month", "quarter"};
     char value[32], unit[16];
     size_t words, k;
     long num;
     char *end;
 
     if (sscanf(head, "%15s", unit) != 1 || strlen(unit) >= hn)
-        return bad(ld, "relative WORDS = UNIT N (UNIT: day, week, year, weekday, month)");
-    for (k = 0; k < 5 && strcmp(units[k], unit); k++)
+        return bad(ld, "relative WORDS = UNIT N (UNIT: day, week, year, weekday, month, quarter)");
+    for (k = 0; k < 6 && strcmp(units[k], unit); k++)
         ;
-    if (k == 5)
-        return bad(ld, "unknown unit (day, week, year, weekday, month)");
+    if (k == 6)
+        return bad(ld, "unknown unit (day, week, year, weekday, month, quarter)");
     num = strtol(head + strlen(unit), &end, 10);
     while (end < head + hn && (*end == ' ' || *end == '\t'))
         end++;
     if (end != head + hn || num < -400 || num > 400 || (k == 3 && (num < 1 || num > 7)) ||
-        (k == 4 && (num < 1 || num > 12)))
+        (k == 4 && (num < 1 || num > 12)) || (k == 5 && (num < 1 || num > 4)))
         return bad(ld, "relative WORDS = UNIT N: N is a small number (1-7 for weekday, 1-12 "
-                       "for month)");
+                       "for month, 1-4 for quarter)");
     if (!(words = fold_phrase(ld, w, n)))
         return bad(ld, "bad word");
     if (words > ld->lex->max_relwords)

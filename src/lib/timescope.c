@@ -200,10 +200,12 @@ static void iso_week(char *buf, size_t size, double days)
              (int)((thursday - abg_day_number(y, 1, 1)) / 7) + 1);
 }
 
-/* The year of month m: the one that puts its middle nearest the
- * publication day; without that day, the one year the document's dates of
- * that month name ("im April" beside "April 2014"); else 0. */
-static int month_year(abg_about_state *st, int m, const abg_fact *facts, size_t nfacts)
+/* The year of month m (a quarter: q 1..4, m 0): the one that puts its
+ * middle nearest the publication day; without that day, the one year the
+ * document's dates of that month (of any quarter) name ("im April" beside
+ * "April 2014", "im zweiten Quartal" beside "im dritten Quartal 2024");
+ * else 0. */
+static int month_year(abg_about_state *st, int m, int q, const abg_fact *facts, size_t nfacts)
 {
     int y = 0, fy, fm;
     size_t k;
@@ -212,7 +214,7 @@ static int month_year(abg_about_state *st, int m, const abg_fact *facts, size_t 
         double pub = abg_day_number(st->pub_year, st->pub_month, st->pub_day), best = -1;
         int c;
         for (c = st->pub_year - 1; c <= st->pub_year + 1; c++) {
-            double dist = fabs(abg_day_number(c, m, 15) - pub);
+            double dist = fabs(abg_day_number(c, m ? m : 3 * q - 1, 15) - pub);
             if (best < 0 || dist < best) {
                 best = dist;
                 y = c;
@@ -222,7 +224,10 @@ static int month_year(abg_about_state *st, int m, const abg_fact *facts, size_t 
     }
     for (k = 0; k < nfacts; k++) {
         const abg_fact *f = &facts[k];
-        if (f->type != ABG_FACT_DATE || sscanf(f->date, "%4d-%2d", &fy, &fm) != 2 || fm != m)
+        if (f->type != ABG_FACT_DATE)
+            continue;
+        if (m ? sscanf(f->date, "%4d-%2d", &fy, &fm) != 2 || fm != m
+              : sscanf(f->date, "%4d-Q%1d", &fy, &fm) != 2)
             continue;
         if (y && fy != y)
             return 0;
@@ -246,10 +251,11 @@ static char *relative_at(abg_about_state *st, const abg_sent *s, size_t i, size_
     if (!(*len = abg_sent_phrase(st, s, i, &st->lex->relative, st->lex->max_relwords, &v)) ||
         !v || sscanf(v, "%d %d", &unit, &n) != 2)
         return NULL;
-    if (unit == ABG_REL_MONTH) {
-        if (!(y = month_year(st, n, facts, nfacts)))
+    if (unit == ABG_REL_MONTH || unit == ABG_REL_QUARTER) {
+        bool month = unit == ABG_REL_MONTH;
+        if (!(y = month_year(st, month ? n : 0, month ? 0 : n, facts, nfacts)))
             return NULL;
-        snprintf(buf, sizeof buf, "%04d-%02d", y, n);
+        snprintf(buf, sizeof buf, month ? "%04d-%02d" : "%04d-Q%d", y, n);
         return abg_strdup(buf);
     }
     if (!st->pub_year)

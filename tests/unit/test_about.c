@@ -211,7 +211,8 @@ static void relative_day(void **state)
 
 /* "im April": the April nearest the publication day (in January, the
  * December before); undated, the year the document's dates of April name;
- * with two such years, or none, unknown; "bis Ende Juni" is no scope. */
+ * with two such years, or none, unknown; "bis Ende Juni" is no scope.
+ * "im zweiten Quartal" likewise. */
 static void month_without_year(void **state)
 {
     (void)state;
@@ -224,6 +225,13 @@ static void month_without_year(void **state)
     check_about("Im April 2014 und im April 2015 sank die Quote. Im April waren in der EU 23,5 "
                 "Millionen Menschen arbeitslos.\n",
                 "23,5 Millionen Menschen", &(want){NULL, NULL, "arbeitslose", LEVEL, NULL, NULL});
+    /* a quarter likewise */
+    check_about("Kessler setzte im dritten Quartal 2024 1,74 Milliarden Euro um, nach 1,62 "
+                "Milliarden Euro im zweiten Quartal.\n",
+                "1,62 Milliarden Euro", &(want){"Kessler", NULL, "umsatz", LEVEL, "2024-Q2", NULL});
+    check_about("---\npublished: 2024-10-30\n---\n"
+                "Der Umsatz von Kessler lag im dritten Quartal bei 1,47 Milliarden Euro.\n",
+                "1,47 Milliarden Euro", &(want){"Kessler", NULL, "umsatz", LEVEL, "2024-Q3", NULL});
     check_about("---\npublished: 2026-01-10\n---\n"
                 "Die Kette Lindner mit 2.600 Mitarbeitern schließt bis Ende Juni 40 Filialen.\n",
                 "2.600 Mitarbeitern",
