@@ -296,3 +296,11 @@ $ abgleich facts -
 > <stdin>:1:90  quantity  2200 Tote  exact  "2.200"
 > <stdin>:2:30  percent  30 %  exact  "30 Prozent"
 > <stdin>:2:65  quantity  1400 Menschen  exact  "1.400 Menschen"
+
+### After "im vergangenen Jahr", "jedes Jahr", "pro Jahr" an amount is a fact ("Jahr" labels no number); "im Jahr 2023" stays a date
+$ abgleich facts -
+< Die Brauerei hat im vergangenen Jahr 1,9 Millionen Hektoliter Bier verkauft und zahlt pro Jahr 15 Milliarden Euro Steuern. Im Jahr 2023 kamen 300 Besucher.
+> <stdin>:1:38  quantity  1900000 Hektoliter  exact  "1,9 Millionen Hektoliter"
+> <stdin>:1:96  money  15000000000 EUR  exact  "15 Milliarden Euro"
+> <stdin>:1:127  date  2023  exact  "Jahr 2023"
+> <stdin>:1:143  quantity  300 Besucher  exact  "300 Besucher"
