@@ -54,6 +54,10 @@
 #define MAX_COMPARED 4096
 /* Documents of a group whose story similarity is averaged, at most. */
 #define MAX_SIMILAR 16
+/* Distinct subjects of one key and story compared pairwise for names of
+ * one party, at most (a run with more keeps its names as they are: the
+ * comparison is quadratic). */
+#define NAMES_MAX 512
 /* Claims with no explicit time from documents published more than this
  * many days apart are of different times. */
 #define CLAIM_DAYS 3
@@ -1030,7 +1034,7 @@ static bool better_name(const char *a, const char *b)
  * one: a one-word name is the longer name it ends ("Trump", "Donald
  * Trump"), and names that differ only in marks, case or a genitive s are
  * one ("Kirks", "Kirk"; "İmamoğlu", "Imamoğlu"). Compared by abg_name_key;
- * out of memory, nothing is merged. */
+ * out of memory, or with more than NAMES_MAX names, nothing is merged. */
 static void same_names(abg_check *chk, sortkey *o, size_t n)
 {
     const char **names = NULL, **canon = NULL;
@@ -1039,7 +1043,7 @@ static void same_names(abg_check *chk, sortkey *o, size_t n)
 
     for (k = 0; k < n; k++)
         nn += *o[k].skey && (k == 0 || o[k].skey != o[k - 1].skey);
-    if (nn < 2)
+    if (nn < 2 || nn > NAMES_MAX)
         return;
     if (!(names = malloc(nn * sizeof *names)) || !(canon = malloc(nn * sizeof *canon)) ||
         !(keyoff = malloc(nn * sizeof *keyoff)))
