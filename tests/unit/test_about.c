@@ -384,6 +384,11 @@ static void phrases_and_verbs(void **state)
                 &(want){NULL, NULL, "tote geiseln", LEVEL, NULL, NULL});
     check_about("Die Hamas hat die 20 noch lebenden Geiseln übergeben.\n",
                 "20 noch lebenden Geiseln", &(want){NULL, NULL, "geiseln", LEVEL, NULL, NULL});
+    /* a supposed election is a poll, the real one a result */
+    check_about("Laut Deutschlandtrend käme die SPD bei einer Bundestagswahl auf 18 Prozent.\n",
+                "18 Prozent", &(want){"SPD", NULL, "umfragewert", LEVEL, NULL, NULL});
+    check_about("Bei der Bundestagswahl kam die SPD auf 16,4 Prozent der Stimmen.\n",
+                "16,4 Prozent", &(want){"SPD", NULL, "stimmenanteil", LEVEL, NULL, NULL});
     /* a noun the lexicon knows stays what is counted */
     check_about("In Berlin sind rund 45.000 Haushalte ohne Strom.\n", "rund 45.000 Haushalte",
                 &(want){"Berlin", NULL, "haushalte", LEVEL, NULL, NULL});
