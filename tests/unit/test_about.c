@@ -384,6 +384,11 @@ static void phrases_and_verbs(void **state)
                 &(want){NULL, NULL, "tote geiseln", LEVEL, NULL, NULL});
     check_about("Die Hamas hat die 20 noch lebenden Geiseln übergeben.\n",
                 "20 noch lebenden Geiseln", &(want){NULL, NULL, "geiseln", LEVEL, NULL, NULL});
+    /* arrests and releases by their verbs and phrases */
+    check_about("Nach dem Einbruch sind zwei Verdächtige gefasst worden.\n",
+                "zwei Verdächtige", &(want){NULL, NULL, "festnahmen", LEVEL, NULL, NULL});
+    check_about("Seit Samstag sind 123 politische Gefangene wieder frei.\n",
+                "123 politische Gefangene", &(want){NULL, NULL, "freilassungen", LEVEL, NULL, NULL});
     /* a supposed election is a poll, the real one a result */
     check_about("Laut Deutschlandtrend käme die SPD bei einer Bundestagswahl auf 18 Prozent.\n",
                 "18 Prozent", &(want){"SPD", NULL, "umfragewert", LEVEL, NULL, NULL});
