@@ -909,6 +909,9 @@ static int make(const conv *cv, cands *out, size_t ri, size_t a, size_t b, int p
     if ((cv->rule->flags & ABG_RULE_CONTEXT_YEAR) &&
         !abg_year_adverbial(cv->norm, cv->sub_off + a, cv->sub_off + b))
         return 0;
+    if ((cv->rule->flags & ABG_RULE_CONTEXT_RATE) &&
+        !abg_rate_context(cv->norm, cv->sub_off + a, cv->sub_off + b))
+        return 0;
     c.f.type = cv->rule->type;
     c.f.rule = cv->rule->id;
     c.rule = ri;

@@ -81,6 +81,8 @@ enum {
                                             before pattern takes */
     ABG_RULE_CONTEXT_YEAR = 1u << 3,     /* a bare year: a date only as a time
                                             adverbial (2019 wuchs ...) */
+    ABG_RULE_CONTEXT_RATE = 1u << 4,     /* bare points: percentage points only
+                                            where a rate is spoken of */
     ABG_RULE_BEFORE_QUALS = 1u << 2      /* the before pattern is {QUALS}: it
                                             fits only after a word that ends a
                                             key of map qual */
@@ -206,5 +208,11 @@ int abg_in_address(const abg_norm *norm, size_t at);
  * preposition opening a sentence; after it: a word in small letters (no
  * short unit) or the end of a clause. */
 int abg_year_adverbial(const abg_norm *norm, size_t a, size_t b);
+
+/* Whether the points at bytes a..b ("2 Punkte") are points of a rate: the
+ * sentence or the one before it in its paragraph speaks of percent or of
+ * a share, quota, poll or interest rate (Prozent, %, Anteil, Quote, Umfrage, Sonntagsfrage,
+ * Zins), and the sentence names no stock index (Dax, Leitindex, Dow, ATX). */
+int abg_rate_context(const abg_norm *norm, size_t a, size_t b);
 
 #endif

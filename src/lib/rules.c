@@ -740,9 +740,11 @@ static int load_file(loader *ld, abg_ctx *ctx, const char *path)
                 cur->flags |= ABG_RULE_CONTEXT_CURRENCY;
             else if (strcmp(p, "year") == 0)
                 cur->flags |= ABG_RULE_CONTEXT_YEAR;
+            else if (strcmp(p, "rate") == 0)
+                cur->flags |= ABG_RULE_CONTEXT_RATE;
             else
-                err = abg_error(ctx, ABG_EUSAGE, "%s: context must be 'currency' or 'year'",
-                                where);
+                err = abg_error(ctx, ABG_EUSAGE,
+                                "%s: context must be 'currency', 'year' or 'rate'", where);
         } else if (kl == 7 && memcmp(kw, "require", 7) == 0) {
             if (strcmp(p, "before") != 0)
                 err = abg_error(ctx, ABG_EUSAGE, "%s: require must be 'before'", where);

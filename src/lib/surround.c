@@ -5,6 +5,7 @@
  *   abg_group_tail      "48 300": the 300 is the tail of a number in groups
  *   abg_in_address      a figure inside a web or mail address
  *   abg_year_adverbial  a bare year that reads as a time adverbial
+ *   abg_rate_context    bare points that are points of a rate
  *
  * All work on the normalised text (abg_norm) with byte offsets, look only
  * at the bytes next to the candidate and allocate nothing.
@@ -157,3 +158,59 @@ int abg_year_adverbial(const abg_norm *norm, size_t a, size_t b)
         ;
     return w - p > 3 || word_in(s + p, w - p, short_clause_words);
 }
+
+/* Does s[a..b) hold one of the words (ASCII, matched in any case, as the
+ * start of a word or anywhere for `inner`)? */
+static bool holds_word(const unsigned char *s, size_t a, size_t b, const char *const *words,
+                       bool inner)
+{
+    size_t i, k;
+
+    for (i = a; i < b; i++) {
+        if (!inner && i > a && (abg_ascii_is_alpha(s[i - 1]) || s[i - 1] >= 0x80))
+            continue;
+        for (k = 0; words[k]; k++) {
+            size_t n = strlen(words[k]), j;
+            if (n > b - i)
+                continue;
+            for (j = 0; j < n && abg_ascii_lower(s[i + j]) == (unsigned char)words[k][j]; j++)
+                ;
+            if (j == n)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The start of the sentence that holds byte p: after the last ". ", "! ",
+ * "? " or line break before it. */
+static size_t sentence_start(const unsigned char *s, size_t p)
+{
+    while (p > 0 && s[p - 1] != '\n' &&
+           !(p >= 2 && is_blank(s[p - 1]) && in_set(s[p - 2], ".!?") &&
+             !(p >= 3 && abg_ascii_is_digit(s[p - 3]))))
+        p--;
+    return p;
+}
+
+int abg_rate_context(const abg_norm *norm, size_t a, size_t b)
+{
+    static const char *const rate[] = {"prozent", "%", "anteil", "quote", "umfrage",
+                                       "sonntagsfrage", "zins", NULL};
+    static const char *const index_part[] = {"index", "dax", NULL}; /* Leitindex, MDax */
+    static const char *const index[] = {"dow", "nikkei", "nasdaq", "stoxx", "atx", "smi",
+                                        "ftse", "s&p", "cac", NULL};
+    const unsigned char *s = (const unsigned char *)norm->s;
+    size_t start = sentence_start(s, a), prev = start, end = b;
+
+    while (end < norm->len && s[end] != '\n' &&
+           !(in_set(s[end], ".!?") && (end + 1 >= norm->len || is_blank(s[end + 1]) ||
+                                       s[end + 1] == '\n')))
+        end++;
+    if (holds_word(s, start, end, index_part, true) || holds_word(s, start, end, index, false))
+        return 0;
+    if (prev > 0 && s[prev - 1] != '\n') /* the sentence before, in one paragraph */
+        prev = sentence_start(s, prev - 1);
+    return holds_word(s, prev, a, rate, true) || holds_word(s, b, end, rate, true);
+}
+

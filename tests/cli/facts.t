@@ -304,3 +304,14 @@ $ abgleich facts -
 > <stdin>:1:96  money  15000000000 EUR  exact  "15 Milliarden Euro"
 > <stdin>:1:127  date  2023  exact  "Jahr 2023"
 > <stdin>:1:143  quantity  300 Besucher  exact  "300 Besucher"
+
+### Bare points of a rate are percentage points where percent, a share or a poll is spoken of in the sentence or the one before; in sports or beside a stock index they stay a count
+$ abgleich facts -
+< Die Union büßt 2 Punkte ein und steht bei 25 Prozent. Der Marktanteil wuchs um 1,6 Punkte.
+< Rapid holte drei Punkte. Der Dax verlor 1,5 Prozent oder 30 Punkte.
+> <stdin>:1:16  percent  2 pp  exact  "2 Punkte"
+> <stdin>:1:43  percent  25 %  exact  "25 Prozent"
+> <stdin>:1:80  percent  1.6 pp  exact  "1,6 Punkte"
+> <stdin>:2:13  quantity  3 Punkte  exact  "drei Punkte"
+> <stdin>:2:41  percent  1.5 %  exact  "1,5 Prozent"
+> <stdin>:2:58  quantity  30 Punkte  exact  "30 Punkte"
