@@ -64,9 +64,6 @@
 /* ... and so are the figures of one match, race or round this many days
  * apart (lexicon flag match). */
 #define MATCH_DAYS 1
-/* A claim with no time is of no explicit time that ended more than this
- * many days before its document was published. */
-#define PAST_DAYS 366
 /* A claim without a subject is grouped only with a measure this sure. */
 #define SUBJECTLESS_CONFIDENCE 0.45
 
@@ -1215,9 +1212,10 @@ static void resolve_objects_times(abg_check *chk, sortkey *o, size_t n)
              * report of a week before speaks of its own day; a claim of
              * the current state ("jetzt", "nun") is of no time that had
              * ended before its document, and a claim with no time of none
-             * that had ended a year before it ("Bardot ist mit 91 Jahren
-             * gestorben" is not of 1956; the results of 2024 are still
-             * reported in March 2025) */
+             * that had ended longer before it than half its length
+             * ("Bardot ist mit 91 Jahren gestorben" is not of 1956; the
+             * results of 2024 are still reported in March 2025, but the
+             * inflation of a day in late May is not April's) */
             double first, end;
             bool known = abg_date_days(only, &first, &end) == 0, day = known && end - first == 1;
             for (k = a; k < b; k++) {
@@ -1227,7 +1225,8 @@ static void resolve_objects_times(abg_check *chk, sortkey *o, size_t n)
                 if (day && !isnan(o[k].day) && fabs(o[k].day - first) > CLAIM_DAYS)
                     continue;
                 if (known && !isnan(o[k].day) &&
-                    end + (t && !strcmp(t, "now") ? CLAIM_DAYS : PAST_DAYS) < o[k].day)
+                    end + (t && !strcmp(t, "now") ? CLAIM_DAYS : fmax(CLAIM_DAYS, (end - first) / 2)) <
+                        o[k].day)
                     continue;
                 chk->items[o[k].i].tkey = o[k].tkey = only;
             }

@@ -1225,13 +1225,16 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
      * facts gives what a check over the texts gives */
     ab->confidence = floor(ab->confidence * 100 + 0.5) / 100;
     ab->role = abg_role_find(st, s, t0, t1, f, &earlier);
-    if (earlier) {
+    if (f->type != ABG_FACT_DATE &&
+        (err = abg_timescope_find(&ab->time, st, s, t0, t1, facts, nfacts, k, skipped, grows)) <
+            0)
+        return err;
+    /* the earlier level is of its own time when it names one ("nach 2,9
+     * Prozent im April"), else just earlier */
+    if (earlier && !(ab->time && ab->time[0] >= '0' && ab->time[0] <= '9')) {
+        free(ab->time);
         if (!(ab->time = abg_strdup("earlier")))
             return ABG_ENOMEM;
-    } else if (f->type != ABG_FACT_DATE &&
-               (err = abg_timescope_find(&ab->time, st, s, t0, t1, facts, nfacts, k, skipped,
-                                         grows)) < 0) {
-        return err;
     }
     /* a figure of a list of figures ("die Grünen mit 27,9 Prozent vor den
      * Schwarzen mit 26,3 Prozent") whose sentence names nobody: each belongs

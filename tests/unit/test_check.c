@@ -442,8 +442,8 @@ static size_t groups_by_day(const abg_claim *claims, const char *const *days, si
  * three days apart they are of different times, running counts excepted;
  * the figures of one match are one event only within a day, and those of
  * undated documents never; a claim with no time joins an explicit day
- * only when its document is of a day near it, and no time that ended long
- * before its document. */
+ * only when its document is of a day near it, and no time that ended
+ * longer before its document than half its length. */
 static void days_apart(void **state)
 {
     abg_claim c[2];
@@ -488,6 +488,11 @@ static void days_apart(void **state)
     c[1].time = "1956";
     assert_int_equal(groups_by_day(c, far, 2), 2);
     assert_int_equal(groups_by_day(c, none, 2), 1);
+    /* a month within half a month after it, not later */
+    c[1].time = "2026-02";
+    assert_int_equal(groups_by_day(c, far, 2), 1);
+    c[1].time = "2026-01";
+    assert_int_equal(groups_by_day(c, far, 2), 2);
 }
 
 /* A document that states two values for one key is inconsistent in
