@@ -315,3 +315,11 @@ $ abgleich facts -
 > <stdin>:2:13  quantity  3 Punkte  exact  "drei Punkte"
 > <stdin>:2:41  percent  1.5 %  exact  "1,5 Prozent"
 > <stdin>:2:58  quantity  30 Punkte  exact  "30 Punkte"
+
+### Two years joined by bis are one date range, never a count of what follows ("wurden Stellen": a verb is no adjective of a unit); before a currency or a noun they stay an amount
+$ abgleich facts -
+< In den Jahren 1998 bis 2004 wurden Stellen abgebaut. Es kostet 1500 bis 2000 Euro, es kamen 1800 bis 2000 Menschen und rund 30 neue Stellen.
+> <stdin>:1:15  date  1998..2004  range  "1998 bis 2004"
+> <stdin>:1:64  money  1500..2000 EUR  range  "1500 bis 2000 Euro"
+> <stdin>:1:93  quantity  1800..2000 Menschen  range  "1800 bis 2000 Menschen"
+> <stdin>:1:120  quantity  30 Stellen  approx  "rund 30 neue Stellen"
