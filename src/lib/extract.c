@@ -549,9 +549,13 @@ static const abg_map_entry *qual_map(const conv *cv)
         b--;
     if ((e = abg_map_find(m, cv->sub + a, b - a)))
         return e;
-    for (p = b; p > a && cv->sub[p - 1] != ' ' && cv->sub[p - 1] != '\n' && cv->sub[p - 1] != '\t'; p--)
-        ;
-    return p > a ? abg_map_find(m, cv->sub + p, b - p) : NULL;
+    /* of two qualifiers the last counts: the longest key that ends the
+     * words ("etwas mehr als": "mehr als"; "gut über": "über") */
+    for (p = a + 1; p < b; p++)
+        if ((cv->sub[p - 1] == ' ' || cv->sub[p - 1] == '\n' || cv->sub[p - 1] == '\t') &&
+            (e = abg_map_find(m, cv->sub + p, b - p)))
+            return e;
+    return NULL;
 }
 
 static const abg_map_entry *in_map(const conv *cv, const char *kind, const char *w, size_t len)

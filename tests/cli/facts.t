@@ -323,3 +323,10 @@ $ abgleich facts -
 > <stdin>:1:64  money  1500..2000 EUR  range  "1500 bis 2000 Euro"
 > <stdin>:1:93  quantity  1800..2000 Menschen  range  "1800 bis 2000 Menschen"
 > <stdin>:1:120  quantity  30 Stellen  approx  "rund 30 neue Stellen"
+
+### Of two qualifiers the last, as written in the map, counts ("etwas mehr als" is lower); "bis zu" joins a range
+$ abgleich facts -
+< Das Gebot lag bei etwas über 63.000 Euro, es kostet etwas mehr als 5 Euro. Mehrkosten von 600 Millionen bis zu zwei Milliarden Euro.
+> <stdin>:1:19  money  63000 EUR  lower  "etwas über 63.000 Euro"
+> <stdin>:1:53  money  5 EUR  lower  "etwas mehr als 5 Euro"
+> <stdin>:1:91  money  600000000..2000000000 EUR  range  "600 Millionen bis zu zwei Milliarden Euro"
