@@ -94,6 +94,9 @@ static const char *const amount_words[] = {
     "alle",  "sind",    "waren",    "sich",   "sogar",  "noch",       "zusammen", "weitere",
     "ganze", "stolze",  "x",        "gegen",  "zwischen", NULL};
 
+/* "von" after a noun: the noun's year, not an amount ("Gesetz von 2015"). */
+static const char *const of_words[] = {"von", NULL};
+
 /* Capitalised words that may open a sentence before a year: "Bereits 2015". */
 static const char *const opening_words[] = {
     "auch",   "bereits", "schon",      "erst",       "noch",     "und",     "aber",
@@ -108,7 +111,8 @@ static const char *const opening_words[] = {
 static const char *const short_clause_words[] = {
     "ist", "war", "hat", "in",  "im",  "am",  "an",  "auf", "aus", "bei", "vor", "nach", "ab",
     "für", "um",  "mit", "und", "die", "der", "das", "den", "dem", "des", "ein", "sei", "gab",
-    "kam", "lag", "sah", "tat", "zog", "bot", "es",  "er",  "sie", "man", "wir", "ihr", NULL};
+    "kam", "lag", "sah", "tat", "zog", "bot", "es",  "er",  "sie", "man", "wir", "ihr",
+    "von", "vom", "zum", "zur", "zu",  "bis", "als", "wie", NULL};
 
 /* Whether the word ending at p (after blanks) allows a year after it. */
 static bool year_may_follow(const unsigned char *s, size_t p)
@@ -134,6 +138,16 @@ static bool year_may_follow(const unsigned char *s, size_t p)
         while (q > 0 && is_blank(s[q - 1]))
             q--;
         return (q == 0 || in_set(s[q - 1], ".!?:\n\"")) && word_in(s + w, p - w, opening_words);
+    }
+    if (word_in(s + w, p - w, of_words)) {
+        /* "der Fund von 1987", "ein Gesetz von 2015": a noun's year */
+        size_t q = w, e;
+        while (q > 0 && is_blank(s[q - 1]))
+            q--;
+        for (e = q; q > 0 && (s[q - 1] >= 0x80 || abg_ascii_is_alpha(s[q - 1]) || s[q - 1] == '-');
+             q--)
+            ;
+        return e > q && abg_ascii_is_upper(s[q]);
     }
     return !abg_ascii_is_digit(s[w]) && !word_in(s + w, p - w, amount_words);
 }

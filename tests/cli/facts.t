@@ -330,3 +330,12 @@ $ abgleich facts -
 > <stdin>:1:19  money  63000 EUR  lower  "etwas über 63.000 Euro"
 > <stdin>:1:53  money  5 EUR  lower  "etwas mehr als 5 Euro"
 > <stdin>:1:91  money  600000000..2000000000 EUR  range  "600 Millionen bis zu zwei Milliarden Euro"
+
+### A year after a noun and "von" is that noun's year; "nach dem" and "bis zum" before a date are its bounds; "von" before an amount stays an amount
+$ abgleich facts -
+< Um den Fund von 1987 gab es Streit, er amtiert bis zum Frühjahr 2006. Nach dem 1. Januar 1973 galt es. Eine Auflage von 2000 Exemplaren kostet von 2000 Euro an.
+> <stdin>:1:17  date  1987  exact  "1987"
+> <stdin>:1:48  date  2006  upper  "bis zum Frühjahr 2006"
+> <stdin>:1:71  date  1973-01-01  lower  "Nach dem 1. Januar 1973"
+> <stdin>:1:121  quantity  2000 Exemplaren  exact  "2000 Exemplaren"
+> <stdin>:1:148  money  2000 EUR  exact  "2000 Euro"
