@@ -809,9 +809,15 @@ static int date_string(char *dst, long y, long m, long d, long q, long h)
     return 0;
 }
 
+/* A day without a year farther than this from the publication day is
+ * too uncertain to date: it is then no longer much nearer than the same
+ * day a year the other way ("Am 20. Dezember tötete er ...", written in
+ * August, is the December before, not the one after). */
+#define NOYEAR_MAX_DAYS 100
+
 /* The year in which month m, day d lies nearest the publication day (of
  * the year before, the same and the one after), or -1 when that day is
- * unknown. */
+ * unknown or the nearest is more than NOYEAR_MAX_DAYS away. */
 static long nearest_year(const conv *cv, long m, long d)
 {
     double pub, best = -1;
@@ -827,7 +833,7 @@ static long nearest_year(const conv *cv, long m, long d)
             by = y;
         }
     }
-    return by;
+    return best > NOYEAR_MAX_DAYS ? -1 : by;
 }
 
 /* part: 0 a date or date range; 1 and 2 the two years of a list ("in den

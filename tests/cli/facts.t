@@ -272,16 +272,15 @@ $ abgleich facts -
 > <stdin>:2:41  quantity  1 kg  exact  "einem Kilogramm"
 > <stdin>:2:62  quantity  0.5 Stunden  exact  "eine halbe Stunde"
 
-### A day without a year takes the year that puts it nearest the publication day (3 January after 28 December is next year's, 15 August this year's); a span across New Year ends in the next year
+### A day without a year takes the year that puts it nearest the publication day (3 January after 28 December is next year's); a span across New Year ends in the next year; more than 100 days away it is no fact (15 August and 20 May are as likely of either year)
 $ abgleich facts -
 < ---
 < published: 2025-12-28
 < ---
-< Ab dem 3. Januar gilt es. Am 8. und 9. Mai tagt der Rat. Vom 28. Dezember bis 3. Januar ist zu. Die Frist endet am 15. August.
+< Ab dem 3. Januar gilt es. Am 14. und 15. Februar tagt der Rat. Vom 28. Dezember bis 3. Januar ist zu. Die Frist endet am 15. August, am 20. Mai tagt der Rat.
 > <stdin>:4:1  date  2026-01-03  lower  "Ab dem 3. Januar"
-> <stdin>:4:30  date  2026-05-08..2026-05-09  range  "8. und 9. Mai"
-> <stdin>:4:62  date  2025-12-28..2026-01-03  range  "28. Dezember bis 3. Januar"
-> <stdin>:4:116  date  2025-08-15  exact  "15. August"
+> <stdin>:4:30  date  2026-02-14..2026-02-15  range  "14. und 15. Februar"
+> <stdin>:4:68  date  2025-12-28..2026-01-03  range  "28. Dezember bis 3. Januar"
 
 ### Its twins: without a publication day a day without a year is no fact; a year written out is the year
 $ abgleich facts -
