@@ -44,11 +44,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "ctx.h"
+#include "names.h"
 #include "story.h"
 #include "strset.h"
-#include "text.h"
 
 /* Unique value signatures of a group compared pairwise, at most. */
 #define MAX_COMPARED 4096
@@ -980,85 +979,25 @@ static int cmp_grouping(const void *a, const void *b)
     return x->i < y->i ? -1 : x->i > y->i;
 }
 
-/* Do two names start with the same word ("OpenAI", "OpenAI Group PBC")? */
-static bool same_first_word(const char *a, const char *b)
-{
-    size_t la = strcspn(a, " "), lb = strcspn(b, " ");
-    return la == lb && !memcmp(a, b, la);
-}
-
-/* Do two name keys name one party: equal, or one the genitive of the
- * other ("kirks", "kirk")? */
-static bool same_key(const char *a, size_t la, const char *b, size_t lb)
-{
-    if (la == lb)
-        return !memcmp(a, b, la);
-    if (la > lb)
-        return same_key(b, lb, a, la);
-    return lb == la + 1 && la >= 3 && b[la] == 's' && !memcmp(a, b, la);
-}
-
-/* Is the one-word key a the other name b, or b's last word ("Trump",
- * "Donald Trump"; "Kirks", "Charlie Kirk"; "Imamoğlu", "Ekrem İmamoğlu")? */
-static bool names_one(const char *a, const char *b)
-{
-    const char *sp = strrchr(b, ' ');
-
-    if (same_key(a, strlen(a), b, strlen(b)))
-        return true;
-    return !strchr(a, ' ') && sp && same_key(a, strlen(a), sp + 1, strlen(sp + 1));
-}
-
-/* Of two names of one party, the one to keep: more words, then no
- * genitive s (the shorter), then the first in byte order. */
-static bool better_name(const char *a, const char *b)
-{
-    size_t wa = 0, wb = 0;
-    const char *p;
-
-    for (p = a; (p = strchr(p, ' ')); p++)
-        wa++;
-    for (p = b; (p = strchr(p, ' ')); p++)
-        wb++;
-    if (wa != wb)
-        return wa > wb;
-    if (strlen(a) != strlen(b))
-        return strlen(a) < strlen(b);
-    return strcmp(a, b) < 0;
-}
-
 /* The subjects of a run (sorted by subject) that name one party become
- * one: a one-word name is the longer name it ends ("Trump", "Donald
- * Trump"), and names that differ only in marks, case or a genitive s are
- * one ("Kirks", "Kirk"; "İmamoğlu", "Imamoğlu"). Compared by abg_name_key;
+ * one (abg_names_canon: "Trump" is "Donald Trump", "Kirks" is "Kirk");
  * out of memory, or with more than NAMES_MAX names, nothing is merged. */
 static void same_names(abg_check *chk, sortkey *o, size_t n)
 {
     const char **names = NULL, **canon = NULL;
-    size_t *keyoff = NULL, nn = 0, k, j;
-    abg_buf keys = ABG_BUF_INIT;
+    size_t nn = 0, k, j;
 
     for (k = 0; k < n; k++)
         nn += *o[k].skey && (k == 0 || o[k].skey != o[k - 1].skey);
     if (nn < 2 || nn > NAMES_MAX)
         return;
-    if (!(names = malloc(nn * sizeof *names)) || !(canon = malloc(nn * sizeof *canon)) ||
-        !(keyoff = malloc(nn * sizeof *keyoff)))
+    if (!(names = malloc(nn * sizeof *names)) || !(canon = malloc(nn * sizeof *canon)))
         goto done;
-    for (k = 0, nn = 0; k < n; k++) {
-        if (!*o[k].skey || (k > 0 && o[k].skey == o[k - 1].skey))
-            continue;
-        names[nn] = canon[nn] = o[k].skey;
-        keyoff[nn++] = keys.len;
-        if (abg_name_key(&keys, o[k].skey, strlen(o[k].skey)) < 0 ||
-            abg_buf_putc(&keys, '\0') < 0)
-            goto done;
-    }
-    for (k = 0; k < nn; k++)
-        for (j = 0; j < nn; j++)
-            if (j != k && names_one(keys.data + keyoff[k], keys.data + keyoff[j]) &&
-                better_name(names[j], canon[k]))
-                canon[k] = names[j];
+    for (k = 0, nn = 0; k < n; k++)
+        if (*o[k].skey && (k == 0 || o[k].skey != o[k - 1].skey))
+            names[nn++] = o[k].skey;
+    if (abg_names_canon(names, nn, canon) < 0)
+        goto done;
     for (k = 0, j = 0; k < n; k++) {
         if (!*o[k].skey)
             continue;
@@ -1069,8 +1008,6 @@ static void same_names(abg_check *chk, sortkey *o, size_t n)
 done:
     free(names);
     free(canon);
-    free(keyoff);
-    abg_buf_dispose(&keys);
 }
 
 /* Claims of one key and story whose subject is inferred (not named in
@@ -1118,49 +1055,8 @@ static void resolve_subjects(abg_check *chk, sortkey *o, size_t n)
     }
 }
 
-/* The last word of a name that is no legal form or acronym (GmbH, AG,
- * Inc): longer than three bytes, no capital after its first letter. */
-static void last_plain_word(const char *a, const char **w, size_t *len)
-{
-    const char *end = a + strlen(a), *p;
-
-    *w = NULL;
-    *len = 0;
-    while (end > a) {
-        const char *st = end, *q;
-        bool plain = true;
-        while (st > a && st[-1] != ' ')
-            st--;
-        for (q = st + 1; q < end && plain; q++)
-            plain = !(*q >= 'A' && *q <= 'Z');
-        if (plain && end - st > 3) {
-            *w = st;
-            *len = (size_t)(end - st);
-            return;
-        }
-        for (p = st; p > a && p[-1] == ' '; p--)
-            ;
-        end = p;
-    }
-}
-
-/* Do two objects name one party? The same first word ("Nordhafen" and
- * "Nordhafen Wilhelmshaven GmbH") or the same last plain word ("Hafen
- * Wilhelmshaven" and "Nordhafen Wilhelmshaven GmbH"). */
-static bool same_party(const char *a, const char *b)
-{
-    const char *wa, *wb;
-    size_t la, lb;
-
-    if (same_first_word(a, b))
-        return true;
-    last_plain_word(a, &wa, &la);
-    last_plain_word(b, &wb, &lb);
-    return wa && wb && la == lb && !memcmp(wa, wb, la);
-}
-
 /* Claims of one key, story and subject: objects that name one party
- * (same_party: "Elbkai" and "Hafenlogistiker Elbkai") become the shortest
+ * (abg_same_party: "Elbkai" and "Hafenlogistiker Elbkai") become the shortest
  * of them; when one party is left, claims with no object take it, with two
  * a claim with no object stays apart. Then, per object, claims with no
  * explicit time join the one explicit time there is. The run is sorted
@@ -1178,7 +1074,7 @@ static void resolve_objects_times(abg_check *chk, sortkey *o, size_t n)
             continue;
         for (j = 0; j < n; j++) {
             const char *x = o[j].okey;
-            if (*x && x != best && same_party(ob, x) &&
+            if (*x && x != best && abg_same_party(ob, x) &&
                 (strlen(x) < strlen(best) || (strlen(x) == strlen(best) && strcmp(x, best) < 0)))
                 best = x;
         }
