@@ -372,6 +372,10 @@ ABG_EXPORT int abg_date_parse(abg_date *out, const char *iso);
 ABG_EXPORT int abg_date_days(const char *iso, double *first, double *end);
 /* Days from 1970-01-01 to year-month-day. */
 ABG_EXPORT double abg_day_number(int year, int month, int day);
+/* Of the year of the day `day_number` and the years before and after it,
+ * the one in which month-day lies nearest that day; *dist gets the
+ * distance in days ("3. Januar" near 2025-12-28 is 2026-01-03, 6 days). */
+ABG_EXPORT int abg_nearest_year(double day_number, int month, int day, double *dist);
 
 /* ------------------------------------------------------------------ */
 /* Claims: what a fact is about.                                       */

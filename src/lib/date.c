@@ -4,6 +4,7 @@
  * for the check (which compares spans of days) and the reports (which
  * write dates the German way and place them on a time axis).
  */
+#include <math.h>
 #include <string.h>
 
 #include "abgleich.h"
@@ -77,4 +78,23 @@ int abg_date_days(const char *iso, double *first, double *end)
     else
         *end = m1 > 12 ? abg_day_number(d.year + 1, m1 - 12, 1) : abg_day_number(d.year, m1, 1);
     return 0;
+}
+
+int abg_nearest_year(double day_number, int month, int day, double *dist)
+{
+    int y0, y, best_y = 0;
+    double best = -1;
+
+    /* the year of day_number: the last one whose 1 January is not after it */
+    for (y0 = 1970 + (int)(day_number / 365.2425) + 1; abg_day_number(y0, 1, 1) > day_number; y0--)
+        ;
+    for (y = y0 - 1; y <= y0 + 1; y++) {
+        double dd = fabs(abg_day_number(y, month, day) - day_number);
+        if (best < 0 || dd < best) {
+            best = dd;
+            best_y = y;
+        }
+    }
+    *dist = best;
+    return best_y;
 }

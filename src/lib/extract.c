@@ -820,20 +820,14 @@ static int date_string(char *dst, long y, long m, long d, long q, long h)
  * unknown or the nearest is more than NOYEAR_MAX_DAYS away. */
 static long nearest_year(const conv *cv, long m, long d)
 {
-    double pub, best = -1;
-    long y, by = -1;
+    double dist;
+    int y;
 
     if (cv->pub_y < 0)
         return -1;
-    pub = abg_day_number((int)cv->pub_y, (int)cv->pub_m, (int)cv->pub_d);
-    for (y = cv->pub_y - 1; y <= cv->pub_y + 1; y++) {
-        double dist = fabs(abg_day_number((int)y, (int)m, (int)d) - pub);
-        if (by < 0 || dist < best) {
-            best = dist;
-            by = y;
-        }
-    }
-    return best > NOYEAR_MAX_DAYS ? -1 : by;
+    y = abg_nearest_year(abg_day_number((int)cv->pub_y, (int)cv->pub_m, (int)cv->pub_d),
+                         (int)m, (int)d, &dist);
+    return dist > NOYEAR_MAX_DAYS ? -1 : y;
 }
 
 /* part: 0 a date or date range; 1 and 2 the two years of a list ("in den

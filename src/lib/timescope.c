@@ -211,16 +211,9 @@ static int month_year(abg_about_state *st, int m, int q, const abg_fact *facts, 
     size_t k;
 
     if (st->pub_year) {
-        double pub = abg_day_number(st->pub_year, st->pub_month, st->pub_day), best = -1;
-        int c;
-        for (c = st->pub_year - 1; c <= st->pub_year + 1; c++) {
-            double dist = fabs(abg_day_number(c, m ? m : 3 * q - 1, 15) - pub);
-            if (best < 0 || dist < best) {
-                best = dist;
-                y = c;
-            }
-        }
-        return y;
+        double dist;
+        return abg_nearest_year(abg_day_number(st->pub_year, st->pub_month, st->pub_day),
+                                m ? m : 3 * q - 1, 15, &dist);
     }
     for (k = 0; k < nfacts; k++) {
         const abg_fact *f = &facts[k];
