@@ -372,6 +372,10 @@ ABG_EXPORT int abg_date_parse(abg_date *out, const char *iso);
 ABG_EXPORT int abg_date_days(const char *iso, double *first, double *end);
 /* Days from 1970-01-01 to year-month-day. */
 ABG_EXPORT double abg_day_number(int year, int month, int day);
+/* The day a publication date ("YYYY-MM-DD", anything may follow: a time)
+ * starts with, in *y, *m, *d: 0, or -1 when it starts with no such day
+ * (published NULL included). */
+ABG_EXPORT int abg_published_day(const char *published, int *y, int *m, int *d);
 /* Of the year of the day `day_number` and the years before and after it,
  * the one in which month-day lies nearest that day; *dist gets the
  * distance in days ("3. Januar" near 2025-12-28 is 2026-01-03, 6 days). */

@@ -427,10 +427,7 @@ static double day_of(const char *published)
 {
     int y, m, d;
 
-    if (published && sscanf(published, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 &&
-        d >= 1 && d <= 31)
-        return abg_day_number(y, m, d);
-    return NAN;
+    return abg_published_day(published, &y, &m, &d) == 0 ? abg_day_number(y, m, d) : NAN;
 }
 
 static docrec *add_docrec(abg_check *chk, const char *id)

@@ -890,8 +890,7 @@ static void parse_published(abg_about_state *st, const char *p)
 {
     int y, m, d;
 
-    if (p && sscanf(p, "%4d-%2d-%2d", &y, &m, &d) == 3 && y >= 1900 && m >= 1 && m <= 12 &&
-        d >= 1 && d <= 31) {
+    if (abg_published_day(p, &y, &m, &d) == 0 && y >= 1900) {
         st->pub_year = y;
         st->pub_month = m;
         st->pub_day = d;

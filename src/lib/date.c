@@ -5,6 +5,7 @@
  * write dates the German way and place them on a time axis).
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "abgleich.h"
@@ -97,4 +98,12 @@ int abg_nearest_year(double day_number, int month, int day, double *dist)
     }
     *dist = best;
     return best_y;
+}
+
+int abg_published_day(const char *published, int *y, int *m, int *d)
+{
+    return published && sscanf(published, "%4d-%2d-%2d", y, m, d) == 3 && *m >= 1 && *m <= 12 &&
+                   *d >= 1 && *d <= 31
+               ? 0
+               : -1;
 }

@@ -1367,8 +1367,7 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
     {
         const char *pub = abg_doc_published(doc);
         int y, m, d;
-        if (pub && sscanf(pub, "%4d-%2d-%2d", &y, &m, &d) == 3 && y >= 1000 && y <= 2999 &&
-            m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+        if (abg_published_day(pub, &y, &m, &d) == 0 && y >= 1000 && y <= 2999) {
             cv.pub_y = y;
             cv.pub_m = m;
             cv.pub_d = d;
