@@ -72,6 +72,12 @@ bool abg_sent_word_in(abg_about_state *st, const abg_sent *s, size_t i, const ab
 /* Is token i a word whose folded form is one of words[] (NULL-ended)? */
 bool abg_sent_word_is(abg_about_state *st, const abg_sent *s, size_t i,
                       const char *const *words);
+/* Is token i the one word w (folded)? */
+static inline bool abg_sent_word(abg_about_state *st, const abg_sent *s, size_t i, const char *w)
+{
+    const char *const words[] = {w, NULL};
+    return abg_sent_word_is(st, s, i, words);
+}
 /* The longest phrase of `set` (folded words joined by one space, at most
  * `maxwords` words) starting at token i: its length in tokens (0: none)
  * and, through *value, the set's value for it. Only tokens of one clause. */

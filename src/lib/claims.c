@@ -641,13 +641,6 @@ static bool list_edge(abg_about_state *st, const abg_sent *s, size_t i)
     return abg_sent_word_is(st, s, i, ands);
 }
 
-static bool is_auf(abg_about_state *st, const abg_sent *s, size_t i)
-{
-    static const char *const auf[] = {"auf", NULL};
-
-    return abg_sent_word_is(st, s, i, auf);
-}
-
 /* A figure that is an item of a list names its own subject: "SPD 45,6
  * Prozent," or "52,9 Prozent Post,". Then the name (or capitalised
  * words) right before or after it, in *out (NULL when none). */
@@ -680,7 +673,7 @@ static int list_subject(char **out, abg_about_state *st, const abg_sent *s, size
     if (t0 > 0 && (h = abg_sent_name_at(s, t0 - 1)) && h->tok1 == t0 &&
         (((h->tok0 == 0 || list_edge(st, s, h->tok0 - 1)) && list_edge(st, s, t1) &&
           (h->tok0 > 0 || t1 < s->ntok)) ||
-         (h->tok0 > 0 && is_auf(st, s, h->tok0 - 1))))
+         (h->tok0 > 0 && abg_sent_word(st, s, h->tok0 - 1, "auf"))))
         return (*out = abg_strdup(h->name)) ? 0 : ABG_ENOMEM;
     return 0;
 }

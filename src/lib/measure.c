@@ -321,12 +321,6 @@ static size_t nearest_cue(const abg_measure_def **def, abg_about_state *st, cons
     return best;
 }
 
-static bool is_word(abg_about_state *st, const abg_sent *s, size_t i, const char *w)
-{
-    const char *const words[] = {w, NULL};
-    return abg_sent_word_is(st, s, i, words);
-}
-
 /* A noun right beside the figure: its measure (sure) or its own stem. 1
  * when it names one (in out), 0 when not, or an error. */
 static int noun_hit(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t i,
@@ -404,16 +398,16 @@ static int adjacent(abg_measure_hit *out, abg_about_state *st, const abg_sent *s
     if (i < s->ntok && s->clause[i] == s->clause[t1 < s->ntok ? t1 : 0] &&
         (k = noun_hit(out, st, s, i, type)) != 0)
         return k;
-    if (t0 >= 3 && is_word(st, s, t0 - 1, "bei") && (k = lies_at(out, st, s, t0, type)) != 0)
+    if (t0 >= 3 && abg_sent_word(st, s, t0 - 1, "bei") && (k = lies_at(out, st, s, t0, type)) != 0)
         return k;
     /* before: "Anteil von 27 %", "Auftrag über 2 Mrd.", "in Höhe von", "der
      * Tod der 32 Menschen" */
     if (t0 >= 2 && abg_sent_word_is(st, s, t0 - 1, preps)) {
         i = t0 - 2;
-        if (i >= 2 && is_word(st, s, t0 - 1, "von") && is_word(st, s, i, "höhe") &&
-            is_word(st, s, i - 1, "in"))
+        if (i >= 2 && abg_sent_word(st, s, t0 - 1, "von") && abg_sent_word(st, s, i, "höhe") &&
+            abg_sent_word(st, s, i - 1, "in"))
             i -= 2;
-        if (i > 0 && is_word(st, s, t0 - 1, "von") && is_word(st, s, i, "höhe"))
+        if (i > 0 && abg_sent_word(st, s, t0 - 1, "von") && abg_sent_word(st, s, i, "höhe"))
             i -= 1;
         return noun_hit(out, st, s, i, type);
     }
@@ -502,7 +496,7 @@ static bool age_words(abg_about_state *st, const abg_sent *s, size_t t0, size_t 
         return false;
     if (t1 < s->ntok && s->clause[t1] == s->clause[t0] && abg_sent_word_is(st, s, t1, old))
         return true;
-    return t0 > 0 && is_word(st, s, t0 - 1, "mit") &&
+    return t0 > 0 && abg_sent_word(st, s, t0 - 1, "mit") &&
            (t1 >= s->ntok || s->toks[t1].kind != ABG_TOK_WORD ||
             !(s->toks[t1].flags & ABG_TOKF_CAPITAL));
 }
@@ -680,11 +674,11 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
     if (f->type == ABG_FACT_MONEY && (d = measure_named(st->lex, "kosten"))) {
         for (i = 0; i < t0 && s->clause[i] != c; i++)
             ;
-        if (t0 > 0 && is_word(st, s, t0 - 1, "für")) {
+        if (t0 > 0 && abg_sent_word(st, s, t0 - 1, "für")) {
             hit_def(out, d, 0.7, t0 - 1);
             return 0;
         }
-        if (i < t0 && is_word(st, s, i, "für")) {
+        if (i < t0 && abg_sent_word(st, s, i, "für")) {
             hit_def(out, d, 0.65, i);
             return 0;
         }

@@ -17,12 +17,6 @@
 
 #include "about.h"
 
-static bool word(abg_about_state *st, const abg_sent *s, size_t i, const char *w)
-{
-    const char *const words[] = {w, NULL};
-    return i < s->ntok && abg_sent_word_is(st, s, i, words);
-}
-
 /* A noun whose stem ends in a change word: "Umsatzplus", "Gewinnrückgang". */
 static bool change_compound(abg_about_state *st, const abg_sent *s, size_t i)
 {
@@ -57,10 +51,10 @@ abg_role abg_role_find(abg_about_state *st, const abg_sent *s, size_t t0, size_t
     bool pp = f->unit && !strcmp(f->unit, "pp");
 
     *earlier = false;
-    if (t0 > 0 && word(st, s, t0 - 1, "von")) {
+    if (t0 > 0 && abg_sent_word(st, s, t0 - 1, "von")) {
         /* "von A auf B": A is the earlier level */
         for (i = t1; i < s->ntok && i < t1 + 3 && s->clause[i] == c; i++)
-            if (word(st, s, i, "auf")) {
+            if (abg_sent_word(st, s, i, "auf")) {
                 *earlier = true;
                 return ABG_ROLE_LEVEL;
             }
@@ -70,22 +64,22 @@ abg_role abg_role_find(abg_about_state *st, const abg_sent *s, size_t t0, size_t
     }
     /* "auf 2,6 Prozent, nach 2,9 Prozent im April" (also "um"): the
      * earlier level after the new one */
-    if (t0 > 0 && word(st, s, t0 - 1, "nach") && f->type != ABG_FACT_DATE &&
+    if (t0 > 0 && abg_sent_word(st, s, t0 - 1, "nach") && f->type != ABG_FACT_DATE &&
         f->type != ABG_FACT_QUANTITY)
         for (i = 0; i + 1 < t0; i++)
-            if ((word(st, s, i, "auf") || word(st, s, i, "um")) && i + 1 < s->ntok &&
+            if ((abg_sent_word(st, s, i, "auf") || abg_sent_word(st, s, i, "um")) && i + 1 < s->ntok &&
                 s->toks[i + 1].kind == ABG_TOK_NUMBER) {
                 *earlier = true;
                 return ABG_ROLE_LEVEL;
             }
-    if (t0 > 0 && word(st, s, t0 - 1, "um"))
+    if (t0 > 0 && abg_sent_word(st, s, t0 - 1, "um"))
         return ABG_ROLE_CHANGE;
     /* "ein Umsatzplus zwischen 2 und 4 Prozent": a change word right before */
     if (t0 > 0 && s->clause[t0 - 1] == c && change_word(st, s, t0 - 1) &&
         (s->toks[t0 - 1].flags & ABG_TOKF_CAPITAL))
         return ABG_ROLE_CHANGE;
-    if (t0 > 0 && (word(st, s, t0 - 1, "auf") || word(st, s, t0 - 1, "bei") ||
-                   word(st, s, t0 - 1, "mit")))
+    if (t0 > 0 && (abg_sent_word(st, s, t0 - 1, "auf") || abg_sent_word(st, s, t0 - 1, "bei") ||
+                   abg_sent_word(st, s, t0 - 1, "mit")))
         return ABG_ROLE_LEVEL; /* "fiel mit 69 Millionen Euro geringer aus" */
     /* "3 Prozent Plus", "3 Prozent mehr" */
     if (t1 < s->ntok && s->clause[t1] == c && change_word(st, s, t1))
