@@ -393,10 +393,15 @@ static void phrases_and_verbs(void **state)
     check_about("Die Hamas hat die 20 noch lebenden Geiseln übergeben.\n",
                 "20 noch lebenden Geiseln", &(want){NULL, NULL, "geiseln", LEVEL, NULL, NULL});
     /* arrests and releases by their verbs and phrases */
-    check_about("Nach dem Einbruch sind zwei Verdächtige gefasst worden.\n",
+    check_about("Nach dem Einbruch hat die Polizei zwei Verdächtige geschnappt.\n",
                 "zwei Verdächtige", &(want){NULL, NULL, "festnahmen", LEVEL, NULL, NULL});
-    check_about("Seit Samstag sind 123 politische Gefangene wieder frei.\n",
+    check_about("Am Samstag: 123 politische Gefangene kamen frei.\n",
                 "123 politische Gefangene", &(want){NULL, NULL, "freilassungen", LEVEL, NULL, NULL});
+    /* twins: resolutions are gefasst, seats are frei */
+    check_about("Der Rat hat am Montag drei Beschlüsse gefasst.\n", "drei Beschlüsse",
+                &(want){NULL, NULL, "beschluss", LEVEL, NULL, NULL});
+    check_about("Im Saal sind noch drei Plätze frei.\n", "drei Plätze",
+                &(want){NULL, NULL, "saal", LEVEL, NULL, NULL});
     /* a supposed election is a poll, the real one a result */
     check_about("Laut Deutschlandtrend käme die SPD bei einer Bundestagswahl auf 18 Prozent.\n",
                 "18 Prozent", &(want){"SPD", NULL, "umfragewert", LEVEL, NULL, NULL});
