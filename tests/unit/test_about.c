@@ -386,6 +386,8 @@ static void phrases_and_verbs(void **state)
                 "rund 30 Millionen Euro", &(want){NULL, NULL, "beute", LEVEL, NULL, NULL});
     check_about("Die Aufschläge der USA von zehn Prozent sollen ab Februar gelten.\n",
                 "zehn Prozent", &(want){"USA", NULL, "zoll", LEVEL, NULL, NULL});
+    check_about("Der Händler verlangt einen Preisaufschlag von 5 Prozent.\n", "5 Prozent",
+                &(want){NULL, NULL, "preis", LEVEL, NULL, NULL}); /* twin: a price */
     /* a running count of a group, with the state of some of them before
      * it, counts those */
     check_about("Die Hamas hat die 28 toten Geiseln noch nicht übergeben.\n", "28 toten Geiseln",
