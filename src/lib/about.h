@@ -61,6 +61,7 @@ typedef struct {
     char *last_measure; /* of the last fact with a measure, ending at */
     abg_fact_type last_type;
     size_t last_end;
+    unsigned char *period; /* per fact: PERIOD_* of claims.c */
 } abg_about_state;
 
 /* Token i of s as written, and its folded form (in st->fold, valid until
@@ -116,6 +117,10 @@ static inline bool abg_fact_is_age(const abg_fact *f)
  * nothing does. `prev_measure` is the measure of the sentence before. */
 int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t t0,
                      size_t t1, const abg_fact *f);
+
+/* Does the clause of tokens [t0, t1) name a measure of a reporting period
+ * ("Die Arbeitslosenquote ist im April 2014 gesunken")? */
+bool abg_measure_period_near(abg_about_state *st, const abg_sent *s, size_t t0, size_t t1);
 
 /* ---- role.c ---- */
 

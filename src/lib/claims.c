@@ -1150,6 +1150,30 @@ static int nsfacts_like_now(size_t *n, size_t *cur, abg_about_state *st, const a
     return 0;
 }
 
+/* Is t a period a figure can be of: a year, a month, a quarter or a half
+ * ("2012", "2012-02", "2014-Q2", "2014-H1"), not a day, week or range? */
+static bool period_value(const char *t)
+{
+    size_t i;
+
+    for (i = 0; i < 4; i++)
+        if (t[i] < '0' || t[i] > '9')
+            return false;
+    if (!t[4])
+        return true;
+    if (t[4] != '-' || strlen(t) != 7)
+        return false;
+    return (t[5] >= '0' && t[5] <= '1' && t[6] >= '0' && t[6] <= '9') ||
+           ((t[5] == 'Q' || t[5] == 'H') && t[6] >= '1' && t[6] <= '4');
+}
+
+/* st->period[]: the fact is a figure of a period measure; a date that
+ * names the document's reference period. */
+enum { PERIOD_MEASURE = 1, PERIOD_REF = 2 };
+
+/* Words before a date that make it a start or an end, not a period. */
+static const char *const bounds[] = {"seit", "ab", "bis", "vor", "nach", "zum", "zur", NULL};
+
 static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, size_t nfacts,
                      size_t k, const bool *skipped)
 {
@@ -1184,6 +1208,14 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
     ab->inferred = !ab->subject || sev < 0.9;
     if ((err = abg_measure_find(&m, st, s, t0, t1, f)) < 0)
         return err;
+    /* a period of a report on a period figure, in a clause of its own
+     * ("Die Arbeitslosenquote ist im April 2014 gesunken"); not the start
+     * or end of something ("seit 1999", "bis 2030") */
+    if (f->type == ABG_FACT_DATE && period_value(f->date) && !f->date_to[0] &&
+        (f->qualifier == ABG_QUAL_EXACT || f->qualifier == ABG_QUAL_APPROX) &&
+        !(t0 > 0 && abg_sent_word_is(st, s, t0 - 1, bounds)) &&
+        abg_measure_period_near(st, s, t0, t1))
+        st->period[k] = PERIOD_REF;
     /* an age belongs to the person the sentence names ("der 43-jährige
      * Streeting", "Bardot ist mit 91 Jahren gestorben") or, after "Er" or
      * "Sie", the one before ("Er starb im Alter von 89 Jahren"); "der
@@ -1221,6 +1253,10 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
         (err = abg_timescope_find(&ab->time, st, s, t0, t1, facts, nfacts, k, skipped, grows)) <
             0)
         return err;
+    /* a figure of a period measure takes the document's reference period
+     * when it has no time */
+    if (f->type != ABG_FACT_DATE && m.name && (m.flags & ABG_MEASURE_PERIOD))
+        st->period[k] = PERIOD_MEASURE;
     /* the earlier level is of its own time when it names one ("nach 2,9
      * Prozent im April"), else just earlier */
     if (earlier && !(ab->time && ab->time[0] >= '0' && ab->time[0] <= '9')) {
@@ -1289,6 +1325,32 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
     return 0;
 }
 
+/* A figure of a reporting period (a month's jobless rate, a quarter's
+ * revenue) whose sentence names no time is of the document's reference
+ * period: the first date of a month, quarter or year that stands in a
+ * clause naming such a measure ("Die Zahl der Arbeitslosen hatte im
+ * Februar 2012 ... Spanien mit 23,6 Prozent"). Leads name the period a
+ * report is about; later periods are mostly comparisons, which name their
+ * own. Such a date is the time of the report's figures, no claim. */
+static int reference_period(abg_about *ab, const abg_fact *facts, const unsigned char *period,
+                            size_t n)
+{
+    const char *ref = NULL;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if ((period[i] & PERIOD_REF) && (!ab[i].skip || !strcmp(ab[i].skip, "time"))) {
+            ab[i].skip = "time";
+            if (!ref)
+                ref = facts[i].date;
+        }
+    for (i = 0; ref && i < n; i++)
+        if ((period[i] & PERIOD_MEASURE) && !ab[i].skip && !ab[i].time &&
+            !(ab[i].time = abg_strdup(ref)))
+            return ABG_ENOMEM;
+    return 0;
+}
+
 /* The sentence before the one at `off`: the last sentence of the up to
  * PREV_WINDOW bytes before it (splitting only there keeps the cost with
  * the facts, not with the document; a longer sentence is cut to its end).
@@ -1340,7 +1402,8 @@ int abg_about_facts(abg_about **out, char *day, abg_ctx *ctx, const abg_lexicon 
     memset(&st, 0, sizeof st);
     st.text = abg_doc_text(doc, &len);
     parse_published(&st, abg_doc_published(doc));
-    if (n && (!(ab = calloc(n, sizeof *ab)) || !(skipped = calloc(n, sizeof *skipped)))) {
+    if (n && (!(ab = calloc(n, sizeof *ab)) || !(skipped = calloc(n, sizeof *skipped)) ||
+              !(st.period = calloc(n, sizeof *st.period)))) {
         err = ABG_ENOMEM;
         goto done;
     }
@@ -1421,8 +1484,11 @@ int abg_about_facts(abg_about **out, char *day, abg_ctx *ctx, const abg_lexicon 
         }
         err = about_one(&ab[i], &st, facts, n, i, skipped);
     }
+    if (!err)
+        err = reference_period(ab, facts, st.period, n);
 done:
     free(skipped);
+    free(st.period);
     if (err == ABG_ENOMEM || (n && !ab))
         err = abg_error_oom(ctx);
     else if (err < 0)

@@ -321,6 +321,21 @@ static size_t nearest_cue(const abg_measure_def **def, abg_about_state *st, cons
     return best;
 }
 
+bool abg_measure_period_near(abg_about_state *st, const abg_sent *s, size_t t0, size_t t1)
+{
+    static const abg_fact_type types[] = {ABG_FACT_PERCENT, ABG_FACT_MONEY, ABG_FACT_QUANTITY};
+    const abg_measure_def *d;
+    size_t k;
+
+    if (t0 >= s->ntok)
+        return false;
+    for (k = 0; k < sizeof types / sizeof *types; k++)
+        if (nearest_cue(&d, st, s, s->clause[t0], t0, t1, types[k], false, ABG_MEASURE_PERIOD) !=
+            SIZE_MAX)
+            return true;
+    return false;
+}
+
 /* A noun right beside the figure: its measure (sure) or its own stem. 1
  * when it names one (in out), 0 when not, or an error. */
 static int noun_hit(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t i,

@@ -572,6 +572,56 @@ static void running_figures(void **state)
     run_close(&r);
 }
 
+/* The about of `figure` in an open run, or fail. */
+static const abg_about *about_of(const run *r, const char *figure)
+{
+    size_t i;
+
+    for (i = 0; i < r->n; i++)
+        if (r->facts[i].len == strlen(figure) &&
+            !memcmp(r->body + r->facts[i].off, figure, r->facts[i].len))
+            return &r->about[i];
+    print_error("no fact \"%s\"\n", figure);
+    fail();
+    return NULL;
+}
+
+/* A figure of a reporting period with no time of its own is of the period
+ * the report names in a clause about such a figure; that date is then no
+ * claim. Not a date of something else, not a start ("seit"), and not a
+ * measure that holds beyond a period (a stake). */
+static void reference_period(void **state)
+{
+    const char *lead = "Die Arbeitslosenquote ist im März 2019 gesunken. Die höchste "
+                       "Arbeitslosenquote hatte Ostrand mit 12,4 Prozent.\n";
+    const char *other = "Die Firma Velmar wurde im März 2019 gegründet. Die "
+                        "Arbeitslosenquote in Ostrand liegt bei 12,4 Prozent.\n";
+    const char *since = "Die Arbeitslosenquote sinkt seit März 2019. Die höchste "
+                        "Arbeitslosenquote hatte Ostrand mit 12,4 Prozent.\n";
+    const char *stake = "Die Arbeitslosenquote ist im März 2019 gesunken. Siemens hält "
+                        "27 Prozent an Brekta.\n";
+    run r;
+
+    (void)state;
+    run_open(&r, lead);
+    assert_string_equal(about_of(&r, "12,4 Prozent")->time, "2019-03");
+    assert_string_equal(about_of(&r, "März 2019")->skip, "time");
+    run_close(&r);
+
+    run_open(&r, other);
+    assert_null(about_of(&r, "12,4 Prozent")->time);
+    assert_null(about_of(&r, "März 2019")->skip);
+    run_close(&r);
+
+    run_open(&r, since);
+    assert_null(about_of(&r, "12,4 Prozent")->time);
+    run_close(&r);
+
+    run_open(&r, stake);
+    assert_null(about_of(&r, "27 Prozent")->time);
+    run_close(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -596,6 +646,7 @@ int main(void)
         cmocka_unit_test(power_is_capacity),
         cmocka_unit_test(points_and_parties),
         cmocka_unit_test(name_lines_negative),
+        cmocka_unit_test(reference_period),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
