@@ -829,6 +829,29 @@ static void judge(judging *J)
             conflict = true;
             cause = cause == -2 || cause == c ? c : ABG_CAUSE_NONE;
         }
+    /* with fewer than two consistent documents nothing was compared: the
+     * group agrees when a value of one document meets one of another's
+     * (the one consistent report meets one of the two a document gives),
+     * else it says nothing */
+    if (!conflict) {
+        bool met = false;
+        for (i = 1; i < nu && J->uniq[i]->doc == J->uniq[0]->doc; i++)
+            ;
+        for (j = 0; i >= nu && !met && j < J->n; j++) {
+            size_t k;
+            for (k = j + 1; k < J->n && !met; k++)
+                met = !J->copy[j] && !J->copy[k] && J->origin[j] != J->origin[k] &&
+                      consistent(J->m[j], J->m[k]) &&
+                      scope_class(J->m[j]) == scope_class(J->m[k]) &&
+                      J->m[j]->cmpunit == J->m[k]->cmpunit;
+        }
+        if (i >= nu && !met) {
+            g->verdict = ABG_VERDICT_SINGLE;
+            g->cause = ABG_CAUSE_NONE;
+            memset(J->dev, 0, J->n * sizeof *J->dev);
+            return;
+        }
+    }
     g->verdict = conflict ? ABG_VERDICT_CONFLICT : ABG_VERDICT_AGREE;
     g->cause = conflict ? (abg_cause)cause : ABG_CAUSE_NONE;
     /* the majority: the statement most independent sources meet */

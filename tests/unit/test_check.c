@@ -496,7 +496,8 @@ static void days_apart(void **state)
 }
 
 /* A document that states two values for one key is inconsistent in
- * itself; it is left out of the verdict. */
+ * itself; it is left out of the verdict. The group agrees when the other
+ * report meets one of its values, else it is single. */
 static void inconsistent_documents(void **state)
 {
     abg_claim c[3];
@@ -512,6 +513,13 @@ static void inconsistent_documents(void **state)
     assert_int_equal(ng, 1);
     assert_true(last_inc[0] && last_inc[1]);
     assert_false(last_inc[2]);
+    /* ... and when the one consistent report meets none of its values,
+     * nothing agrees (and nothing is set against the inconsistent one) */
+    c[2] = claim("b", PCT, "40 Prozent", 40, "%", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 3, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
+    assert_int_equal(ng, 1);
+    assert_true(last_inc[0] && last_inc[1]);
+    c[2] = claim("b", PCT, "27 Prozent", 27, "%", ABG_QUAL_EXACT);
     /* an old value beside the new one is no inconsistency */
     c[1].time = "before:Kapitalrunde";
     assert_int_equal(run(c, 3, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
