@@ -26,6 +26,9 @@ typedef struct {
     size_t tok0, tok1; /* tokens [tok0, tok1) */
     char *name;        /* as it is written in claims */
     bool object;       /* after a preposition (an OpenAI) or a noun (Plattform Azure) */
+    bool source;       /* where a figure comes from (laut, nach Angaben der, or a
+                          listed agency): a subject only when nobody else is */
+    bool agency;       /* a listed agency (Eurostat, Reuters): never a subject */
     bool known;        /* listed in the lexicon (or an alias) */
 } abg_name_hit;
 

@@ -502,6 +502,44 @@ static bool after_preposition(abg_about_state *st, const abg_sent *s, size_t i)
            abg_sent_attachment(st, s, i - 1) != 0;
 }
 
+/* Nouns of a report and verbs of saying: a name after the one ("nach
+ * Angaben der Menschenrechtsorganisation HRANA", "laut Schnellschätzung
+ * der Statistik Austria"), between "wie" and the other ("wie die Statistik
+ * Austria mitteilte") or before "zufolge" is where a figure comes from,
+ * not whom it is about. */
+static const char *const report_nouns[] = {
+    "angaben",    "schätzung",  "schnellschätzung", "schätzungen", "daten",     "zahlen",
+    "mitteilung", "berechnung", "berechnungen",     "bericht",     "erhebung",  "auswertung",
+    "prognose",   "statistik",  "hochrechnung",     "zählung",     "umfrage",   "studie",
+    "informationen", NULL};
+static const char *const saying[] = {
+    "mitteilte", "mitteilten", "meldete",  "meldeten",  "berichtete", "berichteten",
+    "erklärte",  "bekanntgab", "angab",    "angaben",   "schätzt",    "schätzte",
+    "sagte",     "bestätigte", "errechnete", "ermittelte", NULL};
+
+static bool source_name(abg_about_state *st, const abg_sent *s, size_t i, size_t k)
+{
+    static const char *const wie[] = {"wie", NULL};
+    static const char *const zufolge[] = {"zufolge", NULL};
+    size_t j = i, n;
+
+    if (i + k < s->ntok && abg_sent_word_is(st, s, i + k, zufolge))
+        return true;
+    /* back over an apposition noun and the determiners */
+    if (j > 0 && s->toks[j - 1].kind == ABG_TOK_WORD && (s->toks[j - 1].flags & ABG_TOKF_CAPITAL) &&
+        !is_name_token(st, s, j - 1) && !abg_sent_word_is(st, s, j - 1, report_nouns))
+        j--;
+    for (n = 0; n < 2 && j > 0 && abg_sent_word_is(st, s, j - 1, determiners); n++)
+        j--;
+    if (j > 0 && abg_sent_word_is(st, s, j - 1, report_nouns))
+        return true;
+    if (j > 0 && abg_sent_word_is(st, s, j - 1, wie) && s->clause[j - 1] == s->clause[i])
+        for (n = i + k; n < s->ntok && n < i + k + 4 && s->clause[n] == s->clause[i]; n++)
+            if (abg_sent_word_is(st, s, n, saying))
+                return true;
+    return false;
+}
+
 static int add_name(abg_about_state *st, abg_sent *s, size_t i, size_t k)
 {
     abg_name_hit *p = realloc(s->names, (s->nnames + 1) * sizeof *p);
@@ -512,7 +550,9 @@ static int add_name(abg_about_state *st, abg_sent *s, size_t i, size_t k)
     p += s->nnames;
     p->tok0 = i;
     p->tok1 = i + k;
-    p->object = after_preposition(st, s, i);
+    p->agency = abg_strset_has(&st->lex->agencies, st->tmp.data, st->tmp.len);
+    p->source = p->agency || source_name(st, s, i, k);
+    p->object = p->source || after_preposition(st, s, i);
     if (!(p->name = abg_strndup(st->tmp.data, st->tmp.len)))
         return ABG_ENOMEM;
     p->known = abg_strset_has(&st->lex->names, p->name, st->tmp.len);
@@ -711,13 +751,22 @@ static const char *pick_subject(const abg_sent *s, const abg_sent *prev, size_t 
     }
     *evidence = 0.7;
     for (i = 0; i < s->nnames; i++) /* 5: a name after a preposition ("Für Porsche") */
-        if (s->names[i].tok1 <= t0)
+        if (s->names[i].tok1 <= t0 && !s->names[i].source)
             best = &s->names[i];
     if (best)
         return best->name;
-    if (s->nnames)
-        return s->names[0].name;
-    return prev && prev->nnames ? prev->names[0].name : NULL;
+    for (i = 0; i < s->nnames; i++)
+        if (!s->names[i].source)
+            return s->names[i].name;
+    for (i = 0; prev && i < prev->nnames; i++)
+        if (!prev->names[i].source)
+            return prev->names[i].name;
+    /* 6: who reports it, when nobody else is named ("Der Gewinn stieg um 5
+     * Prozent, wie Siemens mitteilte"); an agency never */
+    for (i = 0; i < s->nnames; i++)
+        if (!s->names[i].agency)
+            return s->names[i].name;
+    return NULL;
 }
 
 /* The object of a measure relative to another party: the first name after

@@ -199,7 +199,8 @@ typedef enum {
     K_RELATIVE,
     K_APPOSITION,
     K_LEGALFORM,
-    K_FIRSTNAME
+    K_FIRSTNAME,
+    K_AGENCY
 } kind;
 
 /* Does w start with a capital letter (A-Z, Ä, Ö, Ü)? */
@@ -423,6 +424,14 @@ static int add_item(loader *ld, kind k, const char *w, size_t n, const char *hea
     case K_FIRSTNAME:
         err = abg_strset_add(&lex->firstnames, w, n);
         break;
+    case K_AGENCY:
+        if (words > MAX_NAME_WORDS)
+            return bad(ld, "a name has at most 6 words");
+        if (words > lex->max_name_words)
+            lex->max_name_words = words;
+        if (!(err = abg_strset_add(&lex->names, w, n)))
+            err = abg_strset_add(&lex->agencies, w, n);
+        break;
     case K_APPOSITION:
         if (fold_word(ld, w, n) < 0)
             return bad(ld, "bad word");
@@ -588,7 +597,8 @@ static int parse_line(loader *ld, const char *s, size_t n)
                 {"relative", K_RELATIVE},
                 {"apposition", K_APPOSITION},
                 {"legalform", K_LEGALFORM},
-                {"firstname", K_FIRSTNAME}};
+                {"firstname", K_FIRSTNAME},
+                {"agency", K_AGENCY}};
     const char *head = NULL, *p, *end = s + n;
     size_t kl = 0, hn = 0, i;
     int k = -1, err;
@@ -600,7 +610,7 @@ static int parse_line(loader *ld, const char *s, size_t n)
             k = (int)keys[i].k;
     if (k < 0)
         return bad(ld, "unknown keyword (name, alias, notname, apposition, legalform, "
-                       "firstname, same, ignore, measure, notmeasure, change, changeverb, now, "
+                       "firstname, agency, same, ignore, measure, notmeasure, change, changeverb, now, "
                        "formerly, before, after, event, relative)");
     p = s + kl;
     if (k == K_MEASURE) {
@@ -807,6 +817,7 @@ void abg_lexicon_free(abg_lexicon *lex)
     abg_strset_dispose(&lex->appositions);
     abg_strset_dispose(&lex->legalforms);
     abg_strset_dispose(&lex->firstnames);
+    abg_strset_dispose(&lex->agencies);
     free(lex->dict.words);
     free(lex->dict.slots);
     abg_strset_dispose(&lex->same);

@@ -572,6 +572,28 @@ static void running_figures(void **state)
     run_close(&r);
 }
 
+/* Who reports a figure is not whom it is about: a listed agency never is,
+ * a name after "nach Angaben" or in "wie ... mitteilte" only when nobody
+ * else is named (a company reporting its own profit). */
+static void sources(void **state)
+{
+    want reuters = {NULL, NULL, "tote", LEVEL, NULL, NULL};
+    want austria = {NULL, NULL, "inflation", LEVEL, NULL, NULL};
+    want hengaw = {"Iran", NULL, "tote", LEVEL, NULL, NULL};
+    want siemens = {"Siemens", NULL, "gewinn", LEVEL, NULL, NULL};
+
+    (void)state;
+    check_about("Nach Angaben der Nachrichtenagentur Reuters starben 12 Menschen.\n",
+                "12 Menschen", &reuters);
+    check_about("Die Jahresteuerung betrug 3,3 Prozent, wie die Statistik Austria mitteilte.\n",
+                "3,3 Prozent", &austria);
+    check_about("Die Proteste im Iran gehen weiter. Nach Angaben der "
+                "Menschenrechtsorganisation Hengaw wurden 40 Menschen getötet.\n",
+                "40 Menschen", &hengaw);
+    check_about("Der Gewinn stieg auf 2 Milliarden Euro, wie Siemens mitteilte.\n",
+                "2 Milliarden Euro", &siemens);
+}
+
 /* The about of `figure` in an open run, or fail. */
 static const abg_about *about_of(const run *r, const char *figure)
 {
@@ -647,6 +669,7 @@ int main(void)
         cmocka_unit_test(points_and_parties),
         cmocka_unit_test(name_lines_negative),
         cmocka_unit_test(reference_period),
+        cmocka_unit_test(sources),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
