@@ -105,10 +105,55 @@ static size_t token_at(const abg_sent *s, size_t off)
     return t;
 }
 
+/* Clauses that hold the earlier level of another figure ("..., nach 3,0
+ * Prozent im Mai", "gegenüber 2,9 Prozent im Vorjahr"): their time is that
+ * figure's, not the sentence's. At most EARLIER_MAX of them. */
+#define EARLIER_MAX 8
+
+typedef struct {
+    unsigned c[EARLIER_MAX];
+    size_t n;
+} clause_set;
+
+static void earlier_clauses(clause_set *out, abg_about_state *st, const abg_sent *s, size_t self)
+{
+    static const char *const preps[] = {"nach", "gegenüber", NULL};
+    size_t i, lo = 0, hi = st->nfacts;
+
+    out->n = 0;
+    /* the first fact of the sentence (facts are in document order) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->facts[mid].off < s->off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (i = 0; i + 1 < s->ntok && out->n < EARLIER_MAX; i++) {
+        size_t off = s->off + s->toks[i + 1].off, f;
+        if (!abg_sent_word_is(st, s, i, preps))
+            continue;
+        for (f = lo; f < st->nfacts && st->facts[f].off <= off; f++)
+            if (f != self && st->facts[f].off == off && st->facts[f].type != ABG_FACT_DATE)
+                out->c[out->n++] = s->clause[i];
+    }
+}
+
+static bool in_clauses(const clause_set *set, unsigned c)
+{
+    size_t i;
+
+    for (i = 0; set && i < set->n; i++)
+        if (set->c[i] == c)
+            return true;
+    return false;
+}
+
 /* The nearest date of the sentence (c >= 0: of clause c) that can scope
  * a figure: not the fact itself, no dateline, not the start of a period. */
-static const abg_fact *nearest_date(const abg_sent *s, long c, size_t t0, const abg_fact *facts,
-                                    size_t nfacts, size_t self, const bool *ignore)
+static const abg_fact *nearest_date(const clause_set *skip, const abg_sent *s, long c, size_t t0,
+                                    const abg_fact *facts, size_t nfacts, size_t self,
+                                    const bool *ignore)
 {
     const abg_fact *best = NULL;
     size_t i, bestd = (size_t)-1;
@@ -121,7 +166,8 @@ static const abg_fact *nearest_date(const abg_sent *s, long c, size_t t0, const 
             (c < 0 && d->qualifier != ABG_QUAL_EXACT))
             continue;
         t = token_at(s, d->off);
-        if (t >= s->ntok || (c >= 0 && s->clause[t] != (unsigned)c))
+        if (t >= s->ntok || (c >= 0 && s->clause[t] != (unsigned)c) ||
+            in_clauses(skip, s->clause[t]))
             continue;
         dist = t < t0 ? t0 - t : t - t0;
         if (dist < bestd) {
@@ -282,12 +328,14 @@ static char *relative_at(abg_about_state *st, const abg_sent *s, size_t i, size_
  * asks: 0 event phrases, 1 relative expressions, 2 formerly/now words.
  * 1 found (*out set), 0 none, < 0 an error. */
 static int scan(char **out, abg_about_state *st, const abg_sent *s, long c, int what,
-                bool running, const abg_fact *facts, size_t nfacts)
+                bool running, const abg_fact *facts, size_t nfacts, const clause_set *skip)
 {
     size_t i, j, len;
 
     for (i = 0; i < s->ntok; i++) {
         if (c >= 0 && s->clause[i] != (unsigned)c)
+            continue;
+        if (in_clauses(skip, s->clause[i]))
             continue;
         switch (what) {
         case 0:
@@ -325,20 +373,26 @@ int abg_timescope_find(char **out, abg_about_state *st, const abg_sent *s, size_
 {
     long c = t0 < s->ntok ? (long)s->clause[t0] : 0, cc;
     const abg_fact *d;
+    clause_set earlier;
+    const clause_set *skip = NULL;
     int err;
 
     (void)t1;
     *out = NULL;
     for (cc = c; cc >= -1; cc = cc == c ? -1 : -2) { /* the clause, then the sentence */
-        if ((err = scan(out, st, s, cc, 0, running, facts, nfacts)) != 0)
+        if (cc < 0) { /* beyond its clause, not the time of another figure */
+            earlier_clauses(&earlier, st, s, self);
+            skip = &earlier;
+        }
+        if ((err = scan(out, st, s, cc, 0, running, facts, nfacts, skip)) != 0)
             return err < 0 ? err : 0;
-        if ((d = nearest_date(s, cc, t0, facts, nfacts, self, ignore)))
+        if ((d = nearest_date(skip, s, cc, t0, facts, nfacts, self, ignore)))
             return (*out = date_scope(d)) ? 0 : ABG_ENOMEM;
         if (cc >= 0 && (*out = bare_year(st, s, (unsigned)cc, t0)))
             return 0;
-        if ((err = scan(out, st, s, cc, 1, running, facts, nfacts)) != 0)
+        if ((err = scan(out, st, s, cc, 1, running, facts, nfacts, skip)) != 0)
             return err < 0 ? err : 0;
-        if ((err = scan(out, st, s, cc, 2, running, facts, nfacts)) != 0)
+        if ((err = scan(out, st, s, cc, 2, running, facts, nfacts, skip)) != 0)
             return err < 0 ? err : 0;
     }
     return 0;

@@ -225,11 +225,16 @@ static void month_without_year(void **state)
     check_about("Im April 2014 und im April 2015 sank die Quote. Im April waren in der EU 23,5 "
                 "Millionen Menschen arbeitslos.\n",
                 "23,5 Millionen Menschen", &(want){NULL, NULL, "arbeitslose", LEVEL, NULL, NULL});
-    /* the earlier level after the new one keeps a time it names */
+    /* the earlier level after the new one keeps a time it names, and
+     * that time is its own, not the new level's */
     check_about("---\npublished: 2026-05-29\n---\n"
                 "Die Inflation in Deutschland sank auf 2,6 Prozent, nach 2,9 Prozent im April.\n",
                 "2,9 Prozent",
-                &(want){NULL, NULL, "inflation", LEVEL, "2026-04", NULL});
+                &(want){"Deutschland", NULL, "inflation", LEVEL, "2026-04", NULL});
+    check_about("---\npublished: 2026-05-29\n---\n"
+                "Die Inflation in Deutschland sank auf 2,6 Prozent, nach 2,9 Prozent im April.\n",
+                "2,6 Prozent",
+                &(want){"Deutschland", NULL, "inflation", LEVEL, NULL, NULL});
     check_about("Die Inflation in Deutschland sank auf 2,6 Prozent, nach 2,9 Prozent.\n",
                 "2,9 Prozent",
                 &(want){"Deutschland", NULL, "inflation", LEVEL, "earlier", NULL});
