@@ -1220,6 +1220,25 @@ static bool period_value(const char *t)
  * names the document's reference period. */
 enum { PERIOD_MEASURE = 1, PERIOD_REF = 2 };
 
+/* The name of a place right after the noun at token i, when that noun is
+ * no part of a prepositional phrase: "in" or "im", at most one
+ * determiner, then the name ("Inflation in der Eurozone"). */
+static const char *place_after(abg_about_state *st, const abg_sent *s, size_t i)
+{
+    static const char *const in[] = {"in", "im", NULL};
+    const abg_name_hit *h;
+    size_t j = i + 1;
+
+    if (j >= s->ntok || !(s->toks[i].flags & ABG_TOKF_CAPITAL) ||
+        !abg_sent_word_is(st, s, j, in) || abg_sent_attachment(st, s, i) == 1)
+        return NULL; /* not a noun in a prepositional phrase ("mit den Protestierenden im Iran") */
+    j++;
+    if (j < s->ntok && abg_sent_word_is(st, s, j, determiners))
+        j++;
+    h = j < s->ntok ? abg_sent_name_at(s, j) : NULL;
+    return h && h->tok0 == j && !h->source ? h->name : NULL;
+}
+
 /* Words before a date that make it a start or an end, not a period. */
 static const char *const bounds[] = {"seit", "ab", "bis", "vor", "nach", "zum", "zur", NULL};
 
@@ -1257,6 +1276,16 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
     ab->inferred = !ab->subject || sev < 0.9;
     if ((err = abg_measure_find(&m, st, s, t0, t1, f)) < 0)
         return err;
+    /* "die Inflation in der Eurozone", "die Arbeitslosenquote in Spanien":
+     * the place right after the measure's noun is whose figure it is */
+    if (ab->inferred && f->type != ABG_FACT_DATE && m.name && m.cue != SIZE_MAX &&
+        (subj = place_after(st, s, m.cue))) {
+        free(ab->subject);
+        if (!(ab->subject = abg_strdup(subj)))
+            return ABG_ENOMEM;
+        sev = 1;
+        ab->inferred = false;
+    }
     /* a period of a report on a period figure, in a clause of its own
      * ("Die Arbeitslosenquote ist im April 2014 gesunken"); not the start
      * or end of something ("seit 1999", "bis 2030") */

@@ -649,6 +649,27 @@ static void reference_period(void **state)
     run_close(&r);
 }
 
+/* The place right after the measure's noun is whose figure it is, named
+ * (not inferred); not a place in a prepositional phrase after the figure. */
+static void place_of_measure(void **state)
+{
+    run r;
+    const abg_about *a;
+
+    (void)state;
+    run_open(&r, "Zuletzt stieg die Arbeitslosenquote in Spanien auf 25,1 Prozent.\n");
+    a = about_of(&r, "25,1 Prozent");
+    assert_string_equal(a->subject, "Spanien");
+    assert_false(a->inferred);
+    run_close(&r);
+    run_open(&r, "In Berlin demonstrierten 5.000 Menschen aus Solidarität mit den "
+                 "Protestierenden im Iran.\n");
+    a = about_of(&r, "5.000 Menschen");
+    assert_string_equal(a->subject, "Berlin");
+    assert_true(a->inferred);
+    run_close(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -675,6 +696,7 @@ int main(void)
         cmocka_unit_test(name_lines_negative),
         cmocka_unit_test(reference_period),
         cmocka_unit_test(sources),
+        cmocka_unit_test(place_of_measure),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
