@@ -51,6 +51,7 @@ typedef struct {
     const abg_lang *lang;
     abg_stemmer *stemmer;
     const char *text;
+    const char *title; /* the document's, or NULL */
     abg_buf fold, tmp;
     char **multi; /* multi-word names seen in the document, for "Foundation" */
     size_t nmulti;
@@ -65,6 +66,8 @@ typedef struct {
     abg_fact_type last_type;
     size_t last_end;
     unsigned char *period; /* per fact: PERIOD_* of claims.c */
+    char *election_place;  /* where the document's election is held, or NULL */
+    bool election_looked;  /* election_place has been looked for */
 } abg_about_state;
 
 /* Token i of s as written, and its folded form (in st->fold, valid until

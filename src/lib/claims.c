@@ -1239,6 +1239,141 @@ static const char *place_after(abg_about_state *st, const abg_sent *s, size_t i)
     return h && h->tok0 == j && !h->source ? h->name : NULL;
 }
 
+/* ---- the place of the document's election ---- */
+
+/* Bytes of the text's start (after the title) searched for it. */
+#define ELECTION_LEAD 600
+
+/* Is the folded word an election ("Vorwahl", "Landtagswahlen", "Caucus")? */
+static bool election_word(const char *f, size_t n)
+{
+    static const char *const words[] = {"primary", "primaries", "caucus", "caucuses", NULL};
+    size_t k;
+
+    for (k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && !memcmp(words[k], f, n))
+            return true;
+    if (n >= 7 && !memcmp(f, "auswahl", 7))
+        return false;
+    return (n >= 4 && !memcmp(f + n - 4, "wahl", 4)) || (n >= 6 && !memcmp(f + n - 6, "wahlen", 6));
+}
+
+/* Is the NUL-ended word one of words[] (NULL-ended)? */
+static bool in_list(const char *w, const char *const *words)
+{
+    for (; *words; words++)
+        if (!strcmp(*words, w))
+            return true;
+    return false;
+}
+
+/* Words after "in" that name a time or a state, not a place. */
+static const char *const not_places[] = {
+    "januar", "jänner", "februar", "feber", "märz", "april", "mai", "juni", "juli", "august",
+    "september", "oktober", "november", "dezember", "montag", "dienstag", "mittwoch",
+    "donnerstag", "freitag", "samstag", "sonntag", "frühjahr", "frühling", "sommer", "herbst",
+    "winter", "jahr", "vorjahr", "zukunft", "kraft", "gefahr", "folge", "runde", NULL};
+
+/* Nouns a place's name follows ("im US-Bundesstaat Louisiana"). */
+static bool place_noun(const char *f, size_t n)
+{
+    static const char *const ends[] = {"staat", "land", "stadt", "bezirk", "provinz", "region",
+                                       "kanton", "gemeinde", "kreis", NULL};
+    size_t k;
+
+    for (k = 0; ends[k]; k++) {
+        size_t l = strlen(ends[k]);
+        if (n >= l && !memcmp(f + n - l, ends[k], l))
+            return true;
+    }
+    return false;
+}
+
+/* The place after "in"/"im" within a few words after an election word of
+ * text[0..len) ("Mitt Romney gewinnt Vorwahl in Illinois", "US-Vorwahlen:
+ * Santorum setzt sich in Louisiana durch"): a new string, NULL when there
+ * is none, or an error. */
+static int place_in(char **out, abg_about_state *st, const char *text, size_t len)
+{
+    static const char *const in[] = {"in", "im", NULL};
+    abg_token *t = NULL;
+    size_t n = 0, i, j, k;
+    int err;
+
+    *out = NULL;
+    if ((err = abg_tokenize(&t, &n, st->lang->abbrevs, text, len)) < 0)
+        return err;
+    for (i = 0; i < n && !*out; i++) {
+        bool seen = false;
+        if (t[i].kind != ABG_TOK_WORD || !(t[i].flags & ABG_TOKF_CAPITAL))
+            continue;
+        abg_buf_truncate(&st->fold, 0);
+        if (abg_fold(&st->fold, text + t[i].off, t[i].len) < 0 ||
+            !election_word(st->fold.data, st->fold.len))
+            continue;
+        for (j = i + 1; j < n && j < i + 12 && !seen; j++) {
+            if (t[j].kind == ABG_TOK_PUNCT && strchr(".!?", text[t[j].off]))
+                break;
+            abg_buf_truncate(&st->fold, 0);
+            if (t[j].kind != ABG_TOK_WORD || abg_fold(&st->fold, text + t[j].off, t[j].len) < 0)
+                continue;
+            for (k = 0; in[k] && strcmp(in[k], st->fold.data); k++)
+                ;
+            seen = in[k] != NULL;
+        }
+        if (!seen)
+            continue;
+        for (k = 0; j < n && k < 2; k++, j++) { /* a determiner, a noun of places */
+            abg_buf_truncate(&st->fold, 0);
+            if (t[j].kind != ABG_TOK_WORD || abg_fold(&st->fold, text + t[j].off, t[j].len) < 0)
+                break;
+            if (abg_stopwords_has(st->lang->stopwords, st->fold.data, st->fold.len))
+                continue;
+            if (!(place_noun(st->fold.data, st->fold.len) && j + 1 < n &&
+                  t[j + 1].kind == ABG_TOK_WORD && (t[j + 1].flags & ABG_TOKF_CAPITAL)))
+                break;
+        }
+        for (k = j; k < n && k < j + 3 && t[k].kind == ABG_TOK_WORD &&
+                    (t[k].flags & ABG_TOKF_CAPITAL);
+             k++) {
+            abg_buf_truncate(&st->fold, 0);
+            if (abg_fold(&st->fold, text + t[k].off, t[k].len) < 0 ||
+                abg_stopwords_has(st->lang->stopwords, st->fold.data, st->fold.len))
+                break;
+            if (k == j && in_list(st->fold.data, not_places))
+                break;
+        }
+        if (k > j && !(*out = abg_strndup(text + t[j].off, t[k - 1].off + t[k - 1].len - t[j].off)))
+            err = ABG_ENOMEM;
+    }
+    free(t);
+    return err;
+}
+
+/* Where the document's election is held: named in its title, else in its
+ * first ELECTION_LEAD bytes. Looked for once. */
+static int election_place(const char **out, abg_about_state *st)
+{
+    int err = 0;
+
+    if (!st->election_looked) {
+        size_t len = strlen(st->text);
+        st->election_looked = true;
+        if (st->title && *st->title)
+            err = place_in(&st->election_place, st, st->title, strlen(st->title));
+        if (!err && !st->election_place) {
+            if (len > ELECTION_LEAD) { /* cut at a character's start */
+                len = ELECTION_LEAD;
+                while (len > 0 && ((unsigned char)st->text[len] & 0xC0) == 0x80)
+                    len--;
+            }
+            err = place_in(&st->election_place, st, st->text, len);
+        }
+    }
+    *out = st->election_place;
+    return err;
+}
+
 /* Words before a date that make it a start or an end, not a period. */
 static const char *const bounds[] = {"seit", "ab", "bis", "vor", "nach", "zum", "zur", NULL};
 
@@ -1317,6 +1452,13 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
         grows = (m.flags & ABG_MEASURE_RUNNING) != 0;
         if (m.flags & ABG_MEASURE_OBJECT) {
             const char *o = pick_object(st, s, t0);
+            if (o && (!ab->subject || strcmp(o, ab->subject)) && !(ab->object = abg_strdup(o)))
+                return ABG_ENOMEM;
+        }
+        if ((m.flags & ABG_MEASURE_ELECTION) && !ab->object) {
+            const char *o;
+            if ((err = election_place(&o, st)) < 0)
+                return err;
             if (o && (!ab->subject || strcmp(o, ab->subject)) && !(ab->object = abg_strdup(o)))
                 return ABG_ENOMEM;
         }
@@ -1479,6 +1621,7 @@ int abg_about_facts(abg_about **out, char *day, abg_ctx *ctx, const abg_lexicon 
     *out = NULL;
     memset(&st, 0, sizeof st);
     st.text = abg_doc_text(doc, &len);
+    st.title = abg_doc_title(doc);
     parse_published(&st, abg_doc_published(doc));
     if (n && (!(ab = calloc(n, sizeof *ab)) || !(skipped = calloc(n, sizeof *skipped)) ||
               !(st.period = calloc(n, sizeof *st.period)))) {
@@ -1567,6 +1710,7 @@ int abg_about_facts(abg_about **out, char *day, abg_ctx *ctx, const abg_lexicon 
 done:
     free(skipped);
     free(st.period);
+    free(st.election_place);
     if (err == ABG_ENOMEM || (n && !ab))
         err = abg_error_oom(ctx);
     else if (err < 0)

@@ -670,6 +670,30 @@ static void place_of_measure(void **state)
     run_close(&r);
 }
 
+/* An election result belongs to the place its document names the
+ * election for (the title, else the lead); not to a month, and no other
+ * measure gets a place. */
+static void election_place(void **state)
+{
+    (void)state;
+    check_about("---\ntitle: Romney gewinnt Vorwahl in Illinois\n---\n"
+                "Rick Santorum erhielt 35,0 Prozent der Stimmen.\n",
+                "35,0 Prozent",
+                &(want){"Rick Santorum", "Illinois", "stimmenanteil", LEVEL, NULL, NULL});
+    check_about("Bei der Vorwahl im US-Bundesstaat Louisiana setzte sich Santorum durch. "
+                "Rick Santorum erhielt 49 Prozent der Stimmen.\n",
+                "49 Prozent",
+                &(want){"Rick Santorum", "Louisiana", "stimmenanteil", LEVEL, NULL, NULL});
+    check_about("---\ntitle: Wahl im März: Santorum vorn\n---\n"
+                "Rick Santorum erhielt 35,0 Prozent der Stimmen.\n",
+                "35,0 Prozent",
+                &(want){"Rick Santorum", NULL, "stimmenanteil", LEVEL, NULL, NULL});
+    check_about("---\ntitle: Romney gewinnt Vorwahl in Illinois\n---\n"
+                "Bayern hat eine Arbeitslosenquote von 4,1 Prozent.\n",
+                "4,1 Prozent",
+                &(want){"Bayern", NULL, "arbeitslosenquote", LEVEL, NULL, NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -697,6 +721,7 @@ int main(void)
         cmocka_unit_test(reference_period),
         cmocka_unit_test(sources),
         cmocka_unit_test(place_of_measure),
+        cmocka_unit_test(election_place),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
