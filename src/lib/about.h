@@ -128,6 +128,10 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
  * ("Die Arbeitslosenquote ist im April 2014 gesunken")? */
 bool abg_measure_period_near(abg_about_state *st, const abg_sent *s, size_t t0, size_t t1);
 
+/* Does any clause of s name a measure with all of `flags` ("Helios kauft
+ * Cobalt" for ABG_MEASURE_DEAL)? */
+bool abg_measure_flag_in(abg_about_state *st, const abg_sent *s, unsigned flags);
+
 /* ---- role.c ---- */
 
 /* Level or change of the fact over tokens [t0, t1); *earlier is set for

@@ -560,6 +560,43 @@ static int add_name(abg_about_state *st, abg_sent *s, size_t i, size_t k)
     return 0;
 }
 
+/* A compound of a name and a noun a name goes with ("Helvetor-Gruppe",
+ * "VW-Konzern"): true with the name in st->tmp. The name is listed, or an
+ * acronym, or no German word. */
+static bool group_prefix(abg_about_state *st, const abg_sent *s, size_t i)
+{
+    const abg_token *t = &s->toks[i];
+    const char *w = abg_sent_text(st, s, i), *dash;
+    size_t n;
+
+    if (t->kind != ABG_TOK_WORD || !(t->flags & ABG_TOKF_COMPOUND) ||
+        !(t->flags & ABG_TOKF_CAPITAL) || !(dash = memchr(w, '-', t->base_len)))
+        return false;
+    n = (size_t)(dash - w);
+    if (n < 2 || memchr(dash + 1, '-', t->base_len - n - 1))
+        return false; /* one hyphen only */
+    abg_buf_truncate(&st->fold, 0);
+    if (abg_fold(&st->fold, dash + 1, t->base_len - n - 1) < 0 ||
+        !abg_strset_has(&st->lex->appositions, st->fold.data, st->fold.len))
+        return false;
+    if (abg_strset_has(&st->lex->notnames, w, n) ||
+        (i + 1 < s->ntok && s->toks[i + 1].kind == ABG_TOK_WORD &&
+         (s->toks[i + 1].flags & ABG_TOKF_CAPITAL)))
+        return false; /* "GdP-Chef Andreas Roßkopf": a noun before a name */
+    if (!abg_strset_has(&st->lex->names, w, n)) {
+        size_t caps = 0, j;
+        for (j = 0; j < n; j++)
+            caps += w[j] >= 'A' && w[j] <= 'Z';
+        abg_buf_truncate(&st->fold, 0);
+        if (caps < n && (abg_fold(&st->fold, w, n) < 0 ||
+                         abg_stopwords_has(st->lang->stopwords, st->fold.data, st->fold.len) ||
+                         abg_lexicon_german(st->lex, st->fold.data, st->fold.len)))
+            return false;
+    }
+    abg_buf_truncate(&st->tmp, 0);
+    return abg_buf_put(&st->tmp, w, n) == 0;
+}
+
 static int find_names(abg_about_state *st, abg_sent *s)
 {
     size_t i = 0, k;
@@ -601,6 +638,8 @@ static int find_names(abg_about_state *st, abg_sent *s)
                    (s->toks[i].flags & ABG_TOKF_CAPITAL) && join(st, s, i, 1, true) &&
                    last_word_of_multi(st)) {
             k = 1;
+        } else if (group_prefix(st, s, i)) {
+            k = 1; /* "an die Helvetor-Gruppe": Helvetor, in st->tmp */
         } else if (is_name_token(st, s, i)) {
             /* a common noun the lexicon does not know, standing before a
              * name in apposition, is not part of it ("beim Onlinehändler
@@ -1239,6 +1278,66 @@ static const char *place_after(abg_about_state *st, const abg_sent *s, size_t i)
     return h && h->tok0 == j && !h->source ? h->name : NULL;
 }
 
+/* ---- the parties of a deal ---- */
+
+/* The name before token t, with at most two determiners and one noun in
+ * apposition between, follows one of words[]? */
+static bool name_after(abg_about_state *st, const abg_sent *s, size_t t, const char *const *words)
+{
+    size_t n;
+
+    for (n = 0; n < 2 && t > 0 && abg_sent_word_is(st, s, t - 1, determiners); n++)
+        t--;
+    if (t > 0 && !abg_sent_word_is(st, s, t - 1, words) && s->toks[t - 1].kind == ABG_TOK_WORD &&
+        (s->toks[t - 1].flags & ABG_TOKF_CAPITAL) && !abg_sent_name_at(s, t - 1))
+        t--; /* "an die Gruppe Helvetor" */
+    for (n = 0; n < 2 && t > 0 && abg_sent_word_is(st, s, t - 1, determiners); n++)
+        t--;
+    return t > 0 && abg_sent_word_is(st, s, t - 1, words);
+}
+
+/* The buyer and the target of a purchase in sentence s: the buyer is the
+ * name after "durch" ("Übernahme durch Helios") or after "an" with a form
+ * of "gehen" ("geht Cobalt an Helios"), or after "von" in a passive clause ("wird von Helios
+ * übernommen"), else the first name that follows no preposition ("Helios
+ * kauft Cobalt", "Helios zahlt für Cobalt"); the target is the first
+ * other name. Sources are neither. */
+static void deal_parties(abg_about_state *st, const abg_sent *s, const char **buyer,
+                         const char **target)
+{
+    static const char *const to[] = {"an", NULL};
+    static const char *const through[] = {"durch", NULL};
+    static const char *const goes[] = {"geht", "ging", "gehen", "gingen", "gegangen", NULL};
+    static const char *const by[] = {"von", "vom", NULL};
+    static const char *const passive[] = {"übernommen", "gekauft", "erworben", "geschluckt",
+                                          "verkauft", "veräußert", NULL};
+    size_t i, k;
+
+    *buyer = *target = NULL;
+    for (i = 0; i < s->nnames && !*buyer; i++) {
+        const abg_name_hit *h = &s->names[i];
+        if (h->source)
+            continue;
+        if (name_after(st, s, h->tok0, through)) {
+            *buyer = h->name;
+        } else if (name_after(st, s, h->tok0, to)) {
+            for (k = 0; k < s->ntok && !*buyer; k++)
+                if (s->clause[k] == s->clause[h->tok0] && abg_sent_word_is(st, s, k, goes))
+                    *buyer = h->name;
+        } else if (name_after(st, s, h->tok0, by)) {
+            for (k = h->tok1; k < s->ntok && s->clause[k] == s->clause[h->tok0] && !*buyer; k++)
+                if (abg_sent_word_is(st, s, k, passive))
+                    *buyer = h->name;
+        }
+    }
+    for (i = 0; i < s->nnames && !*buyer; i++)
+        if (!s->names[i].source && !s->names[i].object)
+            *buyer = s->names[i].name;
+    for (i = 0; i < s->nnames && !*target; i++)
+        if (!s->names[i].source && (!*buyer || strcmp(s->names[i].name, *buyer)))
+            *target = s->names[i].name;
+}
+
 /* ---- the place of the document's election ---- */
 
 /* Bytes of the text's start (after the title) searched for it. */
@@ -1450,7 +1549,32 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
         ab->running = (m.flags & (ABG_MEASURE_RUNNING | ABG_MEASURE_MOVING)) != 0;
         ab->match = (m.flags & ABG_MEASURE_MATCH) != 0;
         grows = (m.flags & ABG_MEASURE_RUNNING) != 0;
-        if (m.flags & ABG_MEASURE_OBJECT) {
+        if (m.flags & ABG_MEASURE_DEAL) {
+            /* the buyer is the subject, the target the object; from the
+             * sentence before when this one names nobody and that one
+             * speaks of a purchase ("Der Kaufpreis beträgt 1,5 Milliarden
+             * Dollar" after "Helios kauft Cobalt") */
+            const abg_sent *d = s;
+            const char *buyer, *target;
+            size_t i;
+            for (i = 0; i < s->nnames && s->names[i].source; i++)
+                ;
+            if (i == s->nnames)
+                d = st->prev.toks && abg_measure_flag_in(st, &st->prev, ABG_MEASURE_DEAL)
+                        ? &st->prev
+                        : NULL;
+            buyer = target = NULL;
+            if (d)
+                deal_parties(st, d, &buyer, &target);
+            if (buyer && (!ab->subject || strcmp(buyer, ab->subject))) {
+                free(ab->subject);
+                if (!(ab->subject = abg_strdup(buyer)))
+                    return ABG_ENOMEM;
+            }
+            if (target && (!ab->subject || strcmp(target, ab->subject)) &&
+                !(ab->object = abg_strdup(target)))
+                return ABG_ENOMEM;
+        } else if (m.flags & ABG_MEASURE_OBJECT) {
             const char *o = pick_object(st, s, t0);
             if (o && (!ab->subject || strcmp(o, ab->subject)) && !(ab->object = abg_strdup(o)))
                 return ABG_ENOMEM;

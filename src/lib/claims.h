@@ -34,7 +34,8 @@ enum {
     ABG_MEASURE_DURATION = 1u << 4, /* its cues name what a duration measures */
     ABG_MEASURE_MATCH = 1u << 5,    /* a figure of one match, race or round */
     ABG_MEASURE_PERIOD = 1u << 6,   /* a figure of a reporting period (a month's rate) */
-    ABG_MEASURE_ELECTION = 1u << 7  /* a result of one election: its place is the object */
+    ABG_MEASURE_ELECTION = 1u << 7, /* a result of one election: its place is the object */
+    ABG_MEASURE_DEAL = 1u << 8      /* a purchase price: buyer the subject, target the object */
 };
 
 typedef struct {

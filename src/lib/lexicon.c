@@ -542,12 +542,14 @@ static int add_measure(loader *ld, const char *s, size_t n)
             def.flags |= ABG_MEASURE_PERIOD;
         else if (!strcmp(word, "election"))
             def.flags |= ABG_MEASURE_ELECTION;
+        else if (!strcmp(word, "deal"))
+            def.flags |= ABG_MEASURE_DEAL;
         else if (!strcmp(word, "weak"))
             ld->weak = true;
         else {
             free(def.name);
             return bad(ld, "unknown measure type or flag (money, percent, date, quantity, "
-                           "object, running, moving, duration, match, period, election, weak)");
+                           "object, running, moving, duration, match, period, election, deal, weak)");
         }
     }
     if (!def.name)

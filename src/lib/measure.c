@@ -321,6 +321,21 @@ static size_t nearest_cue(const abg_measure_def **def, abg_about_state *st, cons
     return best;
 }
 
+bool abg_measure_flag_in(abg_about_state *st, const abg_sent *s, unsigned flags)
+{
+    static const abg_fact_type types[] = {ABG_FACT_PERCENT, ABG_FACT_MONEY, ABG_FACT_QUANTITY};
+    const abg_measure_def *d;
+    size_t k, i;
+
+    for (i = 0; i < s->ntok; i++) /* each clause once, at its first token */
+        if (i == 0 || s->clause[i] != s->clause[i - 1])
+            for (k = 0; k < sizeof types / sizeof *types; k++)
+                if (nearest_cue(&d, st, s, s->clause[i], s->ntok, s->ntok, types[k], false,
+                                flags) != SIZE_MAX)
+                    return true;
+    return false;
+}
+
 bool abg_measure_period_near(abg_about_state *st, const abg_sent *s, size_t t0, size_t t1)
 {
     static const abg_fact_type types[] = {ABG_FACT_PERCENT, ABG_FACT_MONEY, ABG_FACT_QUANTITY};

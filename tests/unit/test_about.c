@@ -694,6 +694,35 @@ static void election_place(void **state)
                 &(want){"Bayern", NULL, "arbeitslosenquote", LEVEL, NULL, NULL});
 }
 
+/* A purchase price: the buyer is the subject and the target the object,
+ * however the sentence turns them; from the sentence before only when that
+ * one speaks of a purchase; "an" makes a buyer only with "gehen". A name
+ * compounded with a noun names go with is that name (Helvetor-Gruppe). */
+static void deal_parties(void **state)
+{
+    want deal = {"Zylonix", "Brekta", "kaufpreis", LEVEL, NULL, NULL};
+    want fee = {"Zylonix", NULL, "kaufpreis", LEVEL, NULL, NULL};
+    want group = {"Helvetor", "Vallorbe", "kaufpreis", LEVEL, NULL, NULL};
+
+    (void)state;
+    check_about("Die Zylonix AG übernimmt die Brekta GmbH für 1,5 Milliarden Euro.\n",
+                "1,5 Milliarden Euro", &deal);
+    check_about("Die Brekta GmbH wird für 1,5 Milliarden Euro von der Zylonix AG übernommen.\n",
+                "1,5 Milliarden Euro", &deal);
+    check_about("Für 1,5 Milliarden Euro geht die Brekta GmbH an die Zylonix AG.\n",
+                "1,5 Milliarden Euro", &deal);
+    check_about("Die Zylonix AG kauft die Brekta GmbH. Der Kaufpreis beträgt 1,5 Milliarden "
+                "Euro.\n",
+                "1,5 Milliarden Euro", &deal);
+    check_about("Die Zylonix AG zahlt 1,5 Milliarden Euro an die Brekta GmbH.\n",
+                "1,5 Milliarden Euro", &deal);
+    check_about("Die Zylonix AG lädt zum Treffen. Wer teilnehmen will, soll 1.000 Euro zahlen.\n",
+                "1.000 Euro", &fee);
+    check_about("Für 320 Millionen Franken geht die Manufaktur Vallorbe an die "
+                "Helvetor-Gruppe.\n",
+                "320 Millionen Franken", &group);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -722,6 +751,7 @@ int main(void)
         cmocka_unit_test(sources),
         cmocka_unit_test(place_of_measure),
         cmocka_unit_test(election_place),
+        cmocka_unit_test(deal_parties),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
