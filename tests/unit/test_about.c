@@ -723,6 +723,22 @@ static void deal_parties(void **state)
                 "320 Millionen Franken", &group);
 }
 
+/* The date of a meeting is one measure however the text names it: talks,
+ * a summit, "sich treffen". */
+static void meeting_dates(void **state)
+{
+    run r;
+
+    (void)state;
+    run_open(&r, "---\npublished: 2025-08-09\n---\nTrump wird am 15. August mit Putin über "
+                 "einen Frieden verhandeln. Die Präsidenten wollen sich am 22. August treffen. "
+                 "Der Gipfel ist für den 29. August geplant.\n");
+    assert_string_equal(about_of(&r, "15. August")->measure, "treffen");
+    assert_string_equal(about_of(&r, "22. August")->measure, "treffen");
+    assert_string_equal(about_of(&r, "29. August")->measure, "treffen");
+    run_close(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -752,6 +768,7 @@ int main(void)
         cmocka_unit_test(place_of_measure),
         cmocka_unit_test(election_place),
         cmocka_unit_test(deal_parties),
+        cmocka_unit_test(meeting_dates),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
