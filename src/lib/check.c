@@ -1127,8 +1127,9 @@ static void resolve_objects_times(abg_check *chk, sortkey *o, size_t n)
             /* a day joins only claims of documents published near it: a
              * report of a week before speaks of its own day; a claim of
              * the current state ("jetzt", "nun") is of no time that had
-             * ended before its document, and a claim with no time of none
-             * that had ended longer before it than half its length
+             * ended before its document or begins after it, and a claim
+             * with no time of none that had ended longer before it than
+             * half its length
              * ("Bardot ist mit 91 Jahren gestorben" is not of 1956; the
              * results of 2024 are still reported in March 2025, but the
              * inflation of a day in late May is not April's) */
@@ -1143,6 +1144,12 @@ static void resolve_objects_times(abg_check *chk, sortkey *o, size_t n)
                 if (known && !isnan(o[k].day) &&
                     end + (t && !strcmp(t, "now") ? CLAIM_DAYS : fmax(CLAIM_DAYS, (end - first) / 2)) <
                         o[k].day)
+                    continue;
+                /* ... nor of a time that begins after its document
+                 * ("Derzeit kostet es 58 Euro" is not the price of next
+                 * year) */
+                if (known && !isnan(o[k].day) && t && !strcmp(t, "now") &&
+                    first > o[k].day + CLAIM_DAYS)
                     continue;
                 chk->items[o[k].i].tkey = o[k].tkey = only;
             }

@@ -542,6 +542,26 @@ static const abg_measure_def *measure_named(const abg_lexicon *lex, const char *
     return NULL;
 }
 
+/* The last cue of the sentence right before s, when clause c opens with a
+ * personal pronoun ("Es", "Er", "Sie"; "Das" is mostly an article). */
+static bool prev_cue_for_pronoun(const abg_measure_def **def, abg_about_state *st,
+                                 const abg_sent *s, unsigned c, const abg_fact *f)
+{
+    static const char *const pronouns[] = {"es", "er", "sie", NULL};
+    size_t i;
+
+    *def = NULL;
+    for (i = 0; i < s->ntok && s->clause[i] != c; i++)
+        ;
+    if (i >= s->ntok || !abg_sent_word_is(st, s, i, pronouns) || !st->prev.ntok ||
+        st->prev.off + st->prev.len > s->off || counted_noun(f))
+        return false;
+    for (i = st->prev.ntok; i-- > 0;)
+        if ((*def = cue_at(st, &st->prev, i, f->type, false)))
+            return true;
+    return false;
+}
+
 int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t t0,
                      size_t t1, const abg_fact *f)
 {
@@ -690,6 +710,13 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
     if (f->type == ABG_FACT_QUANTITY && unit_in(f->unit, power_units) &&
         (d = measure_named(st->lex, "leistung"))) {
         hit_def(out, d, 0.8, SIZE_MAX);
+        return 0;
+    }
+    /* 5': a clause opening with a pronoun speaks of what the sentence
+     * before named ("Das Deutschlandticket wird teurer. Es soll 63 Euro
+     * kosten."): its last cue beats a weak one here */
+    if (prev_cue_for_pronoun(&d, st, s, c, f)) {
+        hit_def(out, d, 0.6, SIZE_MAX);
         return 0;
     }
     /* 6: a weak cue of the clause */

@@ -493,6 +493,14 @@ static void days_apart(void **state)
     assert_int_equal(groups_by_day(c, far, 2), 1);
     c[1].time = "2026-01";
     assert_int_equal(groups_by_day(c, far, 2), 2);
+    /* the current state is of no time that begins after its document (the
+     * price of next year); a claim with no time may be (a forecast) */
+    c[1].time = "2027";
+    assert_int_equal(groups_by_day(c, far, 2), 1);
+    c[0].time = "now";
+    assert_int_equal(groups_by_day(c, far, 2), 2);
+    c[1].time = "2026";
+    assert_int_equal(groups_by_day(c, far, 2), 1);
 }
 
 /* A document that states two values for one key is inconsistent in
