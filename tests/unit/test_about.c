@@ -739,6 +739,22 @@ static void meeting_dates(void **state)
     run_close(&r);
 }
 
+/* A clause opening with a personal pronoun speaks of what the sentence
+ * before named; "Das" before a noun is an article and does not. */
+static void pronoun_measure(void **state)
+{
+    run r;
+
+    (void)state;
+    run_open(&r, "Das Deutschlandticket wird teurer. Es soll 63 Euro kosten.\n");
+    assert_string_equal(about_of(&r, "63 Euro")->measure, "deutschlandticket");
+    run_close(&r);
+    run_open(&r, "Die Stadtwerke bauen ein Kraftwerk mit einem Umsatz von 50 Millionen Euro. "
+                 "Das geplante Kraftwerk soll 240 Millionen Euro kosten.\n");
+    assert_string_equal(about_of(&r, "240 Millionen Euro")->measure, "kosten");
+    run_close(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -769,6 +785,7 @@ int main(void)
         cmocka_unit_test(election_place),
         cmocka_unit_test(deal_parties),
         cmocka_unit_test(meeting_dates),
+        cmocka_unit_test(pronoun_measure),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
