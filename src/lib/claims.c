@@ -521,6 +521,7 @@ static bool source_name(abg_about_state *st, const abg_sent *s, size_t i, size_t
 {
     static const char *const wie[] = {"wie", NULL};
     static const char *const zufolge[] = {"zufolge", NULL};
+    static const char *const from[] = {"aus", "von", "vom", NULL};
     size_t j = i, n;
 
     if (i + k < s->ntok && abg_sent_word_is(st, s, i + k, zufolge))
@@ -531,6 +532,10 @@ static bool source_name(abg_about_state *st, const abg_sent *s, size_t i, size_t
         j--;
     for (n = 0; n < 2 && j > 0 && abg_sent_word_is(st, s, j - 1, determiners); n++)
         j--;
+    /* "nach Angaben aus Tallinn", "Zahlen von Eurostat" */
+    if (j > 1 && abg_sent_word_is(st, s, j - 1, from) &&
+        abg_sent_word_is(st, s, j - 2, report_nouns))
+        return true;
     if (j > 0 && abg_sent_word_is(st, s, j - 1, report_nouns))
         return true;
     if (j > 0 && abg_sent_word_is(st, s, j - 1, wie) && s->clause[j - 1] == s->clause[i])

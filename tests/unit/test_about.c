@@ -595,6 +595,9 @@ static void sources(void **state)
     check_about("Die Proteste im Iran gehen weiter. Nach Angaben der "
                 "Menschenrechtsorganisation Hengaw wurden 40 Menschen getötet.\n",
                 "40 Menschen", &hengaw);
+    check_about("Die Proteste im Iran gehen weiter. Nach Angaben von Hengaw wurden 40 Menschen "
+                "getötet.\n",
+                "40 Menschen", &hengaw);
     check_about("Der Gewinn stieg auf 2 Milliarden Euro, wie Siemens mitteilte.\n",
                 "2 Milliarden Euro", &siemens);
 }
