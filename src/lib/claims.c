@@ -1189,6 +1189,20 @@ static bool pronoun_before(abg_about_state *st, const abg_sent *s, size_t t0)
 
 /* Does the sentence open with "Er" or "Sie", the person of the sentence
  * before ("Er starb im Alter von 89 Jahren.")? */
+/* Does s open with "Der" or "Die" and a capitalised word or an age ("Der
+ * US-Star", "Die 47-Jährige")? */
+static bool opens_definite(abg_about_state *st, const abg_sent *s)
+{
+    static const char *const the[] = {"der", "die", NULL};
+
+    const char *w;
+
+    if (s->ntok <= 2 || !abg_sent_word_is(st, s, 0, the))
+        return false;
+    w = abg_sent_text(st, s, 1);
+    return (s->toks[1].flags & ABG_TOKF_CAPITAL) || (*w >= '0' && *w <= '9');
+}
+
 static bool starts_with_he_she(abg_about_state *st, const abg_sent *s)
 {
     static const char *const he_she[] = {"er", "sie", NULL};
@@ -1535,11 +1549,34 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
         st->period[k] = PERIOD_REF;
     /* an age belongs to the person the sentence names ("der 43-jährige
      * Streeting", "Bardot ist mit 91 Jahren gestorben") or, after "Er" or
-     * "Sie", the one before ("Er starb im Alter von 89 Jahren"); "der
+     * "Sie", the one before ("Er starb im Alter von 89 Jahren"), and so
+     * does one of a sentence opening with "Der" or "Die" and a noun when
+     * the sentence before names a person in full ("Nun ist Robert Redford
+     * gestorben. Der US-Star starb im Alter von 89 Jahren"); "der
      * 75-Jährige" or "die jüngsten waren 14 Jahre alt" alone may be
      * anybody */
     anonymous = (abg_fact_is_age(f) || (m.name && !strcmp(m.name, "alter"))) &&
-                (!ab->subject || (sev < 0.9 && !(sev >= 0.8 && starts_with_he_she(st, s))));
+                (!ab->subject ||
+                 (sev < 0.9 && !(sev >= 0.8 && (starts_with_he_she(st, s) ||
+                                                (opens_definite(st, s) && strchr(ab->subject, ' '))))));
+    if (anonymous && opens_definite(st, s) && st->prev.toks) {
+        /* "Die bisherige Ministerin Nina Warken soll ... Die 47-Jährige
+         * soll auf Thorsten Frei folgen": the person the sentence before
+         * names in full, not one after a preposition here */
+        size_t i;
+        for (i = 0; i < st->prev.nnames; i++) {
+            const abg_name_hit *h = &st->prev.names[i];
+            if (!h->object && !h->source && strchr(h->name, ' ')) {
+                free(ab->subject);
+                if (!(ab->subject = abg_strdup(h->name)))
+                    return ABG_ENOMEM;
+                sev = 0.8;
+                ab->inferred = true;
+                anonymous = false;
+                break;
+            }
+        }
+    }
     if (anonymous && ab->subject) {
         free(ab->subject);
         ab->subject = NULL;

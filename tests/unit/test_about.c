@@ -758,6 +758,27 @@ static void pronoun_measure(void **state)
     run_close(&r);
 }
 
+/* An age in a sentence opening with "Der"/"Die" and a noun or the age
+ * itself belongs to the person the sentence before names in full; alone,
+ * or after a sentence naming nobody in full, it may be anybody's. */
+static void age_of_person_before(void **state)
+{
+    run r;
+
+    (void)state;
+    run_open(&r, "Nun ist Robert Redford gestorben. Der US-Star starb im Alter von 89 "
+                 "Jahren.\n");
+    assert_string_equal(about_of(&r, "89 Jahren")->subject, "Robert Redford");
+    run_close(&r);
+    run_open(&r, "Die Ministerin Nina Warken soll Kanzleramtschefin werden. Die 47-Jährige "
+                 "soll auf Thorsten Frei folgen.\n");
+    assert_string_equal(about_of(&r, "47-Jährige")->subject, "Nina Warken");
+    run_close(&r);
+    run_open(&r, "Auf der A7 kam es zu einem Unfall. Der 75-Jährige wurde leicht verletzt.\n");
+    assert_null(about_of(&r, "75-Jährige")->subject);
+    run_close(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -789,6 +810,7 @@ int main(void)
         cmocka_unit_test(deal_parties),
         cmocka_unit_test(meeting_dates),
         cmocka_unit_test(pronoun_measure),
+        cmocka_unit_test(age_of_person_before),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
