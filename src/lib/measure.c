@@ -12,7 +12,9 @@
  *   1. the counted noun of a quantity ("800 Millionen Nutzer");
  *   2. a compound the figure is part of ("250-Milliarden-Verpflichtung");
  *   3. the noun the figure belongs to: right after it ("27 % Anteil",
- *      "27 % der Stimmen") or before "von"/"über" ("Anteil von 27 %");
+ *      "27 % der Stimmen") or before "von"/"über" ("Anteil von 27 %"); a
+ *      bare change noun before "um" ("die Senkung um 0,25 Punkte") changes
+ *      what the figure before measured;
  *   4. a cue of the lexicon in the figure's clause, the nearest one: a noun
  *      (by its stem, or the end of a compound), a verb form or a phrase
  *      ("hält", "ums Leben");
@@ -681,6 +683,22 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
     /* 3: the noun the figure belongs to */
     if ((k = adjacent(out, st, s, t0, t1, f->type)) != 0)
         return k < 0 ? k : 0;
+    /* 3': a bare change noun right before "um" ("Mit der Senkung um 0,25
+     * Prozentpunkte reagiert die Notenbank auf die Teuerung") changes what
+     * the figure before measured, not a cue later in the clause */
+    if (t0 >= 2 && abg_sent_word(st, s, t0 - 1, "um") &&
+        abg_sent_word_in(st, s, t0 - 2, &st->lex->change) &&
+        (s->toks[t0 - 2].flags & ABG_TOKF_CAPITAL) && st->last_measure &&
+        st->last_type == f->type && f->off - st->last_end < INHERIT_SPAN) {
+        if (!(out->own = abg_strdup(st->last_measure)))
+            return ABG_ENOMEM;
+        out->name = out->own;
+        out->evidence = 0.7;
+        out->cue = t0 - 2;
+        if ((d = measure_named(st->lex, out->name)))
+            out->flags = d->flags;
+        return 0;
+    }
     /* 4: the nearest cue of the clause */
     if ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, false, 0)) != SIZE_MAX) {
         hit_def(out, d, 0.9, i);

@@ -779,6 +779,24 @@ static void age_of_person_before(void **state)
     run_close(&r);
 }
 
+/* A bare change noun right before "um" changes what the figure before
+ * measured; a compound says itself what changes. */
+static void change_noun_inherits(void **state)
+{
+    run r;
+
+    (void)state;
+    run_open(&r, "Der Leitzins der EZB liegt nun bei 2,0 Prozent. Mit der Senkung um 0,25 "
+                 "Prozentpunkte reagiert die Notenbank auf die gesunkene Teuerung.\n");
+    assert_string_equal(about_of(&r, "0,25 Prozentpunkte")->measure, "leitzins");
+    assert_int_equal(about_of(&r, "0,25 Prozentpunkte")->role, CHANGE);
+    run_close(&r);
+    run_open(&r, "Der Leitzins der EZB liegt nun bei 2,0 Prozent. Die Inflationsrate sank um "
+                 "0,3 Prozentpunkte.\n");
+    assert_string_equal(about_of(&r, "0,3 Prozentpunkte")->measure, "inflation");
+    run_close(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -811,6 +829,7 @@ int main(void)
         cmocka_unit_test(meeting_dates),
         cmocka_unit_test(pronoun_measure),
         cmocka_unit_test(age_of_person_before),
+        cmocka_unit_test(change_noun_inherits),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
