@@ -328,10 +328,26 @@ static char *relative_at(abg_about_state *st, const abg_sent *s, size_t i, size_
  * asks: 0 event phrases, 1 relative expressions, 2 formerly/now words.
  * 1 found (*out set), 0 none, < 0 an error. */
 static int scan(char **out, abg_about_state *st, const abg_sent *s, long c, int what,
-                bool running, const abg_fact *facts, size_t nfacts, const clause_set *skip)
+                bool running, const abg_fact *facts, size_t nfacts, const clause_set *skip,
+                size_t t0)
 {
     size_t i, j, len;
 
+    if (what == 1) { /* the relative expression nearest the figure ("von 6,1
+                      * Prozent im Dezember auf 6,4 Prozent im Januar") */
+        size_t bestd = SIZE_MAX;
+        for (i = 0; i < s->ntok; i++) {
+            char *r;
+            size_t d = i < t0 ? t0 - i : i - t0;
+            if ((c >= 0 && s->clause[i] != (unsigned)c) || in_clauses(skip, s->clause[i]) ||
+                d >= bestd || !(r = relative_at(st, s, i, &len, facts, nfacts)))
+                continue;
+            free(*out);
+            *out = r;
+            bestd = d;
+        }
+        return *out != NULL;
+    }
     for (i = 0; i < s->ntok; i++) {
         if (c >= 0 && s->clause[i] != (unsigned)c)
             continue;
@@ -347,10 +363,6 @@ static int scan(char **out, abg_about_state *st, const abg_sent *s, long c, int 
                 *out = abg_strdup("now");
                 return *out ? 1 : ABG_ENOMEM;
             }
-            break;
-        case 1:
-            if ((*out = relative_at(st, s, i, &len, facts, nfacts)))
-                return 1;
             break;
         default:
             if (abg_sent_word_in(st, s, i, &st->lex->formerly)) {
@@ -384,15 +396,15 @@ int abg_timescope_find(char **out, abg_about_state *st, const abg_sent *s, size_
             earlier_clauses(&earlier, st, s, self);
             skip = &earlier;
         }
-        if ((err = scan(out, st, s, cc, 0, running, facts, nfacts, skip)) != 0)
+        if ((err = scan(out, st, s, cc, 0, running, facts, nfacts, skip, t0)) != 0)
             return err < 0 ? err : 0;
         if ((d = nearest_date(skip, s, cc, t0, facts, nfacts, self, ignore)))
             return (*out = date_scope(d)) ? 0 : ABG_ENOMEM;
         if (cc >= 0 && (*out = bare_year(st, s, (unsigned)cc, t0)))
             return 0;
-        if ((err = scan(out, st, s, cc, 1, running, facts, nfacts, skip)) != 0)
+        if ((err = scan(out, st, s, cc, 1, running, facts, nfacts, skip, t0)) != 0)
             return err < 0 ? err : 0;
-        if ((err = scan(out, st, s, cc, 2, running, facts, nfacts, skip)) != 0)
+        if ((err = scan(out, st, s, cc, 2, running, facts, nfacts, skip, t0)) != 0)
             return err < 0 ? err : 0;
     }
     return 0;

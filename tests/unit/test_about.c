@@ -238,6 +238,17 @@ static void month_without_year(void **state)
     check_about("Die Inflation in Deutschland sank auf 2,6 Prozent, nach 2,9 Prozent.\n",
                 "2,9 Prozent",
                 &(want){"Deutschland", NULL, "inflation", LEVEL, "earlier", NULL});
+    /* of two months in one clause, each figure has the one nearest it */
+    check_about("---\npublished: 2026-01-30\n---\n"
+                "Die Arbeitslosenquote in Deutschland kletterte von 6,1 Prozent im Dezember auf "
+                "6,4 Prozent im Januar.\n",
+                "6,4 Prozent",
+                &(want){"Deutschland", NULL, "arbeitslosenquote", LEVEL, "2026-01", NULL});
+    check_about("---\npublished: 2026-01-30\n---\n"
+                "Die Arbeitslosenquote in Deutschland kletterte von 6,1 Prozent im Dezember auf "
+                "6,4 Prozent im Januar.\n",
+                "6,1 Prozent",
+                &(want){"Deutschland", NULL, "arbeitslosenquote", LEVEL, "2025-12", NULL});
     /* a quarter likewise */
     check_about("Kessler setzte im dritten Quartal 2024 1,74 Milliarden Euro um, nach 1,62 "
                 "Milliarden Euro im zweiten Quartal.\n",
