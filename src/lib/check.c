@@ -1154,22 +1154,29 @@ static void resolve_objects_times(abg_check *chk, sortkey *o, size_t n)
                 chk->items[o[k].i].tkey = o[k].tkey = only;
             }
         } else if (nexp > 1) {
-            /* several days: a claim with no time is of its document's
-             * publication day, when that day is one of them ("45.000
-             * Haushalte sind ohne Strom" in an item of Tuesday) */
+            /* several times: a claim with no time is of its document's
+             * publication day, and so of the shortest of them that holds
+             * that day ("45.000 Haushalte sind ohne Strom" in an item of
+             * Tuesday; a rate of January beside December's in a report of
+             * 30 January) */
             for (k = a; k < b; k++) {
                 const docrec *d = &chk->docs[chk->items[o[k].i].doc];
+                const char *best = NULL;
+                double bestlen = INFINITY;
                 size_t x;
                 if (*o[k].tkey || isnan(d->day) || d->estimated)
                     continue;
                 for (x = a; x < b; x++) {
                     double first, end;
-                    if (*o[x].tkey && abg_date_days(o[x].tkey, &first, &end) == 0 &&
-                        end - first == 1 && first == d->day) {
-                        chk->items[o[k].i].tkey = o[k].tkey = o[x].tkey;
-                        break;
+                    if (*o[x].tkey && strcmp(o[x].tkey, "earlier") &&
+                        abg_date_days(o[x].tkey, &first, &end) == 0 && first <= d->day &&
+                        d->day < end && end - first < bestlen) {
+                        best = o[x].tkey;
+                        bestlen = end - first;
                     }
                 }
+                if (best)
+                    chk->items[o[k].i].tkey = o[k].tkey = best;
             }
         } else {
             continue;

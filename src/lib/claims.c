@@ -1275,8 +1275,9 @@ static bool period_value(const char *t)
 }
 
 /* st->period[]: the fact is a figure of a period measure; a date that
- * names the document's reference period. */
-enum { PERIOD_MEASURE = 1, PERIOD_REF = 2 };
+ * names the document's reference period; a figure of a period measure
+ * whose own time may name it (a level, not the earlier one). */
+enum { PERIOD_MEASURE = 1, PERIOD_REF = 2, PERIOD_NAMES = 4 };
 
 /* The name of a place right after the noun at token i, when that noun is
  * no part of a prepositional phrase: "in" or "im", at most one
@@ -1642,7 +1643,7 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
     /* a figure of a period measure takes the document's reference period
      * when it has no time */
     if (f->type != ABG_FACT_DATE && m.name && (m.flags & ABG_MEASURE_PERIOD))
-        st->period[k] = PERIOD_MEASURE;
+        st->period[k] = PERIOD_MEASURE | (earlier || ab->role != ABG_ROLE_LEVEL ? 0 : PERIOD_NAMES);
     /* the earlier level is of its own time when it names one ("nach 2,9
      * Prozent im April"), else just earlier */
     if (earlier && !(ab->time && ab->time[0] >= '0' && ab->time[0] <= '9')) {
@@ -1715,7 +1716,9 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
  * revenue) whose sentence names no time is of the document's reference
  * period: the first date of a month, quarter or year that stands in a
  * clause naming such a measure ("Die Zahl der Arbeitslosen hatte im
- * Februar 2012 ... Spanien mit 23,6 Prozent"). Leads name the period a
+ * Februar 2012 ... Spanien mit 23,6 Prozent"), or the first such period a
+ * level of such a measure names ("Im Januar waren 3,01 Millionen
+ * arbeitslos. Die Quote betrug 6,4 Prozent"). Leads name the period a
  * report is about; later periods are mostly comparisons, which name their
  * own. Such a date is the time of the report's figures, no claim. */
 static int reference_period(abg_about *ab, const abg_fact *facts, const unsigned char *period,
@@ -1724,12 +1727,16 @@ static int reference_period(abg_about *ab, const abg_fact *facts, const unsigned
     const char *ref = NULL;
     size_t i;
 
-    for (i = 0; i < n; i++)
+    for (i = 0; i < n; i++) {
         if ((period[i] & PERIOD_REF) && (!ab[i].skip || !strcmp(ab[i].skip, "time"))) {
             ab[i].skip = "time";
             if (!ref)
                 ref = facts[i].date;
+        } else if (!ref && (period[i] & PERIOD_NAMES) && !ab[i].skip && ab[i].time &&
+                   period_value(ab[i].time)) {
+            ref = ab[i].time;
         }
+    }
     for (i = 0; ref && i < n; i++)
         if ((period[i] & PERIOD_MEASURE) && !ab[i].skip && !ab[i].time &&
             !(ab[i].time = abg_strdup(ref)))

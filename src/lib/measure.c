@@ -30,6 +30,7 @@
  * front names ("Umsatz"); role.c makes it a change.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -564,6 +565,30 @@ static bool prev_cue_for_pronoun(const abg_measure_def **def, abg_about_state *s
     return false;
 }
 
+/* "Die Quote betrug 6,4 Prozent" after a count of the jobless: the rate of
+ * the measure before, when the lexicon has one (Arbeitslose:
+ * Arbeitslosenquote), and clause c says "Quote" or "Rate". */
+static const abg_measure_def *rate_of(abg_about_state *st, const abg_sent *s, unsigned c,
+                                      const char *measure)
+{
+    static const char *const words[] = {"quote", "rate", NULL};
+    static const char *const joins[] = {"quote", "nquote", "squote", "rate", "nrate", NULL};
+    char name[96];
+    size_t i, k;
+
+    for (i = 0; i < s->ntok && !(s->clause[i] == c && abg_sent_word_is(st, s, i, words)); i++)
+        ;
+    if (i >= s->ntok)
+        return NULL;
+    for (k = 0; joins[k]; k++) {
+        const abg_measure_def *d;
+        if ((size_t)snprintf(name, sizeof name, "%s%s", measure, joins[k]) < sizeof name &&
+            (d = measure_named(st->lex, name)))
+            return d;
+    }
+    return NULL;
+}
+
 int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t t0,
                      size_t t1, const abg_fact *f)
 {
@@ -794,6 +819,10 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
          (f->type == ABG_FACT_PERCENT && st->last_type != ABG_FACT_DATE &&
           !(f->unit && !strcmp(f->unit, "pp")))) &&
         f->off - st->last_end < INHERIT_SPAN && !clause_has_noun(st, s, c, t0, t1)) {
+        if (f->type == ABG_FACT_PERCENT && (d = rate_of(st, s, c, st->last_measure))) {
+            hit_def(out, d, 0.6, SIZE_MAX);
+            return 0;
+        }
         if (!(out->own = abg_strdup(st->last_measure)))
             return ABG_ENOMEM;
         out->name = out->own;

@@ -503,6 +503,27 @@ static void days_apart(void **state)
     assert_int_equal(groups_by_day(c, far, 2), 1);
 }
 
+/* With several explicit times, a claim with no time is of the shortest of
+ * them that holds its document's day: a rate of January beside one of
+ * December, in a report of 30 January. */
+static void time_of_publication_day(void **state)
+{
+    abg_claim c[3];
+    const char *days[] = {"2026-01-30", "2026-01-30", "2026-01-30"};
+    const char *feb[] = {"2026-01-30", "2026-01-30", "2026-02-20"};
+
+    (void)state;
+    c[0] = claim("a", PCT, "6,1 Prozent", 6.1, "%", ABG_QUAL_EXACT);
+    c[1] = claim("b", PCT, "6,4 Prozent", 6.4, "%", ABG_QUAL_EXACT);
+    c[2] = claim("c", PCT, "6,4 Prozent", 6.4, "%", ABG_QUAL_EXACT);
+    c[0].measure = c[1].measure = c[2].measure = "arbeitslosenquote";
+    c[0].time = "2025-12";
+    c[1].time = "2026-01";
+    assert_int_equal(groups_by_day(c, days, 3), 2);
+    /* a report of 20 February holds neither month */
+    assert_int_equal(groups_by_day(c, feb, 3), 3);
+}
+
 /* A document that states two values for one key is inconsistent in
  * itself; it is left out of the verdict. The group agrees when the other
  * report meets one of its values, else it is single. */
@@ -624,6 +645,7 @@ int main(void)
         cmocka_unit_test(grouping),
         cmocka_unit_test(name_variants),
         cmocka_unit_test(days_apart),
+        cmocka_unit_test(time_of_publication_day),
         cmocka_unit_test(inconsistent_documents),
         cmocka_unit_test(fingerprints),
         cmocka_unit_test(order_does_not_matter),
