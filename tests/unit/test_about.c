@@ -661,6 +661,14 @@ static void reference_period(void **state)
     run_open(&r, stake);
     assert_null(about_of(&r, "27 Prozent")->time);
     run_close(&r);
+
+    /* a level of such a figure names it too; "die Quote" after a count of
+     * the jobless is their rate */
+    run_open(&r, "---\npublished: 2026-01-30\n---\nIm Januar waren 3,01 Millionen Menschen "
+                 "arbeitslos gemeldet. Die Quote betrug 6,4 Prozent.\n");
+    assert_string_equal(about_of(&r, "6,4 Prozent")->measure, "arbeitslosenquote");
+    assert_string_equal(about_of(&r, "6,4 Prozent")->time, "2026-01");
+    run_close(&r);
 }
 
 /* The place right after the measure's noun is whose figure it is, named
