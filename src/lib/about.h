@@ -29,6 +29,8 @@ typedef struct {
     bool source;       /* where a figure comes from (laut, nach Angaben der, or a
                           listed agency): a subject only when nobody else is */
     bool agency;       /* a listed agency (Eurostat, Reuters): never a subject */
+    const char *place; /* the place a listed agency reports for (Statistik
+                          Austria: Österreich), borrowed from the lexicon */
     bool known;        /* listed in the lexicon (or an alias) */
 } abg_name_hit;
 
@@ -128,6 +130,9 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
  * ("Die Arbeitslosenquote ist im April 2014 gesunken")? */
 bool abg_measure_period_near(abg_about_state *st, const abg_sent *s, size_t t0, size_t t1);
 
+/* Is token i of s a cue of the measure `name` for facts of `type`? */
+bool abg_measure_cue_of(abg_about_state *st, const abg_sent *s, size_t i, abg_fact_type type,
+                        const char *name);
 /* Does any clause of s name a measure with all of `flags` ("Helios kauft
  * Cobalt" for ABG_MEASURE_DEAL)? */
 bool abg_measure_flag_in(abg_about_state *st, const abg_sent *s, unsigned flags);

@@ -556,6 +556,7 @@ static int add_name(abg_about_state *st, abg_sent *s, size_t i, size_t k)
     p->tok0 = i;
     p->tok1 = i + k;
     p->agency = abg_strset_has(&st->lex->agencies, st->tmp.data, st->tmp.len);
+    p->place = abg_strset_get(&st->lex->agency_place, st->tmp.data, st->tmp.len);
     p->source = p->agency || source_name(st, s, i, k);
     p->object = p->source || after_preposition(st, s, i);
     if (!(p->name = abg_strndup(st->tmp.data, st->tmp.len)))
@@ -806,10 +807,15 @@ static const char *pick_subject(const abg_sent *s, const abg_sent *prev, size_t 
         if (!prev->names[i].source)
             return prev->names[i].name;
     /* 6: who reports it, when nobody else is named ("Der Gewinn stieg um 5
-     * Prozent, wie Siemens mitteilte"); an agency never */
+     * Prozent, wie Siemens mitteilte"); an agency never, but the place a
+     * statistics office reports for ("wie die Statistik Austria mitteilte":
+     * Österreich) */
     for (i = 0; i < s->nnames; i++)
         if (!s->names[i].agency)
             return s->names[i].name;
+    for (i = 0; i < s->nnames; i++)
+        if (s->names[i].place)
+            return s->names[i].place;
     return NULL;
 }
 
@@ -1540,6 +1546,20 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
         sev = 1;
         ab->inferred = false;
     }
+    /* ... and so is the place right after that noun in the sentence
+     * before, which the subject came from ("Die Teuerungsrate in
+     * Deutschland ist gesunken. Laut Bundesamt liegt sie bei 2,6 Prozent") */
+    if (ab->inferred && ab->subject && f->type != ABG_FACT_DATE && m.name &&
+        st->prev.toks && st->prev.off + st->prev.len <= s->off) {
+        size_t i;
+        for (i = 0; i < st->prev.ntok; i++)
+            if (abg_measure_cue_of(st, &st->prev, i, f->type, m.name) &&
+                (subj = place_after(st, &st->prev, i)) && !strcmp(subj, ab->subject)) {
+                sev = 0.9;
+                ab->inferred = false;
+                break;
+            }
+    }
     /* a period of a report on a period figure, in a clause of its own
      * ("Die Arbeitslosenquote ist im April 2014 gesunken"); not the start
      * or end of something ("seit 1999", "bis 2030") */
@@ -1640,6 +1660,30 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
         (err = abg_timescope_find(&ab->time, st, s, t0, t1, facts, nfacts, k, skipped, grows)) <
             0)
         return err;
+    /* a figure of a reporting period whose sentence names no time is of
+     * the one period the sentence right before names for such a figure
+     * ("Die Inflation hat im Juni angezogen. Laut Statistik Austria lag
+     * sie bei 3,3 Prozent"); of two ("von 6,1 Prozent im Dezember auf 6,4
+     * Prozent im Januar") it cannot say which */
+    if (f->type != ABG_FACT_DATE && !ab->time && m.name && (m.flags & ABG_MEASURE_PERIOD) &&
+        st->prev.toks && st->prev.off + st->prev.len <= s->off &&
+        abg_measure_flag_in(st, &st->prev, ABG_MEASURE_PERIOD)) {
+        char *first = NULL, *last = NULL;
+        size_t n = st->prev.ntok;
+        if ((err = abg_timescope_find(&first, st, &st->prev, 0, 1, facts, nfacts, SIZE_MAX,
+                                      skipped, false)) < 0 ||
+            (err = abg_timescope_find(&last, st, &st->prev, n - 1, n, facts, nfacts, SIZE_MAX,
+                                      skipped, false)) < 0) {
+            free(first);
+            return err;
+        }
+        if (first && last && !strcmp(first, last) && period_value(first)) {
+            ab->time = first;
+            first = NULL;
+        }
+        free(first);
+        free(last);
+    }
     /* a figure of a period measure takes the document's reference period
      * when it has no time */
     if (f->type != ABG_FACT_DATE && m.name && (m.flags & ABG_MEASURE_PERIOD))

@@ -69,6 +69,7 @@ struct abg_lexicon {
     abg_strset legalforms;  /* legal forms that end a company name (GmbH, AG) */
     abg_strset firstnames;  /* first names: with the capitalised word after, a person */
     abg_strset agencies;    /* names that report figures: never a subject */
+    abg_strset agency_place; /* agency -> the place it reports for (values) */
     abg_dict dict;        /* folded dictionary words */
     abg_strset same;      /* stem -> stem of the first word of its `same` line */
     abg_strset ignore;    /* stems */

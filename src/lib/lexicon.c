@@ -431,6 +431,13 @@ static int add_item(loader *ld, kind k, const char *w, size_t n, const char *hea
             lex->max_name_words = words;
         if (!(err = abg_strset_add(&lex->names, w, n)))
             err = abg_strset_add(&lex->agencies, w, n);
+        if (!err && head) {
+            char *place = abg_strndup(head, hn);
+            if (!place)
+                return oom(ld);
+            err = abg_strset_put(&lex->agency_place, w, n, place);
+            free(place);
+        }
         break;
     case K_APPOSITION:
         if (fold_word(ld, w, n) < 0)
@@ -646,7 +653,15 @@ static int parse_line(loader *ld, const char *s, size_t n)
         }
         return 0;
     }
-    if (k == K_ALIAS || k == K_SAME) {
+    if (k == K_AGENCY && memchr(p, '=', (size_t)(end - p))) {
+        /* agency PLACE = NAME, ...: agencies that report for a place */
+        const char *eq = memchr(p, '=', (size_t)(end - p));
+        hn = (size_t)(eq - p);
+        head = trim(p, &hn);
+        if (!hn)
+            return bad(ld, "nothing before '='");
+        p = eq + 1;
+    } else if (k == K_ALIAS || k == K_SAME) {
         const char *eq = memchr(p, '=', (size_t)(end - p));
         if (!eq)
             return bad(ld, "missing '=' (alias NAME = VARIANT, ...)");
@@ -822,6 +837,7 @@ void abg_lexicon_free(abg_lexicon *lex)
     abg_strset_dispose(&lex->legalforms);
     abg_strset_dispose(&lex->firstnames);
     abg_strset_dispose(&lex->agencies);
+    abg_strset_dispose(&lex->agency_place);
     free(lex->dict.words);
     free(lex->dict.slots);
     abg_strset_dispose(&lex->same);

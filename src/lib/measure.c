@@ -324,6 +324,14 @@ static size_t nearest_cue(const abg_measure_def **def, abg_about_state *st, cons
     return best;
 }
 
+bool abg_measure_cue_of(abg_about_state *st, const abg_sent *s, size_t i, abg_fact_type type,
+                        const char *name)
+{
+    const abg_measure_def *d = cue_at(st, s, i, type, false);
+
+    return d && !strcmp(d->name, name);
+}
+
 bool abg_measure_flag_in(abg_about_state *st, const abg_sent *s, unsigned flags)
 {
     static const abg_fact_type types[] = {ABG_FACT_PERCENT, ABG_FACT_MONEY, ABG_FACT_QUANTITY};

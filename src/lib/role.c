@@ -11,7 +11,7 @@
  * and "bei 3 Prozent" levels; a verb of change ("verlor vier Prozent")
  * makes a change unless "auf" or "bei" says otherwise; percentage points
  * are a change unless they stand after "auf" or "bei". The A of "von A auf
- * B" and of "auf B, nach A" is the earlier level.
+ * B" and of "auf B, nach A" (or "bei B") is the earlier level.
  */
 #include <string.h>
 
@@ -62,12 +62,14 @@ abg_role abg_role_find(abg_about_state *st, const abg_sent *s, size_t t0, size_t
         if (t0 >= 2 && change_word(st, s, t0 - 2))
             return ABG_ROLE_CHANGE;
     }
-    /* "auf 2,6 Prozent, nach 2,9 Prozent im April" (also "um"): the
-     * earlier level after the new one */
+    /* "auf 2,6 Prozent, nach 2,9 Prozent im April" (also "um", "bei"):
+     * the earlier level after the new one */
     if (t0 > 0 && abg_sent_word(st, s, t0 - 1, "nach") && f->type != ABG_FACT_DATE &&
         f->type != ABG_FACT_QUANTITY)
         for (i = 0; i + 1 < t0; i++)
-            if ((abg_sent_word(st, s, i, "auf") || abg_sent_word(st, s, i, "um")) && i + 1 < s->ntok &&
+            if ((abg_sent_word(st, s, i, "auf") || abg_sent_word(st, s, i, "um") ||
+                 abg_sent_word(st, s, i, "bei")) &&
+                i + 1 < s->ntok &&
                 s->toks[i + 1].kind == ABG_TOK_NUMBER) {
                 *earlier = true;
                 return ABG_ROLE_LEVEL;

@@ -588,13 +588,14 @@ static void running_figures(void **state)
     run_close(&r);
 }
 
-/* Who reports a figure is not whom it is about: a listed agency never is,
- * a name after "nach Angaben" or in "wie ... mitteilte" only when nobody
- * else is named (a company reporting its own profit). */
+/* Who reports a figure is not whom it is about: a listed agency never is
+ * (but a statistics office names the place it reports for), a name after
+ * "nach Angaben" or in "wie ... mitteilte" only when nobody else is named
+ * (a company reporting its own profit). */
 static void sources(void **state)
 {
     want reuters = {NULL, NULL, "tote", LEVEL, NULL, NULL};
-    want austria = {NULL, NULL, "inflation", LEVEL, NULL, NULL};
+    want austria = {"Österreich", NULL, "inflation", LEVEL, NULL, NULL};
     want hengaw = {"Iran", NULL, "tote", LEVEL, NULL, NULL};
     want siemens = {"Siemens", NULL, "gewinn", LEVEL, NULL, NULL};
 
@@ -660,6 +661,18 @@ static void reference_period(void **state)
 
     run_open(&r, stake);
     assert_null(about_of(&r, "27 Prozent")->time);
+    run_close(&r);
+
+    /* the one period the sentence before names for such a figure, with
+     * the place after its noun as a named subject; the earlier level keeps
+     * its own month */
+    run_open(&r, "---\npublished: 2025-07-01\n---\nDie Inflation in Österreich hat im Juni "
+                 "wieder angezogen. Laut Schnellschätzung der Statistik Austria lag sie bei 3,3 "
+                 "Prozent, nach 3,0 Prozent im Mai.\n");
+    assert_string_equal(about_of(&r, "3,3 Prozent")->time, "2025-06");
+    assert_string_equal(about_of(&r, "3,3 Prozent")->subject, "Österreich");
+    assert_false(about_of(&r, "3,3 Prozent")->inferred);
+    assert_string_equal(about_of(&r, "3,0 Prozent")->time, "2025-05");
     run_close(&r);
 
     /* a level of such a figure names it too; "die Quote" after a count of
