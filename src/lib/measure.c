@@ -389,7 +389,7 @@ static int lies_at(abg_measure_hit *out, abg_about_state *st, const abg_sent *s,
     static const char *const articles[] = {"der", "die", "das", NULL};
     size_t j, i, bei = t0 - 1;
     noun_reading r;
-    int k;
+    int k, pass;
 
     for (j = bei; j-- > 0 && j + 6 > bei && s->clause[j] == s->clause[bei];)
         if (abg_sent_word_is(st, s, j, lie))
@@ -406,15 +406,20 @@ static int lies_at(abg_measure_hit *out, abg_about_state *st, const abg_sent *s,
             return 1;
         }
     }
-    for (i = j; i-- > 0 && i + 6 > j && s->clause[i] == s->clause[j];) {
-        if ((k = noun_at(&r, st, s, i, type)) < 0)
-            return k;
-        free(r.stem);
-        if (k == 1) {
-            hit_def(out, r.def, 1, i);
-            return 1;
+    /* the head of the subject first: "Die Schwelle für ein Pflichtangebot
+     * an alle Aktionäre liegt bei 30 Prozent" is a threshold, not a stake */
+    for (pass = 0; pass < 2; pass++)
+        for (i = j; i-- > 0 && i + 8 > j && s->clause[i] == s->clause[j];) {
+            if (pass == 0 && abg_sent_attachment(st, s, i) == 1)
+                continue;
+            if ((k = noun_at(&r, st, s, i, type)) < 0)
+                return k;
+            free(r.stem);
+            if (k == 1) {
+                hit_def(out, r.def, 1, i);
+                return 1;
+            }
         }
-    }
     return 0;
 }
 

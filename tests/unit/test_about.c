@@ -829,6 +829,24 @@ static void change_noun_inherits(void **state)
     run_close(&r);
 }
 
+/* "liegt bei": the head of the subject names the measure, not a noun of a
+ * prepositional phrase after it; "der Bund" is a party. */
+static void lies_at_head(void **state)
+{
+    run r;
+
+    (void)state;
+    run_open(&r, "Die Schwelle für ein Pflichtangebot an alle Aktionäre liegt bei 30 Prozent. "
+                 "Der Bund hält weiterhin 12 Prozent an dem Institut.\n");
+    assert_string_equal(about_of(&r, "30 Prozent")->measure, "hürde");
+    assert_string_equal(about_of(&r, "12 Prozent")->measure, "anteil");
+    assert_string_equal(about_of(&r, "12 Prozent")->subject, "Bund");
+    run_close(&r);
+    run_open(&r, "Der Anteil von Siemens an der Brekta GmbH liegt bei 30 Prozent.\n");
+    assert_string_equal(about_of(&r, "30 Prozent")->measure, "anteil");
+    run_close(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -862,6 +880,7 @@ int main(void)
         cmocka_unit_test(pronoun_measure),
         cmocka_unit_test(age_of_person_before),
         cmocka_unit_test(change_noun_inherits),
+        cmocka_unit_test(lies_at_head),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
