@@ -498,6 +498,24 @@ static int add_item(loader *ld, kind k, const char *w, size_t n, const char *hea
 
 /* "NAME [TYPE...] [FLAG...]" of a measure line: a new measure, or the one
  * of that name (its cues add up; types and flags must agree). */
+/* The flag of a `measure` line's word, or 0. */
+static unsigned measure_flag(const char *word)
+{
+    static const struct {
+        const char *word;
+        unsigned flag;
+    } flags[] = {{"object", ABG_MEASURE_OBJECT},     {"running", ABG_MEASURE_RUNNING},
+                 {"moving", ABG_MEASURE_MOVING},     {"duration", ABG_MEASURE_DURATION},
+                 {"match", ABG_MEASURE_MATCH},       {"period", ABG_MEASURE_PERIOD},
+                 {"election", ABG_MEASURE_ELECTION}, {"deal", ABG_MEASURE_DEAL}};
+    size_t i;
+
+    for (i = 0; i < sizeof flags / sizeof *flags; i++)
+        if (!strcmp(flags[i].word, word))
+            return flags[i].flag;
+    return 0;
+}
+
 static int add_measure(loader *ld, const char *s, size_t n)
 {
     static const char *const types[] = {"money", "percent", "date", "quantity"};
@@ -505,6 +523,7 @@ static int add_measure(loader *ld, const char *s, size_t n)
     abg_measure_def def = {NULL, 0, 0};
     char word[64];
     size_t i = 0, k, m;
+    unsigned f;
     bool first = true;
 
     ld->weak = false;
@@ -535,22 +554,8 @@ static int add_measure(loader *ld, const char *s, size_t n)
             ;
         if (k < 4)
             def.types |= 1u << (k + ABG_FACT_MONEY);
-        else if (!strcmp(word, "object"))
-            def.flags |= ABG_MEASURE_OBJECT;
-        else if (!strcmp(word, "running"))
-            def.flags |= ABG_MEASURE_RUNNING;
-        else if (!strcmp(word, "moving"))
-            def.flags |= ABG_MEASURE_MOVING;
-        else if (!strcmp(word, "duration"))
-            def.flags |= ABG_MEASURE_DURATION;
-        else if (!strcmp(word, "match"))
-            def.flags |= ABG_MEASURE_MATCH;
-        else if (!strcmp(word, "period"))
-            def.flags |= ABG_MEASURE_PERIOD;
-        else if (!strcmp(word, "election"))
-            def.flags |= ABG_MEASURE_ELECTION;
-        else if (!strcmp(word, "deal"))
-            def.flags |= ABG_MEASURE_DEAL;
+        else if ((f = measure_flag(word)))
+            def.flags |= f;
         else if (!strcmp(word, "weak"))
             ld->weak = true;
         else {
