@@ -26,6 +26,9 @@
  *   8. the measure of the sentence before, when the clause names no noun
  *      at all ("Der Konzern kommt auf rund ein Drittel.").
  *
+ * A valuation in a clause that speaks of the stock market ("ist an der
+ * Börse 4 Billionen Dollar wert") is the market value.
+ *
  * A noun whose stem ends in a change word ("Umsatzplus") measures what its
  * front names ("Umsatz"); role.c makes it a change.
  */
@@ -602,8 +605,8 @@ static const abg_measure_def *rate_of(abg_about_state *st, const abg_sent *s, un
     return NULL;
 }
 
-int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t t0,
-                     size_t t1, const abg_fact *f)
+static int find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t t0,
+                size_t t1, const abg_fact *f)
 {
     const abg_measure_def *d;
     noun_reading r;
@@ -858,4 +861,39 @@ int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *
             }
     }
     return 0;
+}
+
+/* Is the value of a company in clause c its stock market value ("Nvidia
+ * ist an der Börse 4 Billionen Dollar wert")? */
+static bool on_the_market(abg_about_state *st, const abg_sent *s, unsigned c)
+{
+    size_t i, n;
+    const char *w;
+
+    for (i = 0; i < s->ntok; i++) {
+        const char *stem;
+        size_t sl;
+        if (s->clause[i] != c || s->toks[i].kind != ABG_TOK_WORD || !(w = abg_sent_text(st, s, i)) ||
+            abg_stem(&stem, &sl, st->stemmer, w, s->toks[i].len) < 0)
+            continue;
+        n = sl;
+        /* Börse, Börsen; börsennotiert (stems fold the umlaut) */
+        if ((n == 4 && !memcmp(stem, "bors", 4)) || (n >= 8 && !memcmp(stem, "borsenno", 8)))
+            return true;
+    }
+    return false;
+}
+
+int abg_measure_find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, size_t t0,
+                     size_t t1, const abg_fact *f)
+{
+    const abg_measure_def *d;
+    int err = find(out, st, s, t0, t1, f);
+
+    /* a valuation made by the market is the market value */
+    if (err >= 0 && out->name && !out->own && !strcmp(out->name, "bewertung") &&
+        t0 < s->ntok && on_the_market(st, s, s->clause[t0]) &&
+        (d = measure_named(st->lex, "marktwert")))
+        out->name = d->name, out->flags = d->flags;
+    return err;
 }

@@ -847,6 +847,22 @@ static void lies_at_head(void **state)
     run_close(&r);
 }
 
+/* A value the stock market sets is the market value; a valuation or a
+ * stake's worth stays a valuation. */
+static void market_value(void **state)
+{
+    run r;
+
+    (void)state;
+    run_open(&r, "Nvidia ist an der Börse 4 Billionen Dollar wert. OpenAI wird mit 500 "
+                 "Milliarden Dollar bewertet. Der Anteil von Microsoft ist 135 Milliarden "
+                 "Dollar wert.\n");
+    assert_string_equal(about_of(&r, "4 Billionen Dollar")->measure, "marktwert");
+    assert_string_equal(about_of(&r, "500 Milliarden Dollar")->measure, "bewertung");
+    assert_string_equal(about_of(&r, "135 Milliarden Dollar")->measure, "bewertung");
+    run_close(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -881,6 +897,7 @@ int main(void)
         cmocka_unit_test(age_of_person_before),
         cmocka_unit_test(change_noun_inherits),
         cmocka_unit_test(lies_at_head),
+        cmocka_unit_test(market_value),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
