@@ -294,11 +294,12 @@ static const abg_measure_def *cue_at(abg_about_state *st, const abg_sent *s, siz
 }
 
 /* The nearest cue in clause c (tokens outside [t0, t1)) of a measure with
- * all the flags `need`; a cue before the figure wins a tie. SIZE_MAX when
+ * all the flags `need` and none of `avoid`; a cue before the figure wins a
+ * tie. SIZE_MAX when
  * there is none. */
 static size_t nearest_cue(const abg_measure_def **def, abg_about_state *st, const abg_sent *s,
                           unsigned c, size_t t0, size_t t1, abg_fact_type type, bool weak,
-                          unsigned need)
+                          unsigned need, unsigned avoid)
 {
     size_t i, best = SIZE_MAX, bestd = SIZE_MAX;
 
@@ -311,7 +312,7 @@ static size_t nearest_cue(const abg_measure_def **def, abg_about_state *st, cons
         dist = i < t0 ? t0 - i : i - t1 + 1;
         if (dist >= bestd)
             continue;
-        if ((d = cue_at(st, s, i, type, weak)) && (d->flags & need) == need) {
+        if ((d = cue_at(st, s, i, type, weak)) && (d->flags & need) == need && !(d->flags & avoid)) {
             /* a noun in a prepositional phrase ("nach der Finanzierungsrunde")
              * says less than the head of the clause */
             if ((s->toks[i].flags & ABG_TOKF_CAPITAL) && abg_sent_attachment(st, s, i) == 1) {
@@ -345,7 +346,7 @@ bool abg_measure_flag_in(abg_about_state *st, const abg_sent *s, unsigned flags)
         if (i == 0 || s->clause[i] != s->clause[i - 1])
             for (k = 0; k < sizeof types / sizeof *types; k++)
                 if (nearest_cue(&d, st, s, s->clause[i], s->ntok, s->ntok, types[k], false,
-                                flags) != SIZE_MAX)
+                                flags, 0) != SIZE_MAX)
                     return true;
     return false;
 }
@@ -359,7 +360,7 @@ bool abg_measure_period_near(abg_about_state *st, const abg_sent *s, size_t t0, 
     if (t0 >= s->ntok)
         return false;
     for (k = 0; k < sizeof types / sizeof *types; k++)
-        if (nearest_cue(&d, st, s, s->clause[t0], t0, t1, types[k], false, ABG_MEASURE_PERIOD) !=
+        if (nearest_cue(&d, st, s, s->clause[t0], t0, t1, types[k], false, ABG_MEASURE_PERIOD, 0) !=
             SIZE_MAX)
             return true;
     return false;
@@ -612,6 +613,7 @@ static int find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, si
     noun_reading r;
     unsigned c = t0 < s->ntok ? s->clause[t0] : 0;
     size_t i, best = SIZE_MAX, bestd = SIZE_MAX;
+    unsigned avoid;
     int k;
 
     memset(out, 0, sizeof *out);
@@ -635,7 +637,7 @@ static int find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, si
          * measures: "zu elf Jahren im Straflager verurteilt", "soll zwei
          * Jahre ins Gefängnis"; it beats a noun of the text's own ("Jahren
          * Haft") that the lexicon does not know */
-        if ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, false, ABG_MEASURE_DURATION)) !=
+        if ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, false, ABG_MEASURE_DURATION, 0)) !=
             SIZE_MAX) {
             free(out->own);
             memset(out, 0, sizeof *out);
@@ -643,6 +645,10 @@ static int find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, si
         }
         return 0;
     }
+    /* a count is no duration: what lasts (Waffenruhe, Haftstrafe) names a
+     * count only right beside it ("300.000 Menschen" after "Nach
+     * Inkrafttreten der Waffenruhe" are people) */
+    avoid = f->type == ABG_FACT_QUANTITY ? ABG_MEASURE_DURATION : 0;
     /* 1: the counted noun of a quantity */
     if (counted_noun(f)) {
         if ((k = read_noun(&r, st, f->unit, strlen(f->unit), f->type)) < 0)
@@ -664,7 +670,7 @@ static int find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, si
              * Haushalte sind ohne Strom" stays a count of households) */
             if (!(d && (d->flags & ABG_MEASURE_RUNNING)) &&
                 ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, false,
-                                  ABG_MEASURE_RUNNING)) == SIZE_MAX ||
+                                  ABG_MEASURE_RUNNING, 0)) == SIZE_MAX ||
                  !(casualty_word(st, s, i) ||
                    (!r.def && !(s->toks[i].flags & ABG_TOKF_CAPITAL)))))
                 d = NULL;
@@ -741,7 +747,7 @@ static int find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, si
         return 0;
     }
     /* 4: the nearest cue of the clause */
-    if ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, false, 0)) != SIZE_MAX) {
+    if ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, false, 0, avoid)) != SIZE_MAX) {
         hit_def(out, d, 0.9, i);
         return 0;
     }
@@ -753,12 +759,12 @@ static int find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, si
         for (dist = 1; dist <= last; dist++) {
             double ev = dist == 1 ? 0.75 : 0.65;
             if (dist <= c &&
-                (i = nearest_cue(&d, st, s, c - dist, t0, t1, f->type, false, 0)) != SIZE_MAX) {
+                (i = nearest_cue(&d, st, s, c - dist, t0, t1, f->type, false, 0, avoid)) != SIZE_MAX) {
                 hit_def(out, d, ev, i);
                 return 0;
             }
             if (c + dist <= last &&
-                (i = nearest_cue(&d, st, s, c + dist, t0, t1, f->type, false, 0)) != SIZE_MAX) {
+                (i = nearest_cue(&d, st, s, c + dist, t0, t1, f->type, false, 0, avoid)) != SIZE_MAX) {
                 hit_def(out, d, ev - 0.05, i);
                 return 0;
             }
@@ -779,7 +785,7 @@ static int find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, si
         return 0;
     }
     /* 6: a weak cue of the clause */
-    if ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, true, 0)) != SIZE_MAX) {
+    if ((i = nearest_cue(&d, st, s, c, t0, t1, f->type, true, 0, avoid)) != SIZE_MAX) {
         hit_def(out, d, 0.75, i);
         return 0;
     }

@@ -863,6 +863,21 @@ static void market_value(void **state)
     run_close(&r);
 }
 
+/* What lasts names a duration anywhere in its clause, and a count only
+ * right beside it. */
+static void durations_not_counts(void **state)
+{
+    run r;
+
+    (void)state;
+    run_open(&r, "Die Waffenruhe soll 60 Tage dauern. Nach Inkrafttreten der Waffenruhe sind "
+                 "mehr als 300.000 Menschen in ihre Dörfer zurückgekehrt.\n");
+    assert_string_equal(about_of(&r, "60 Tage")->measure, "waffenruhe");
+    assert_true(about_of(&r, "mehr als 300.000 Menschen")->measure == NULL ||
+                strcmp(about_of(&r, "mehr als 300.000 Menschen")->measure, "waffenruhe") != 0);
+    run_close(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -898,6 +913,7 @@ int main(void)
         cmocka_unit_test(change_noun_inherits),
         cmocka_unit_test(lies_at_head),
         cmocka_unit_test(market_value),
+        cmocka_unit_test(durations_not_counts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
