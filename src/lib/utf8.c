@@ -1,6 +1,9 @@
 /*
  * utf8.c: UTF-8 validation, counting and encoding without the C locale.
  */
+#include <stdint.h>
+#include <string.h>
+
 #include "utf8.h"
 
 size_t abg_utf8_seqlen(const unsigned char *s, size_t n)
@@ -59,12 +62,23 @@ size_t abg_utf8_check(const char *s, size_t n)
 
 size_t abg_utf8_count(const char *s, size_t n)
 {
-    size_t i, count = 0;
+    const uint64_t high = 0x8080808080808080ull;
+    size_t i = 0, cont = 0;
 
-    for (i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            count++;
-    return count;
+    /* eight bytes at a time: a continuation byte has bit 7 set and bit 6
+     * clear; positions are counted in long one-line articles per fact */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, m;
+        memcpy(&x, s + i, 8);
+        m = x & ~(x << 1) & high;
+        while (m) {
+            m &= m - 1;
+            cont++;
+        }
+    }
+    for (; i < n; i++)
+        cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return n - cont;
 }
 
 size_t abg_utf8_encode(char *out, uint32_t c)

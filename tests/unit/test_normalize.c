@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "utf8.h"
 
 /* Normalise `in` and check the result and its whole map (n + 1 entries,
  * through abg_norm_src). */
@@ -358,6 +359,23 @@ static void fold_refuses_invalid_utf8(void **state)
     abg_buf_dispose(&b);
 }
 
+/* Characters counted eight bytes at a time equal those counted one by one,
+ * at every start and length (mixed one- to four-byte characters). */
+static void utf8_count_by_words(void **state)
+{
+    const char *t = "Ärger über 1.250 € im Jänner: 𝄞 ½ Preis – naïve Straße, "
+                    "Übergröße 3,5 %, 中文 und ASCII-Text ohne Sonderzeichen.";
+    size_t n = strlen(t), a, b, i, naive;
+
+    (void)state;
+    for (a = 0; a < n; a++)
+        for (b = a; b <= n; b++) {
+            for (naive = 0, i = a; i < b; i++)
+                naive += ((unsigned char)t[i] & 0xC0) != 0x80;
+            assert_int_equal(abg_utf8_count(t + a, b - a), naive);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -390,6 +408,7 @@ int main(void)
         cmocka_unit_test(fold_normalises_first),
         cmocka_unit_test(fold_appends),
         cmocka_unit_test(fold_refuses_invalid_utf8),
+        cmocka_unit_test(utf8_count_by_words),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
 }
