@@ -184,6 +184,11 @@ ABG_EXPORT const char *abg_doc_text(const abg_doc *doc, size_t *len);
  * body text. */
 ABG_EXPORT abg_pos abg_doc_position(const abg_doc *doc, size_t text_offset);
 
+/* The positions of text[off] and text[off + len] (abg_doc_position of
+ * both), counting the characters before the start once. */
+ABG_EXPORT void abg_doc_span(const abg_doc *doc, size_t off, size_t len, abg_pos *start,
+                             abg_pos *end);
+
 /* ------------------------------------------------------------------ */
 /* Stems.                                                              */
 

@@ -190,8 +190,9 @@ int cli_claim_of(abg_claim *out, char **text, char **sentence, const abg_doc *do
                  const abg_fact *f, const abg_about *about)
 {
     const char *body = abg_doc_text(doc, NULL);
-    abg_pos pos = abg_doc_position(doc, f->off), end = abg_doc_position(doc, f->off + f->len);
+    abg_pos pos, end;
 
+    abg_doc_span(doc, f->off, f->len, &pos, &end);
     memset(out, 0, sizeof *out);
     *text = cli_flatten(body + f->off, f->len);
     *sentence = cli_flatten(body + f->sent_off, f->sent_len);

@@ -104,13 +104,14 @@ static int write_fact(const facts_run *run, FILE *out, bool first, const abg_doc
                       const abg_fact *f, const abg_about *ab)
 {
     const char *text = abg_doc_text(doc, NULL);
-    abg_pos pos = abg_doc_position(doc, f->off), end = abg_doc_position(doc, f->off + f->len);
+    abg_pos pos, end;
     char val[64] = "", val_to[64] = "", num[32];
     char *surface = cli_flatten(text + f->off, f->len);
     char *sentence = cli_flatten(text + f->sent_off, f->sent_len);
     const char *type = abg_fact_type_name(f->type), *qual = abg_qualifier_name(f->qualifier);
     int rc = 0;
 
+    abg_doc_span(doc, f->off, f->len, &pos, &end);
     if (!surface || !sentence) {
         rc = -1;
         goto done;

@@ -302,6 +302,37 @@ abg_pos abg_doc_position(const abg_doc *doc, size_t off)
     return pos;
 }
 
+void abg_doc_span(const abg_doc *doc, size_t off, size_t len, abg_pos *start, abg_pos *end)
+{
+    size_t to, i;
+
+    *start = abg_doc_position(doc, off);
+    if (off > doc->text.len)
+        off = doc->text.len;
+    to = off + len > doc->text.len ? doc->text.len : off + len;
+    /* within one segment and one line the end is the start plus the
+     * characters between (facts hold no line break as a rule) */
+    if (doc->nsegs > 0 && memchr(doc->text.data + off, '\n', to - off) == NULL) {
+        size_t lo = 0, hi = doc->nsegs;
+        while (hi - lo > 1) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (doc->segs[mid].text_off <= off)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        if (doc->segs[lo].text_off <= off &&
+            (lo + 1 >= doc->nsegs || doc->segs[lo + 1].text_off > to)) {
+            *end = *start;
+            i = to - off;
+            end->col += (uint32_t)abg_utf8_count(doc->text.data + off, i);
+            end->offset += doc->mode == ABG_MAP_FILE ? source_bytes(doc, off, to) : i;
+            return;
+        }
+    }
+    *end = abg_doc_position(doc, to);
+}
+
 int abg_doclist_new(abg_doclist **out)
 {
     *out = calloc(1, sizeof **out);
