@@ -153,6 +153,45 @@ static void field_collapses_white_space_and_refuses_bad_utf8(void **state)
     assert_int_equal(abg_doc_set_field(&f, "\xC3(", 2), ABG_EPARSE);
 }
 
+/* The span of every start and length in documents of each map mode and
+ * source width is what two abg_doc_position calls give. */
+static void spans_match_positions(void **state)
+{
+    static const abg_map_mode modes[] = {ABG_MAP_FILE, ABG_MAP_TEXTLINE};
+    size_t m, w, a, len, n;
+    (void)state;
+
+    for (m = 0; m < 2; m++)
+        for (w = 0; w < 3; w++) {
+            abg_doc *doc = new_doc(modes[m]);
+            const char *t;
+            doc->width = w == 0 ? ABG_WIDTH_UTF8 : w == 1 ? ABG_WIDTH_BYTE : ABG_WIDTH_UTF16;
+            if (modes[m] == ABG_MAP_FILE) {
+                put_lines(doc, "Größe: 27 %\nÄrger über 1.250 € 😀\n\ndritte Zeile");
+            } else {
+                assert_int_equal(abg_doc_append(doc, "Über ", 6, 10, 0, 0), 0);
+                assert_int_equal(abg_doc_append(doc, "13 Mrd. € ", 12, 11, 0, 0), 0);
+                assert_int_equal(abg_doc_append(doc, "Zeile", 5, 12, 0, 0), 0);
+                assert_int_equal(abg_doc_finish(doc, NULL, NULL), 0);
+            }
+            t = abg_doc_text(doc, &n);
+            (void)t;
+            for (a = 0; a <= n; a++)
+                for (len = 0; a + len <= n + 1; len++) {
+                    abg_pos s0, e0, s1 = abg_doc_position(doc, a),
+                                    e1 = abg_doc_position(doc, a + len);
+                    abg_doc_span(doc, a, len, &s0, &e0);
+                    assert_int_equal(s0.line, s1.line);
+                    assert_int_equal(s0.col, s1.col);
+                    assert_int_equal(s0.offset, s1.offset);
+                    assert_int_equal(e0.line, e1.line);
+                    assert_int_equal(e0.col, e1.col);
+                    assert_int_equal(e0.offset, e1.offset);
+                }
+            abg_doc_free(doc);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,6 +202,7 @@ int main(void)
         cmocka_unit_test(textline_columns_count_within_the_text_line),
         cmocka_unit_test(utf16_source_offsets),
         cmocka_unit_test(field_collapses_white_space_and_refuses_bad_utf8),
+        cmocka_unit_test(spans_match_positions),
     };
     return cmocka_run_group_tests_name("doc", tests, NULL, NULL);
 }
