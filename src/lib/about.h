@@ -137,6 +137,22 @@ bool abg_measure_cue_of(abg_about_state *st, const abg_sent *s, size_t i, abg_fa
  * Cobalt" for ABG_MEASURE_DEAL)? */
 bool abg_measure_flag_in(abg_about_state *st, const abg_sent *s, unsigned flags);
 
+/* ---- parties.c ---- */
+
+/* Articles and possessives before a noun or a name (claims.c). */
+extern const char *const abg_determiners[];
+
+/* The buyer and the target of a purchase named in s (either NULL when it
+ * names none): the buyer after "durch", after "an" with a form of "gehen",
+ * after "von" in a passive clause, else the first name that follows no
+ * preposition; the target the first other name. */
+void abg_deal_parties(abg_about_state *st, const abg_sent *s, const char **buyer,
+                      const char **target);
+/* The place the document names its election for ("Vorwahl in Illinois"),
+ * in its title, else in its first bytes; looked for once, kept in st.
+ * *out NULL when there is none; 0 or an error. */
+int abg_election_place(const char **out, abg_about_state *st);
+
 /* ---- role.c ---- */
 
 /* Level or change of the fact over tokens [t0, t1); *earlier is set for

@@ -212,7 +212,7 @@ static bool inside_fact(const abg_about_state *st, size_t off)
     return lo > 0 && off < st->facts[lo - 1].off + st->facts[lo - 1].len;
 }
 
-static const char *const determiners[] = {
+const char *const abg_determiners[] = {
     "der",  "die",  "das",   "dem",   "den",  "des",   "ein",   "eine",  "einer", "einem",
     "einen", "eines", "sein", "seine", "seinem", "seinen", "ihr", "ihre", "ihrem", "ihren",
     "dessen", "deren", NULL};
@@ -274,7 +274,7 @@ static bool name_evidence(abg_about_state *st, const abg_sent *s, size_t i)
         s->toks[i + 1].kind == ABG_TOK_WORD && (s->toks[i + 1].flags & ABG_TOKF_CAPITAL) &&
         !(s->toks[i + 1].flags & (ABG_TOKF_INNERCAP | ABG_TOKF_ALLCAPS)) && i > 0 &&
         s->toks[i - 1].kind == ABG_TOK_WORD &&
-        (!(s->toks[i - 1].flags & ABG_TOKF_CAPITAL) || abg_sent_word_is(st, s, i - 1, determiners)))
+        (!(s->toks[i - 1].flags & ABG_TOKF_CAPITAL) || abg_sent_word_is(st, s, i - 1, abg_determiners)))
         return false;
     if (abg_lexicon_german(st->lex, f, fn))
         return false;
@@ -488,7 +488,7 @@ static bool after_preposition(abg_about_state *st, const abg_sent *s, size_t i)
                    !memcmp(st->text + s->off + s->toks[i - 1].off, "St.", 3)) ||
                   abg_sent_word_is(st, s, i - 1, saint)))
         i--;
-    while (i > 0 && back < 2 && abg_sent_word_is(st, s, i - 1, determiners)) {
+    while (i > 0 && back < 2 && abg_sent_word_is(st, s, i - 1, abg_determiners)) {
         i--;
         back++;
     }
@@ -530,7 +530,7 @@ static bool source_name(abg_about_state *st, const abg_sent *s, size_t i, size_t
     if (j > 0 && s->toks[j - 1].kind == ABG_TOK_WORD && (s->toks[j - 1].flags & ABG_TOKF_CAPITAL) &&
         !is_name_token(st, s, j - 1) && !abg_sent_word_is(st, s, j - 1, report_nouns))
         j--;
-    for (n = 0; n < 2 && j > 0 && abg_sent_word_is(st, s, j - 1, determiners); n++)
+    for (n = 0; n < 2 && j > 0 && abg_sent_word_is(st, s, j - 1, abg_determiners); n++)
         j--;
     /* "nach Angaben aus Tallinn", "Zahlen von Eurostat" */
     if (j > 1 && abg_sent_word_is(st, s, j - 1, from) &&
@@ -1298,205 +1298,10 @@ static const char *place_after(abg_about_state *st, const abg_sent *s, size_t i)
         !abg_sent_word_is(st, s, j, in) || abg_sent_attachment(st, s, i) == 1)
         return NULL; /* not a noun in a prepositional phrase ("mit den Protestierenden im Iran") */
     j++;
-    if (j < s->ntok && abg_sent_word_is(st, s, j, determiners))
+    if (j < s->ntok && abg_sent_word_is(st, s, j, abg_determiners))
         j++;
     h = j < s->ntok ? abg_sent_name_at(s, j) : NULL;
     return h && h->tok0 == j && !h->source ? h->name : NULL;
-}
-
-/* ---- the parties of a deal ---- */
-
-/* The name before token t, with at most two determiners and one noun in
- * apposition between, follows one of words[]? */
-static bool name_after(abg_about_state *st, const abg_sent *s, size_t t, const char *const *words)
-{
-    size_t n;
-
-    for (n = 0; n < 2 && t > 0 && abg_sent_word_is(st, s, t - 1, determiners); n++)
-        t--;
-    if (t > 0 && !abg_sent_word_is(st, s, t - 1, words) && s->toks[t - 1].kind == ABG_TOK_WORD &&
-        (s->toks[t - 1].flags & ABG_TOKF_CAPITAL) && !abg_sent_name_at(s, t - 1))
-        t--; /* "an die Gruppe Helvetor" */
-    for (n = 0; n < 2 && t > 0 && abg_sent_word_is(st, s, t - 1, determiners); n++)
-        t--;
-    return t > 0 && abg_sent_word_is(st, s, t - 1, words);
-}
-
-/* The buyer and the target of a purchase in sentence s: the buyer is the
- * name after "durch" ("Übernahme durch Helios") or after "an" with a form
- * of "gehen" ("geht Cobalt an Helios"), or after "von" in a passive clause ("wird von Helios
- * übernommen"), else the first name that follows no preposition ("Helios
- * kauft Cobalt", "Helios zahlt für Cobalt"); the target is the first
- * other name. Sources are neither. */
-static void deal_parties(abg_about_state *st, const abg_sent *s, const char **buyer,
-                         const char **target)
-{
-    static const char *const to[] = {"an", NULL};
-    static const char *const through[] = {"durch", NULL};
-    static const char *const goes[] = {"geht", "ging", "gehen", "gingen", "gegangen", NULL};
-    static const char *const by[] = {"von", "vom", NULL};
-    static const char *const passive[] = {"übernommen", "gekauft", "erworben", "geschluckt",
-                                          "verkauft", "veräußert", NULL};
-    size_t i, k;
-
-    *buyer = *target = NULL;
-    for (i = 0; i < s->nnames && !*buyer; i++) {
-        const abg_name_hit *h = &s->names[i];
-        if (h->source)
-            continue;
-        if (name_after(st, s, h->tok0, through)) {
-            *buyer = h->name;
-        } else if (name_after(st, s, h->tok0, to)) {
-            for (k = 0; k < s->ntok && !*buyer; k++)
-                if (s->clause[k] == s->clause[h->tok0] && abg_sent_word_is(st, s, k, goes))
-                    *buyer = h->name;
-        } else if (name_after(st, s, h->tok0, by)) {
-            for (k = h->tok1; k < s->ntok && s->clause[k] == s->clause[h->tok0] && !*buyer; k++)
-                if (abg_sent_word_is(st, s, k, passive))
-                    *buyer = h->name;
-        }
-    }
-    for (i = 0; i < s->nnames && !*buyer; i++)
-        if (!s->names[i].source && !s->names[i].object)
-            *buyer = s->names[i].name;
-    for (i = 0; i < s->nnames && !*target; i++)
-        if (!s->names[i].source && (!*buyer || strcmp(s->names[i].name, *buyer)))
-            *target = s->names[i].name;
-}
-
-/* ---- the place of the document's election ---- */
-
-/* Bytes of the text's start (after the title) searched for it. */
-#define ELECTION_LEAD 600
-
-/* Is the folded word an election ("Vorwahl", "Landtagswahlen", "Caucus")? */
-static bool election_word(const char *f, size_t n)
-{
-    static const char *const words[] = {"primary", "primaries", "caucus", "caucuses", NULL};
-    size_t k;
-
-    for (k = 0; words[k]; k++)
-        if (strlen(words[k]) == n && !memcmp(words[k], f, n))
-            return true;
-    if (n >= 7 && !memcmp(f, "auswahl", 7))
-        return false;
-    return (n >= 4 && !memcmp(f + n - 4, "wahl", 4)) || (n >= 6 && !memcmp(f + n - 6, "wahlen", 6));
-}
-
-/* Is the NUL-ended word one of words[] (NULL-ended)? */
-static bool in_list(const char *w, const char *const *words)
-{
-    for (; *words; words++)
-        if (!strcmp(*words, w))
-            return true;
-    return false;
-}
-
-/* Words after "in" that name a time or a state, not a place. */
-static const char *const not_places[] = {
-    "januar", "jänner", "februar", "feber", "märz", "april", "mai", "juni", "juli", "august",
-    "september", "oktober", "november", "dezember", "montag", "dienstag", "mittwoch",
-    "donnerstag", "freitag", "samstag", "sonntag", "frühjahr", "frühling", "sommer", "herbst",
-    "winter", "jahr", "vorjahr", "zukunft", "kraft", "gefahr", "folge", "runde", NULL};
-
-/* Nouns a place's name follows ("im US-Bundesstaat Louisiana"). */
-static bool place_noun(const char *f, size_t n)
-{
-    static const char *const ends[] = {"staat", "land", "stadt", "bezirk", "provinz", "region",
-                                       "kanton", "gemeinde", "kreis", NULL};
-    size_t k;
-
-    for (k = 0; ends[k]; k++) {
-        size_t l = strlen(ends[k]);
-        if (n >= l && !memcmp(f + n - l, ends[k], l))
-            return true;
-    }
-    return false;
-}
-
-/* The place after "in"/"im" within a few words after an election word of
- * text[0..len) ("Mitt Romney gewinnt Vorwahl in Illinois", "US-Vorwahlen:
- * Santorum setzt sich in Louisiana durch"): a new string, NULL when there
- * is none, or an error. */
-static int place_in(char **out, abg_about_state *st, const char *text, size_t len)
-{
-    static const char *const in[] = {"in", "im", NULL};
-    abg_token *t = NULL;
-    size_t n = 0, i, j, k;
-    int err;
-
-    *out = NULL;
-    if ((err = abg_tokenize(&t, &n, st->lang->abbrevs, text, len)) < 0)
-        return err;
-    for (i = 0; i < n && !*out; i++) {
-        bool seen = false;
-        if (t[i].kind != ABG_TOK_WORD || !(t[i].flags & ABG_TOKF_CAPITAL))
-            continue;
-        abg_buf_truncate(&st->fold, 0);
-        if (abg_fold(&st->fold, text + t[i].off, t[i].len) < 0 ||
-            !election_word(st->fold.data, st->fold.len))
-            continue;
-        for (j = i + 1; j < n && j < i + 12 && !seen; j++) {
-            if (t[j].kind == ABG_TOK_PUNCT && strchr(".!?", text[t[j].off]))
-                break;
-            abg_buf_truncate(&st->fold, 0);
-            if (t[j].kind != ABG_TOK_WORD || abg_fold(&st->fold, text + t[j].off, t[j].len) < 0)
-                continue;
-            for (k = 0; in[k] && strcmp(in[k], st->fold.data); k++)
-                ;
-            seen = in[k] != NULL;
-        }
-        if (!seen)
-            continue;
-        for (k = 0; j < n && k < 2; k++, j++) { /* a determiner, a noun of places */
-            abg_buf_truncate(&st->fold, 0);
-            if (t[j].kind != ABG_TOK_WORD || abg_fold(&st->fold, text + t[j].off, t[j].len) < 0)
-                break;
-            if (abg_stopwords_has(st->lang->stopwords, st->fold.data, st->fold.len))
-                continue;
-            if (!(place_noun(st->fold.data, st->fold.len) && j + 1 < n &&
-                  t[j + 1].kind == ABG_TOK_WORD && (t[j + 1].flags & ABG_TOKF_CAPITAL)))
-                break;
-        }
-        for (k = j; k < n && k < j + 3 && t[k].kind == ABG_TOK_WORD &&
-                    (t[k].flags & ABG_TOKF_CAPITAL);
-             k++) {
-            abg_buf_truncate(&st->fold, 0);
-            if (abg_fold(&st->fold, text + t[k].off, t[k].len) < 0 ||
-                abg_stopwords_has(st->lang->stopwords, st->fold.data, st->fold.len))
-                break;
-            if (k == j && in_list(st->fold.data, not_places))
-                break;
-        }
-        if (k > j && !(*out = abg_strndup(text + t[j].off, t[k - 1].off + t[k - 1].len - t[j].off)))
-            err = ABG_ENOMEM;
-    }
-    free(t);
-    return err;
-}
-
-/* Where the document's election is held: named in its title, else in its
- * first ELECTION_LEAD bytes. Looked for once. */
-static int election_place(const char **out, abg_about_state *st)
-{
-    int err = 0;
-
-    if (!st->election_looked) {
-        size_t len = strlen(st->text);
-        st->election_looked = true;
-        if (st->title && *st->title)
-            err = place_in(&st->election_place, st, st->title, strlen(st->title));
-        if (!err && !st->election_place) {
-            if (len > ELECTION_LEAD) { /* cut at a character's start */
-                len = ELECTION_LEAD;
-                while (len > 0 && ((unsigned char)st->text[len] & 0xC0) == 0x80)
-                    len--;
-            }
-            err = place_in(&st->election_place, st, st->text, len);
-        }
-    }
-    *out = st->election_place;
-    return err;
 }
 
 /* Words before a date that make it a start or an end, not a period. */
@@ -1628,7 +1433,7 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
                         : NULL;
             buyer = target = NULL;
             if (d)
-                deal_parties(st, d, &buyer, &target);
+                abg_deal_parties(st, d, &buyer, &target);
             if (buyer && (!ab->subject || strcmp(buyer, ab->subject))) {
                 free(ab->subject);
                 if (!(ab->subject = abg_strdup(buyer)))
@@ -1644,7 +1449,7 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
         }
         if ((m.flags & ABG_MEASURE_ELECTION) && !ab->object) {
             const char *o;
-            if ((err = election_place(&o, st)) < 0)
+            if ((err = abg_election_place(&o, st)) < 0)
                 return err;
             if (o && (!ab->subject || strcmp(o, ab->subject)) && !(ab->object = abg_strdup(o)))
                 return ABG_ENOMEM;
