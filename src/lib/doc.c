@@ -265,18 +265,12 @@ static uint64_t source_bytes(const abg_doc *doc, size_t a, size_t b)
     return b - a;
 }
 
-abg_pos abg_doc_position(const abg_doc *doc, size_t off)
+/* The last segment starting at or before off (the first when none does);
+ * doc has segments. */
+static size_t seg_at(const abg_doc *doc, size_t off)
 {
-    abg_pos pos = {1, 1, 0};
-    const abg_seg *seg;
-    size_t lo = 0, hi, start;
+    size_t lo = 0, hi = doc->nsegs;
 
-    if (off > doc->text.len)
-        off = doc->text.len;
-    if (doc->nsegs == 0)
-        return pos;
-    /* the last segment starting at or before off */
-    hi = doc->nsegs;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
         if (doc->segs[mid].text_off <= off)
@@ -284,7 +278,20 @@ abg_pos abg_doc_position(const abg_doc *doc, size_t off)
         else
             hi = mid;
     }
-    seg = &doc->segs[lo];
+    return lo;
+}
+
+abg_pos abg_doc_position(const abg_doc *doc, size_t off)
+{
+    abg_pos pos = {1, 1, 0};
+    const abg_seg *seg;
+    size_t start;
+
+    if (off > doc->text.len)
+        off = doc->text.len;
+    if (doc->nsegs == 0)
+        return pos;
+    seg = &doc->segs[seg_at(doc, off)];
     if (seg->text_off > off)
         off = seg->text_off;
     pos.line = seg->line;
@@ -313,14 +320,7 @@ void abg_doc_span(const abg_doc *doc, size_t off, size_t len, abg_pos *start, ab
     /* within one segment and one line the end is the start plus the
      * characters between (facts hold no line break as a rule) */
     if (doc->nsegs > 0 && memchr(doc->text.data + off, '\n', to - off) == NULL) {
-        size_t lo = 0, hi = doc->nsegs;
-        while (hi - lo > 1) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (doc->segs[mid].text_off <= off)
-                lo = mid;
-            else
-                hi = mid;
-        }
+        size_t lo = seg_at(doc, off);
         if (doc->segs[lo].text_off <= off &&
             (lo + 1 >= doc->nsegs || doc->segs[lo + 1].text_off > to)) {
             *end = *start;
