@@ -1304,6 +1304,44 @@ static const char *place_after(abg_about_state *st, const abg_sent *s, size_t i)
     return h && h->tok0 == j && !h->source ? h->name : NULL;
 }
 
+/* Who forecasts a figure: the noun or name right before a verb of
+ * expectation that comes before the figure in its clause ("Die
+ * EU-Kommission erwartet ...", "Die Wirtschaftsweisen rechnen mit ..."),
+ * unless it is the figure's subject. *out stays NULL when there is none;
+ * 0 or ABG_ENOMEM. */
+static int forecaster(char **out, abg_about_state *st, const abg_sent *s, size_t t0,
+                      const char *subject)
+{
+    static const char *const expect[] = {"erwartet", "erwarten",      "erwartete",
+                                         "erwarteten", "rechnet",     "rechnen",
+                                         "rechnete", "rechneten",     "prognostiziert",
+                                         "prognostizieren", "prognostizierte", NULL};
+    unsigned c = t0 < s->ntok ? s->clause[t0] : 0;
+    const abg_name_hit *h;
+    const abg_token *t;
+    const char *w, *f;
+    size_t v, n, fn;
+
+    for (v = 1; v < t0 && !(s->clause[v] == c && abg_sent_word_is(st, s, v, expect)); v++)
+        ;
+    if (v >= t0 || s->clause[v - 1] != c)
+        return 0;
+    /* right before the verb: its subject ("Die EU-Kommission erwartet");
+     * not a pronoun ("Sie rechnen mit"), not a noun after a preposition
+     * or in the genitive ("ein Plus des Bruttoinlandsprodukts erwartet") */
+    t = &s->toks[v - 1];
+    if (t->kind != ABG_TOK_WORD || !(t->flags & ABG_TOKF_CAPITAL) ||
+        inside_fact(st, s->off + t->off) || !(f = abg_sent_fold(st, s, v - 1, &fn)) ||
+        abg_stopwords_has(st->lang->stopwords, f, fn) || abg_sent_attachment(st, s, v - 1) != 0)
+        return 0;
+    h = abg_sent_name_at(s, v - 1);
+    w = h ? h->name : abg_sent_text(st, s, v - 1);
+    n = h ? strlen(h->name) : t->base_len;
+    if (subject && strlen(subject) == n && !memcmp(subject, w, n))
+        return 0;
+    return (*out = abg_strndup(w, n)) ? 0 : ABG_ENOMEM;
+}
+
 /* Words before a date that make it a start or an end, not a period. */
 static const char *const bounds[] = {"seit", "ab", "bis", "vor", "nach", "zum", "zur", NULL};
 
@@ -1454,6 +1492,12 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
             if (o && (!ab->subject || strcmp(o, ab->subject)) && !(ab->object = abg_strdup(o)))
                 return ABG_ENOMEM;
         }
+        /* a forecast of a period figure is its forecaster's: "Die
+         * EU-Kommission erwartet 0,6 Prozent Wachstum" and "Die
+         * Wirtschaftsweisen erwarten 0,5 Prozent" are two forecasts */
+        if ((m.flags & ABG_MEASURE_PERIOD) && !ab->object && f->type != ABG_FACT_DATE &&
+            (err = forecaster(&ab->object, st, s, t0, ab->subject)) < 0)
+            return err;
     }
     /* no subject at all: the measure alone decides, a little less sure */
     ab->confidence = anonymous ? 0 : (ab->subject ? sev : 0.8) * (m.name ? m.evidence : 0);

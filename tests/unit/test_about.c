@@ -878,6 +878,25 @@ static void durations_not_counts(void **state)
     run_close(&r);
 }
 
+/* A forecast of a period figure is its forecaster's (the object): the noun
+ * right before the verb of expectation; not a pronoun, not the subject. */
+static void forecasters(void **state)
+{
+    run r;
+
+    (void)state;
+    run_open(&r, "Die EU-Kommission erwartet für Deutschland nur noch 0,6 Prozent Wachstum. "
+                 "Die Wirtschaftsweisen erwarten ein Wachstum von 0,5 Prozent. Sie rechnen mit "
+                 "einem Wachstum von 0,4 Prozent. Die Bundesregierung erwartet ein Wachstum "
+                 "von 1,0 Prozent.\n");
+    assert_string_equal(about_of(&r, "0,6 Prozent")->object, "EU-Kommission");
+    assert_string_equal(about_of(&r, "0,5 Prozent")->object, "Wirtschaftsweisen");
+    assert_null(about_of(&r, "0,4 Prozent")->object);
+    assert_null(about_of(&r, "1,0 Prozent")->object);
+    assert_string_equal(about_of(&r, "1,0 Prozent")->subject, "Bundesregierung");
+    run_close(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -914,6 +933,7 @@ int main(void)
         cmocka_unit_test(lies_at_head),
         cmocka_unit_test(market_value),
         cmocka_unit_test(durations_not_counts),
+        cmocka_unit_test(forecasters),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
