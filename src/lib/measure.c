@@ -336,34 +336,35 @@ bool abg_measure_cue_of(abg_about_state *st, const abg_sent *s, size_t i, abg_fa
     return d && !strcmp(d->name, name);
 }
 
-bool abg_measure_flag_in(abg_about_state *st, const abg_sent *s, unsigned flags)
-{
-    static const abg_fact_type types[] = {ABG_FACT_PERCENT, ABG_FACT_MONEY, ABG_FACT_QUANTITY};
-    const abg_measure_def *d;
-    size_t k, i;
-
-    for (i = 0; i < s->ntok; i++) /* each clause once, at its first token */
-        if (i == 0 || s->clause[i] != s->clause[i - 1])
-            for (k = 0; k < sizeof types / sizeof *types; k++)
-                if (nearest_cue(&d, st, s, s->clause[i], s->ntok, s->ntok, types[k], false,
-                                flags, 0) != SIZE_MAX)
-                    return true;
-    return false;
-}
-
-bool abg_measure_period_near(abg_about_state *st, const abg_sent *s, size_t t0, size_t t1)
+/* Does clause c (tokens outside [t0, t1)) hold a cue of a measure with all
+ * of `flags`, for a percentage, an amount or a count? */
+static bool clause_has_flag(abg_about_state *st, const abg_sent *s, unsigned c, size_t t0,
+                            size_t t1, unsigned flags)
 {
     static const abg_fact_type types[] = {ABG_FACT_PERCENT, ABG_FACT_MONEY, ABG_FACT_QUANTITY};
     const abg_measure_def *d;
     size_t k;
 
-    if (t0 >= s->ntok)
-        return false;
     for (k = 0; k < sizeof types / sizeof *types; k++)
-        if (nearest_cue(&d, st, s, s->clause[t0], t0, t1, types[k], false, ABG_MEASURE_PERIOD, 0) !=
-            SIZE_MAX)
+        if (nearest_cue(&d, st, s, c, t0, t1, types[k], false, flags, 0) != SIZE_MAX)
             return true;
     return false;
+}
+
+bool abg_measure_flag_in(abg_about_state *st, const abg_sent *s, unsigned flags)
+{
+    size_t i;
+
+    for (i = 0; i < s->ntok; i++) /* each clause once, at its first token */
+        if ((i == 0 || s->clause[i] != s->clause[i - 1]) &&
+            clause_has_flag(st, s, s->clause[i], s->ntok, s->ntok, flags))
+            return true;
+    return false;
+}
+
+bool abg_measure_period_near(abg_about_state *st, const abg_sent *s, size_t t0, size_t t1)
+{
+    return t0 < s->ntok && clause_has_flag(st, s, s->clause[t0], t0, t1, ABG_MEASURE_PERIOD);
 }
 
 /* A noun right beside the figure: its measure (sure) or its own stem. 1
@@ -562,6 +563,22 @@ static const abg_measure_def *measure_named(const abg_lexicon *lex, const char *
     return NULL;
 }
 
+/* The last cue of the sentence before s (right before it, and analysed)
+ * for facts of `type`, or NULL. */
+static const abg_measure_def *last_cue_before(abg_about_state *st, const abg_sent *s,
+                                              abg_fact_type type)
+{
+    const abg_measure_def *d;
+    size_t i;
+
+    if (!st->prev.ntok || st->prev.off + st->prev.len > s->off)
+        return NULL;
+    for (i = st->prev.ntok; i-- > 0;)
+        if ((d = cue_at(st, &st->prev, i, type, false)))
+            return d;
+    return NULL;
+}
+
 /* The last cue of the sentence right before s, when clause c opens with a
  * personal pronoun ("Es", "Er", "Sie"; "Das" is mostly an article). */
 static bool prev_cue_for_pronoun(const abg_measure_def **def, abg_about_state *st,
@@ -573,13 +590,9 @@ static bool prev_cue_for_pronoun(const abg_measure_def **def, abg_about_state *s
     *def = NULL;
     for (i = 0; i < s->ntok && s->clause[i] != c; i++)
         ;
-    if (i >= s->ntok || !abg_sent_word_is(st, s, i, pronouns) || !st->prev.ntok ||
-        st->prev.off + st->prev.len > s->off || counted_noun(f))
+    if (i >= s->ntok || !abg_sent_word_is(st, s, i, pronouns) || counted_noun(f))
         return false;
-    for (i = st->prev.ntok; i-- > 0;)
-        if ((*def = cue_at(st, &st->prev, i, f->type, false)))
-            return true;
-    return false;
+    return (*def = last_cue_before(st, s, f->type)) != NULL;
 }
 
 /* "Die Quote betrug 6,4 Prozent" after a count of the jobless: the rate of
@@ -857,14 +870,10 @@ static int find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, si
      * ("... hat ihre Beteiligung aufgestockt. Die Mailänder kommen
      * inzwischen auf 29,9 Prozent."); it beats a noun of this clause the
      * lexicon does not know (step 7), which other outlets rarely share */
-    if (st->prev.ntok && st->prev.off + st->prev.len <= s->off && !counted_noun(f)) {
-        for (i = st->prev.ntok; i-- > 0;)
-            if ((d = cue_at(st, &st->prev, i, f->type, false))) {
-                free(out->own);
-                out->own = NULL;
-                hit_def(out, d, 0.55, SIZE_MAX);
-                return 0;
-            }
+    if (!counted_noun(f) && (d = last_cue_before(st, s, f->type))) {
+        free(out->own);
+        out->own = NULL;
+        hit_def(out, d, 0.55, SIZE_MAX);
     }
     return 0;
 }
