@@ -137,6 +137,11 @@ bool abg_measure_cue_of(abg_about_state *st, const abg_sent *s, size_t i, abg_fa
  * Cobalt" for ABG_MEASURE_DEAL)? */
 bool abg_measure_flag_in(abg_about_state *st, const abg_sent *s, unsigned flags);
 
+/* ---- claims.c ---- */
+
+/* Does the byte at `off` of the text stand inside one of the facts? */
+bool abg_inside_fact(const abg_about_state *st, size_t off);
+
 /* ---- parties.c ---- */
 
 /* Articles and possessives before a noun or a name (claims.c). */
@@ -152,6 +157,38 @@ void abg_deal_parties(abg_about_state *st, const abg_sent *s, const char **buyer
  * in its title, else in its first bytes; looked for once, kept in st.
  * *out NULL when there is none; 0 or an error. */
 int abg_election_place(const char **out, abg_about_state *st);
+/* The forecaster of a figure: the noun or name right before a verb of
+ * expectation ("erwartet", "rechnet mit") before the figure in its clause,
+ * unless it is `subject`; *out a new string, or left NULL. 0 or
+ * ABG_ENOMEM. */
+int abg_forecaster(char **out, abg_about_state *st, const abg_sent *s, size_t t0,
+                   const char *subject);
+
+/* ---- periods.c ---- */
+
+/* st->period[] per fact: a figure of a period measure; a date that names
+ * the document's reference period; a figure whose own time may name it (a
+ * level, not the earlier one). */
+enum { ABG_PERIOD_MEASURE = 1, ABG_PERIOD_REF = 2, ABG_PERIOD_NAMES = 4 };
+
+/* Is t a period a figure can be of: a year, a month, a quarter or a half
+ * ("2012", "2012-02", "2014-Q2"), not a day, week or range? */
+bool abg_period_value(const char *t);
+/* Does the date f (tokens [t0, t1) of s) name the period of a report on a
+ * period figure ("Die Arbeitslosenquote ist im April 2014 gesunken"), not
+ * the start or end of something ("seit 1999", "bis 2030")? */
+bool abg_period_date(abg_about_state *st, const abg_sent *s, size_t t0, size_t t1,
+                     const abg_fact *f);
+/* The one period the sentence right before s names for a period figure
+ * ("Die Inflation hat im Juni angezogen."), as a new string in *out, or
+ * *out left NULL. 0 or an error. */
+int abg_period_before(char **out, abg_about_state *st, const abg_sent *s, const abg_fact *facts,
+                      size_t nfacts, const bool *skipped);
+/* After all facts of a document: figures of period measures with no time
+ * take its reference period, and the dates that name it are skipped as
+ * "time". 0 or ABG_ENOMEM. */
+int abg_reference_period(abg_about *ab, const abg_fact *facts, const unsigned char *period,
+                         size_t n);
 
 /* ---- role.c ---- */
 

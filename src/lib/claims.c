@@ -198,7 +198,7 @@ int abg_sent_attachment(abg_about_state *st, const abg_sent *s, size_t i)
 }
 
 /* Does the byte at `off` of the text lie in a fact ("650 MW" holds no name)? */
-static bool inside_fact(const abg_about_state *st, size_t off)
+bool abg_inside_fact(const abg_about_state *st, size_t off)
 {
     size_t lo = 0, hi = st->nfacts;
 
@@ -360,7 +360,7 @@ static size_t apposition_name(abg_about_state *st, const abg_sent *s, size_t i)
     for (k = 0; k < 3 && i + k < s->ntok; k++) {
         const abg_token *t = &s->toks[i + k];
         if (t->kind != ABG_TOK_WORD || !(t->flags & (ABG_TOKF_CAPITAL | ABG_TOKF_ALLCAPS)) ||
-            inside_fact(st, s->off + t->off) || !(f = abg_sent_fold(st, s, i + k, &n)) ||
+            abg_inside_fact(st, s->off + t->off) || !(f = abg_sent_fold(st, s, i + k, &n)) ||
             abg_stopwords_has(st->lang->stopwords, f, n))
             break;
     }
@@ -380,7 +380,7 @@ static size_t legal_name(abg_about_state *st, const abg_sent *s, size_t i)
         return 0;
     for (k = 0; k < 4 && i + k < s->ntok; k++) {
         const abg_token *t = &s->toks[i + k];
-        if (t->kind != ABG_TOK_WORD || inside_fact(st, s->off + t->off))
+        if (t->kind != ABG_TOK_WORD || abg_inside_fact(st, s->off + t->off))
             return 0;
         if (k > 0 && abg_strset_has(&st->lex->legalforms, st->text + s->off + t->off, t->len))
             return k + 1;
@@ -406,7 +406,7 @@ static size_t person_name(abg_about_state *st, const abg_sent *s, size_t i)
         return 0;
     b = &s->toks[i + 1];
     if (b->kind != ABG_TOK_WORD || !(b->flags & ABG_TOKF_CAPITAL) ||
-        (b->flags & ABG_TOKF_ALLCAPS) || inside_fact(st, s->off + b->off) ||
+        (b->flags & ABG_TOKF_ALLCAPS) || abg_inside_fact(st, s->off + b->off) ||
         !(f = abg_sent_fold(st, s, i + 1, &n)) || abg_stopwords_has(st->lang->stopwords, f, n))
         return 0;
     return 2;
@@ -609,7 +609,7 @@ static int find_names(abg_about_state *st, abg_sent *s)
     int err;
 
     while (i < s->ntok) {
-        if (inside_fact(st, s->off + s->toks[i].off)) {
+        if (abg_inside_fact(st, s->off + s->toks[i].off)) {
             i++;
             continue;
         }
@@ -859,7 +859,7 @@ static const char *pick_object(abg_about_state *st, const abg_sent *s, size_t t0
             continue;
         for (k = i + 1; k < s->ntok && k < i + 4 && s->toks[k].kind == ABG_TOK_WORD &&
                         (s->toks[k].flags & ABG_TOKF_CAPITAL) &&
-                        !inside_fact(st, s->off + s->toks[k].off) &&
+                        !abg_inside_fact(st, s->off + s->toks[k].off) &&
                         (f = abg_sent_fold(st, s, k, &n)) &&
                         !abg_stopwords_has(st->lang->stopwords, f, n);
              k++)
@@ -1263,28 +1263,6 @@ static int nsfacts_like_now(size_t *n, size_t *cur, abg_about_state *st, const a
     return 0;
 }
 
-/* Is t a period a figure can be of: a year, a month, a quarter or a half
- * ("2012", "2012-02", "2014-Q2", "2014-H1"), not a day, week or range? */
-static bool period_value(const char *t)
-{
-    size_t i;
-
-    for (i = 0; i < 4; i++)
-        if (t[i] < '0' || t[i] > '9')
-            return false;
-    if (!t[4])
-        return true;
-    if (t[4] != '-' || strlen(t) != 7)
-        return false;
-    return (t[5] >= '0' && t[5] <= '1' && t[6] >= '0' && t[6] <= '9') ||
-           ((t[5] == 'Q' || t[5] == 'H') && t[6] >= '1' && t[6] <= '4');
-}
-
-/* st->period[]: the fact is a figure of a period measure; a date that
- * names the document's reference period; a figure of a period measure
- * whose own time may name it (a level, not the earlier one). */
-enum { PERIOD_MEASURE = 1, PERIOD_REF = 2, PERIOD_NAMES = 4 };
-
 /* The name of a place right after the noun at token i, when that noun is
  * no part of a prepositional phrase: "in" or "im", at most one
  * determiner, then the name ("Inflation in der Eurozone"). */
@@ -1303,47 +1281,6 @@ static const char *place_after(abg_about_state *st, const abg_sent *s, size_t i)
     h = j < s->ntok ? abg_sent_name_at(s, j) : NULL;
     return h && h->tok0 == j && !h->source ? h->name : NULL;
 }
-
-/* Who forecasts a figure: the noun or name right before a verb of
- * expectation that comes before the figure in its clause ("Die
- * EU-Kommission erwartet ...", "Die Wirtschaftsweisen rechnen mit ..."),
- * unless it is the figure's subject. *out stays NULL when there is none;
- * 0 or ABG_ENOMEM. */
-static int forecaster(char **out, abg_about_state *st, const abg_sent *s, size_t t0,
-                      const char *subject)
-{
-    static const char *const expect[] = {"erwartet", "erwarten",      "erwartete",
-                                         "erwarteten", "rechnet",     "rechnen",
-                                         "rechnete", "rechneten",     "prognostiziert",
-                                         "prognostizieren", "prognostizierte", NULL};
-    unsigned c = t0 < s->ntok ? s->clause[t0] : 0;
-    const abg_name_hit *h;
-    const abg_token *t;
-    const char *w, *f;
-    size_t v, n, fn;
-
-    for (v = 1; v < t0 && !(s->clause[v] == c && abg_sent_word_is(st, s, v, expect)); v++)
-        ;
-    if (v >= t0 || s->clause[v - 1] != c)
-        return 0;
-    /* right before the verb: its subject ("Die EU-Kommission erwartet");
-     * not a pronoun ("Sie rechnen mit"), not a noun after a preposition
-     * or in the genitive ("ein Plus des Bruttoinlandsprodukts erwartet") */
-    t = &s->toks[v - 1];
-    if (t->kind != ABG_TOK_WORD || !(t->flags & ABG_TOKF_CAPITAL) ||
-        inside_fact(st, s->off + t->off) || !(f = abg_sent_fold(st, s, v - 1, &fn)) ||
-        abg_stopwords_has(st->lang->stopwords, f, fn) || abg_sent_attachment(st, s, v - 1) != 0)
-        return 0;
-    h = abg_sent_name_at(s, v - 1);
-    w = h ? h->name : abg_sent_text(st, s, v - 1);
-    n = h ? strlen(h->name) : t->base_len;
-    if (subject && strlen(subject) == n && !memcmp(subject, w, n))
-        return 0;
-    return (*out = abg_strndup(w, n)) ? 0 : ABG_ENOMEM;
-}
-
-/* Words before a date that make it a start or an end, not a period. */
-static const char *const bounds[] = {"seit", "ab", "bis", "vor", "nach", "zum", "zur", NULL};
 
 static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, size_t nfacts,
                      size_t k, const bool *skipped)
@@ -1406,11 +1343,8 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
     /* a period of a report on a period figure, in a clause of its own
      * ("Die Arbeitslosenquote ist im April 2014 gesunken"); not the start
      * or end of something ("seit 1999", "bis 2030") */
-    if (f->type == ABG_FACT_DATE && period_value(f->date) && !f->date_to[0] &&
-        (f->qualifier == ABG_QUAL_EXACT || f->qualifier == ABG_QUAL_APPROX) &&
-        !(t0 > 0 && abg_sent_word_is(st, s, t0 - 1, bounds)) &&
-        abg_measure_period_near(st, s, t0, t1))
-        st->period[k] = PERIOD_REF;
+    if (f->type == ABG_FACT_DATE && abg_period_date(st, s, t0, t1, f))
+        st->period[k] = ABG_PERIOD_REF;
     /* an age belongs to the person the sentence names ("der 43-jährige
      * Streeting", "Bardot ist mit 91 Jahren gestorben") or, after "Er" or
      * "Sie", the one before ("Er starb im Alter von 89 Jahren"), and so
@@ -1496,7 +1430,7 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
          * EU-Kommission erwartet 0,6 Prozent Wachstum" and "Die
          * Wirtschaftsweisen erwarten 0,5 Prozent" are two forecasts */
         if ((m.flags & ABG_MEASURE_PERIOD) && !ab->object && f->type != ABG_FACT_DATE &&
-            (err = forecaster(&ab->object, st, s, t0, ab->subject)) < 0)
+            (err = abg_forecaster(&ab->object, st, s, t0, ab->subject)) < 0)
             return err;
     }
     /* no subject at all: the measure alone decides, a little less sure */
@@ -1510,33 +1444,15 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
             0)
         return err;
     /* a figure of a reporting period whose sentence names no time is of
-     * the one period the sentence right before names for such a figure
-     * ("Die Inflation hat im Juni angezogen. Laut Statistik Austria lag
-     * sie bei 3,3 Prozent"); of two ("von 6,1 Prozent im Dezember auf 6,4
-     * Prozent im Januar") it cannot say which */
+     * the one period the sentence right before names for such a figure */
     if (f->type != ABG_FACT_DATE && !ab->time && m.name && (m.flags & ABG_MEASURE_PERIOD) &&
-        st->prev.toks && st->prev.off + st->prev.len <= s->off &&
-        abg_measure_flag_in(st, &st->prev, ABG_MEASURE_PERIOD)) {
-        char *first = NULL, *last = NULL;
-        size_t n = st->prev.ntok;
-        if ((err = abg_timescope_find(&first, st, &st->prev, 0, 1, facts, nfacts, SIZE_MAX,
-                                      skipped, false)) < 0 ||
-            (err = abg_timescope_find(&last, st, &st->prev, n - 1, n, facts, nfacts, SIZE_MAX,
-                                      skipped, false)) < 0) {
-            free(first);
-            return err;
-        }
-        if (first && last && !strcmp(first, last) && period_value(first)) {
-            ab->time = first;
-            first = NULL;
-        }
-        free(first);
-        free(last);
-    }
+        (err = abg_period_before(&ab->time, st, s, facts, nfacts, skipped)) < 0)
+        return err;
     /* a figure of a period measure takes the document's reference period
      * when it has no time */
     if (f->type != ABG_FACT_DATE && m.name && (m.flags & ABG_MEASURE_PERIOD))
-        st->period[k] = PERIOD_MEASURE | (earlier || ab->role != ABG_ROLE_LEVEL ? 0 : PERIOD_NAMES);
+        st->period[k] =
+            ABG_PERIOD_MEASURE | (earlier || ab->role != ABG_ROLE_LEVEL ? 0 : ABG_PERIOD_NAMES);
     /* the earlier level is of its own time when it names one ("nach 2,9
      * Prozent im April"), else just earlier */
     if (earlier && !(ab->time && ab->time[0] >= '0' && ab->time[0] <= '9')) {
@@ -1602,38 +1518,6 @@ static int about_one(abg_about *ab, abg_about_state *st, const abg_fact *facts, 
         s->measure_type = st->last_type = f->type;
         st->last_end = f->off + f->len;
     }
-    return 0;
-}
-
-/* A figure of a reporting period (a month's jobless rate, a quarter's
- * revenue) whose sentence names no time is of the document's reference
- * period: the first date of a month, quarter or year that stands in a
- * clause naming such a measure ("Die Zahl der Arbeitslosen hatte im
- * Februar 2012 ... Spanien mit 23,6 Prozent"), or the first such period a
- * level of such a measure names ("Im Januar waren 3,01 Millionen
- * arbeitslos. Die Quote betrug 6,4 Prozent"). Leads name the period a
- * report is about; later periods are mostly comparisons, which name their
- * own. Such a date is the time of the report's figures, no claim. */
-static int reference_period(abg_about *ab, const abg_fact *facts, const unsigned char *period,
-                            size_t n)
-{
-    const char *ref = NULL;
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        if ((period[i] & PERIOD_REF) && (!ab[i].skip || !strcmp(ab[i].skip, "time"))) {
-            ab[i].skip = "time";
-            if (!ref)
-                ref = facts[i].date;
-        } else if (!ref && (period[i] & PERIOD_NAMES) && !ab[i].skip && ab[i].time &&
-                   period_value(ab[i].time)) {
-            ref = ab[i].time;
-        }
-    }
-    for (i = 0; ref && i < n; i++)
-        if ((period[i] & PERIOD_MEASURE) && !ab[i].skip && !ab[i].time &&
-            !(ab[i].time = abg_strdup(ref)))
-            return ABG_ENOMEM;
     return 0;
 }
 
@@ -1772,7 +1656,7 @@ int abg_about_facts(abg_about **out, char *day, abg_ctx *ctx, const abg_lexicon 
         err = about_one(&ab[i], &st, facts, n, i, skipped);
     }
     if (!err)
-        err = reference_period(ab, facts, st.period, n);
+        err = abg_reference_period(ab, facts, st.period, n);
 done:
     free(skipped);
     free(st.period);

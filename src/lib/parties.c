@@ -3,16 +3,57 @@
  *
  * In:  the analysed sentence of a figure (about.h) and its document.
  * Out: the buyer and the target of a purchase, however the sentence turns
- *      them (abg_deal_parties), and the place a document names its
- *      election for (abg_election_place): claims.c makes them the subject
- *      and object of a price (measure flag `deal`) and the object of an
- *      election result (flag `election`).
+ *      them (abg_deal_parties), the place a document names its election
+ *      for (abg_election_place) and the forecaster of a forecast
+ *      (abg_forecaster): claims.c makes them the subject and object of a
+ *      price (measure flag `deal`), the object of an election result (flag
+ *      `election`) and of a forecast of a period figure (flag `period`).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "about.h"
 #include "ctx.h"
+
+/* ---- the forecaster of a forecast ---- */
+
+/* Who forecasts a figure: the noun or name right before a verb of
+ * expectation that comes before the figure in its clause ("Die
+ * EU-Kommission erwartet ...", "Die Wirtschaftsweisen rechnen mit ..."),
+ * unless it is the figure's subject. *out stays NULL when there is none;
+ * 0 or ABG_ENOMEM. */
+int abg_forecaster(char **out, abg_about_state *st, const abg_sent *s, size_t t0,
+                   const char *subject)
+{
+    static const char *const expect[] = {"erwartet", "erwarten",      "erwartete",
+                                         "erwarteten", "rechnet",     "rechnen",
+                                         "rechnete", "rechneten",     "prognostiziert",
+                                         "prognostizieren", "prognostizierte", NULL};
+    unsigned c = t0 < s->ntok ? s->clause[t0] : 0;
+    const abg_name_hit *h;
+    const abg_token *t;
+    const char *w, *f;
+    size_t v, n, fn;
+
+    for (v = 1; v < t0 && !(s->clause[v] == c && abg_sent_word_is(st, s, v, expect)); v++)
+        ;
+    if (v >= t0 || s->clause[v - 1] != c)
+        return 0;
+    /* right before the verb: its subject ("Die EU-Kommission erwartet");
+     * not a pronoun ("Sie rechnen mit"), not a noun after a preposition
+     * or in the genitive ("ein Plus des Bruttoinlandsprodukts erwartet") */
+    t = &s->toks[v - 1];
+    if (t->kind != ABG_TOK_WORD || !(t->flags & ABG_TOKF_CAPITAL) ||
+        abg_inside_fact(st, s->off + t->off) || !(f = abg_sent_fold(st, s, v - 1, &fn)) ||
+        abg_stopwords_has(st->lang->stopwords, f, fn) || abg_sent_attachment(st, s, v - 1) != 0)
+        return 0;
+    h = abg_sent_name_at(s, v - 1);
+    w = h ? h->name : abg_sent_text(st, s, v - 1);
+    n = h ? strlen(h->name) : t->base_len;
+    if (subject && strlen(subject) == n && !memcmp(subject, w, n))
+        return 0;
+    return (*out = abg_strndup(w, n)) ? 0 : ABG_ENOMEM;
+}
 
 /* ---- the parties of a deal ---- */
 
