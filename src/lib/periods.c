@@ -86,19 +86,25 @@ int abg_reference_period(abg_about *ab, const abg_fact *facts, const unsigned ch
                          size_t n)
 {
     const char *ref = NULL;
-    size_t i;
+    size_t i, from = 0;
 
     for (i = 0; i < n; i++) {
         if ((period[i] & ABG_PERIOD_REF) && (!ab[i].skip || !strcmp(ab[i].skip, "time"))) {
             ab[i].skip = "time";
-            if (!ref)
+            if (!ref) {
                 ref = facts[i].date;
+                from = 0;
+            }
         } else if (!ref && (period[i] & ABG_PERIOD_NAMES) && !ab[i].skip && ab[i].time &&
                    abg_period_value(ab[i].time)) {
+            /* a level may be a comparison ("Im Vorjahresmonat hatte sie
+             * bei 6,2 Prozent gelegen"): it dates only the figures after
+             * it, not the one before that it is compared with */
             ref = ab[i].time;
+            from = i + 1;
         }
     }
-    for (i = 0; ref && i < n; i++)
+    for (i = from; ref && i < n; i++)
         if ((period[i] & ABG_PERIOD_MEASURE) && !ab[i].skip && !ab[i].time &&
             !(ab[i].time = abg_strdup(ref)))
             return ABG_ENOMEM;

@@ -675,6 +675,14 @@ static void reference_period(void **state)
     assert_string_equal(about_of(&r, "3,0 Prozent")->time, "2025-05");
     run_close(&r);
 
+    /* a comparison after a figure does not date it; "im Vorjahresmonat"
+     * is the year before */
+    run_open(&r, "---\npublished: 2026-01-30\n---\nDie Arbeitslosenquote betrug 6,4 Prozent. "
+                 "Im Vorjahresmonat hatte die Arbeitslosenquote bei 6,2 Prozent gelegen.\n");
+    assert_null(about_of(&r, "6,4 Prozent")->time);
+    assert_string_equal(about_of(&r, "6,2 Prozent")->time, "2025");
+    run_close(&r);
+
     /* a level of such a figure names it too; "die Quote" after a count of
      * the jobless is their rate */
     run_open(&r, "---\npublished: 2026-01-30\n---\nIm Januar waren 3,01 Millionen Menschen "
