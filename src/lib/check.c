@@ -63,6 +63,9 @@
 /* ... and so are the figures of one match, race or round this many days
  * apart (lexicon flag match). */
 #define MATCH_DAYS 1
+/* ... and so are running counts (the dead of a disaster, the hostages
+ * freed so far) this many days apart. */
+#define RUNNING_DAYS 1
 /* A claim without a subject is grouped only with a measure this sure. */
 #define SUBJECTLESS_CONFIDENCE 0.45
 
@@ -1201,19 +1204,39 @@ static int cmp_day(const void *a, const void *b)
  * apart are of different times (the rockets of two attacks a week apart,
  * the households without power on two days of an outage) and go into
  * different groups. Undated documents join the first. Running counts and
- * moving prices stay together: their verdict says the values are of
- * different days. The figures of one match, race or round (Tore,
+ * moving prices are of one time only within RUNNING_DAYS, counted back
+ * from the latest report (the current count; older reports are an earlier
+ * state). The figures of one match, race or round (Tore,
  * Zuschauer) are of one event only within MATCH_DAYS, and those of an
  * undated document are of its own event. */
 static void split_days(abg_check *chk, sortkey *o, size_t n)
 {
     const abg_claim *c0 = &chk->items[o[0].i].c;
-    double days = c0->match ? MATCH_DAYS : CLAIM_DAYS, first = NAN;
+    double days = c0->match ? MATCH_DAYS : c0->running ? RUNNING_DAYS : CLAIM_DAYS;
+    double first = NAN;
     size_t k, seg = 0;
 
-    if (n < 2 || *o[0].tkey || c0->running)
+    if (n < 2 || *o[0].tkey)
         return;
     qsort(o, n, sizeof *o, cmp_day);
+    if (c0->running) {
+        /* the latest reports are the current count; those more than
+         * RUNNING_DAYS before them are an earlier state, and so on back */
+        for (k = n; k-- > 0;) {
+            double day = o[k].day;
+            if (!isnan(day)) {
+                if (isnan(first))
+                    first = day;
+                else if (first - day > days) {
+                    seg++;
+                    first = day;
+                }
+            }
+            o[k].seg = seg; /* undated: with the earliest */
+        }
+        qsort(o, n, sizeof *o, cmp_grouping);
+        return;
+    }
     for (k = 0; k < n; k++) {
         double day = o[k].day;
         if (isnan(day)) {

@@ -411,8 +411,10 @@ static void name_variants(void **state)
 }
 
 /* The number of groups of claims[0..n) whose documents were published on
- * days[0..n) (NULL: undated), all one story. */
-static size_t groups_by_day(const abg_claim *claims, const char *const *days, size_t n)
+ * days[0..n) (NULL: undated), all one story; of them conflicts, when
+ * asked. */
+static size_t groups_and_conflicts(const abg_claim *claims, const char *const *days, size_t n,
+                                   size_t *conflicts)
 {
     abg_check_options o = ABG_CHECK_OPTIONS_INIT;
     abg_check *chk = NULL;
@@ -433,13 +435,22 @@ static size_t groups_by_day(const abg_claim *claims, const char *const *days, si
     }
     assert_int_equal(abg_check_run(chk, ctx), 0);
     ng = abg_check_group_count(chk);
+    if (conflicts)
+        for (i = 0, *conflicts = 0; i < ng; i++)
+            *conflicts += abg_check_group(chk, i)->verdict == ABG_VERDICT_CONFLICT;
     abg_check_free(chk);
     abg_ctx_free(ctx);
     return ng;
 }
 
+static size_t groups_by_day(const abg_claim *claims, const char *const *days, size_t n)
+{
+    return groups_and_conflicts(claims, days, n, NULL);
+}
+
 /* Claims with no time word speak of their documents' days: more than
- * three days apart they are of different times, running counts excepted;
+ * three days apart they are of different times; running counts are of one
+ * time within a day, counted back from the latest report;
  * the figures of one match are one event only within a day, and those of
  * undated documents never; a claim with no time joins an explicit day
  * only when its document is of a day near it, and no time that ended
@@ -459,8 +470,26 @@ static void days_apart(void **state)
     assert_int_equal(groups_by_day(c, far, 2), 2);
     assert_int_equal(groups_by_day(c, none, 2), 1);
     c[0].running = c[1].running = true;
-    assert_int_equal(groups_by_day(c, far, 2), 1);
+    assert_int_equal(groups_by_day(c, far, 2), 2);
+    assert_int_equal(groups_by_day(c, near, 2), 2);
+    assert_int_equal(groups_by_day(c, next, 2), 1);
+    assert_int_equal(groups_by_day(c, none, 2), 1);
     c[0].running = c[1].running = false;
+    {
+        /* 9 dead on Monday, 23 on Tuesday and Wednesday: the latest two
+         * agree, Monday's count is an earlier state (counted forward from
+         * Monday, 9 and 23 would be one group in conflict) */
+        abg_claim r[3];
+        const char *three[] = {"2026-03-02", "2026-03-03", "2026-03-04"};
+        size_t nc = 9;
+        r[0] = claim("a", ABG_FACT_QUANTITY, "9 Tote", 9, "Tote", ABG_QUAL_EXACT);
+        r[1] = claim("b", ABG_FACT_QUANTITY, "23 Tote", 23, "Tote", ABG_QUAL_EXACT);
+        r[2] = claim("c", ABG_FACT_QUANTITY, "23 Tote", 23, "Tote", ABG_QUAL_EXACT);
+        r[0].measure = r[1].measure = r[2].measure = "tote";
+        r[0].running = r[1].running = r[2].running = true;
+        assert_int_equal(groups_and_conflicts(r, three, 3, &nc), 2);
+        assert_int_equal(nc, 0);
+    }
     c[0].measure = c[1].measure = "zuschauer";
     c[0].match = c[1].match = true;
     assert_int_equal(groups_by_day(c, next, 2), 1);
