@@ -68,6 +68,14 @@ static void quantities(const char *text, char *out, size_t cap)
             continue;
         if (!abg_fact_value_string(value, sizeof value, &facts[i], 0))
             snprintf(value, sizeof value, "-");
+        if (facts[i].qualifier == ABG_QUAL_RANGE) { /* value..value_to */
+            size_t k = strlen(value);
+            if (k + 3 < sizeof value) {
+                memcpy(value + k, "..", 3);
+                if (!abg_fact_value_string(value + k + 2, sizeof value - k - 2, &facts[i], 1))
+                    snprintf(value + k + 2, sizeof value - k - 2, "-");
+            }
+        }
         w = snprintf(out + used, cap - used, "%.*s|%s|%s|%s\n", (int)facts[i].len,
                      dt + facts[i].off, value, facts[i].unit ? facts[i].unit : "-",
                      abg_qualifier_name(facts[i].qualifier));
@@ -184,6 +192,39 @@ static void test_duration(void **state)
     expect("Ab 8 Uhr und am Tag 3 danach.", "");
 }
 
+/* ---- bounds and ranges ---- */
+
+static void test_bounds_ranges(void **state)
+{
+    (void)state;
+    /* "bis" alone before an amount is its upper bound */
+    expect("Die Boote dürfen bis 500 kg laden.", "bis 500 kg|500|kg|upper\n");
+    expect("Erlaubt sind Tiere bis 53 Kilogramm.", "bis 53 Kilogramm|53|kg|upper\n");
+    expect("Gefördert werden Anlagen bis zu 30 Kilowatt.", "bis zu 30 Kilowatt|30|kW|upper\n");
+    /* ranges with number words at either end */
+    expect("Die Kinder sind zwischen fünf und zwölf Jahren alt.",
+           "zwischen fünf und zwölf Jahren|5..12|Jahre|range\n");
+    expect("Ihm drohen zehn bis 20 Jahre Haft.", "zehn bis 20 Jahre|10..20|Jahre|range\n");
+    expect("Die Strafen reichen von ein bis sechs Jahren.", "ein bis sechs Jahren|1..6|Jahre|range\n");
+    expect("Die Sanierung dauert 3 bis 4 Wochen.", "3 bis 4 Wochen|3..4|Wochen|range\n");
+    /* ranges of counted nouns */
+    expect("Das Amt zählt 300 bis 450 Asylanträge am Tag.",
+           "300 bis 450 Asylanträge|300..450|Asylanträge|range\n");
+    expect("Es nehmen fünf bis 20 Flüchtlinge die Route.",
+           "fünf bis 20 Flüchtlinge|5..20|Flüchtlinge|range\n");
+    expect("Im Versteck lebten zwischen 10 und 15 Männern.",
+           "zwischen 10 und 15 Männern|10..15|Männer|range\n");
+    expect("Es kamen 1,5 bis 2 Millionen Flüchtlinge.",
+           "1,5 bis 2 Millionen Flüchtlinge|1500000..2000000|Flüchtlinge|range\n");
+    /* negative twins: a range is not its end with "bis"; "bis" before a
+     * time of day, a date or a count word is no bound of a quantity */
+    expect("Der Lkw wiegt von 300 bis 500 kg.", "300 bis 500 kg|300..500|kg|range\n");
+    expect("Geöffnet ist bis 18 Uhr, bis Ende Mai.", "");
+    expect("Er zählte eins bis zwei und hörte auf.", "");
+    /* the end of a range the rules do not read is no bound */
+    expect("Nur ein bis zwei Pflegekräfte sind da.", "zwei Pflegekräfte|2|Pflegekräfte|exact\n");
+}
+
 static void test_temperature(void **state)
 {
     (void)state;
@@ -201,7 +242,7 @@ int main(void)
         cmocka_unit_test(test_count_digits), cmocka_unit_test(test_count_dative),
         cmocka_unit_test(test_count_words),  cmocka_unit_test(test_count_not),
         cmocka_unit_test(test_age),          cmocka_unit_test(test_duration),
-        cmocka_unit_test(test_temperature),
+        cmocka_unit_test(test_temperature), cmocka_unit_test(test_bounds_ranges),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

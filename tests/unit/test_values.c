@@ -13,8 +13,9 @@
  *  2. A fact's value is the number its text states: a money, percent or
  *     quantity fact whose text holds exactly one number in digits has that
  *     number as its value times a scale (1, 10^3, 10^6, 10^9, 10^12) or
- *     a hundredth (Cent, Rappen); with exactly two numbers (a range) the
- *     same holds for value and value_to. A date's year is one of the
+ *     a hundredth (Cent, Rappen), or, for a range with one end in words
+ *     ("zehn bis 20 Jahre"), as its value_to; with exactly two numbers (a
+ *     range) the same holds for value and value_to. A date's year is one of the
  *     four-digit numbers its text holds, when it holds any.
  *
  * Usage: test_values [FILE|DIR ...]; without arguments the gold sets in
@@ -175,7 +176,10 @@ static void check_fact(const char *where, const char *text, const written *w, si
             bad(where, text, f, "its year is none of the years it states");
         return;
     }
-    if (nin == 1 && !scaled(strtod(v, NULL), w[inside[0]].value))
+    /* a range with one end in words ("zehn bis 20 Jahre") states the
+     * other end in digits */
+    if (nin == 1 && !scaled(strtod(v, NULL), w[inside[0]].value) &&
+        !(vt[0] && scaled(strtod(vt, NULL), w[inside[0]].value)))
         bad(where, text, f, "its value is not the number it states");
     if (nin == 2 && vt[0] &&
         (!scaled(strtod(v, NULL), w[inside[0]].value) ||
