@@ -128,6 +128,9 @@ static void test_count_dative(void **state)
 static void test_count_words(void **state)
 {
     (void)state;
+    /* nouns whose plural is their singular */
+    expect("Auf der Autobahn standen 17 Lkw und 27 Pkw.", "17 Lkw|17|Lkw|exact\n27 Pkw|27|Pkw|exact\n");
+    expect("Die Einheit rückte mit 50 Mann aus.", "50 Mann|50|Mann|exact\n");
     expect("Bei dem Anschlag starben drei Tote? Nein: zehn Personen wurden verletzt.",
            "drei Tote|3|Tote|exact\nzehn Personen|10|Personen|exact\n");
     expect("Der Betrieb entließ sieben Angestellten.",
