@@ -175,6 +175,10 @@ static void test_age(void **state)
 {
     (void)state;
     expect("Ein 31-Jähriger wurde festgenommen.", "31-Jähriger|31|Jahre|exact\n");
+    /* an age limit; the second age of "14- bis 29-Jährige" is none */
+    expect("Die Quote unter 25-Jährigen sank.", "unter 25-Jährigen|25|Jahre|upper\n");
+    expect("Gefragt wurden über 60-Jährige.", "über 60-Jährige|60|Jahre|lower\n");
+    expect("Bei den 14- bis 29-Jährigen war es so.", "29-Jährigen|29|Jahre|exact\n");
     expect("Die 67-jährige Frau blieb unverletzt.", "67-jährige|67|Jahre|exact\n");
     expect("Der 45 Jahre alte Mann floh.", "45 Jahre|45|Jahre|exact\n");
     expect("Es gilt eine dreitägige Waffenruhe.", "dreitägige|3|Tage|exact\n");
