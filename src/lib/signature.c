@@ -42,10 +42,15 @@ typedef struct {
  * the hash of its folded form, for the shingles, and the stem slot it
  * counts into (NO_STEM: a number, a stopword, a short word or stem). Each
  * distinct token is folded and stemmed once per document. */
+/* A hyphenated compound counts its first and last parts too
+ * ("Gaza-Krieg" is also about Gaza and a Krieg, as "Krieg in Gaza" is). */
+#define PARTS_MAX 2
+
 typedef struct {
     const char *w; /* NULL: empty */
     uint32_t len;
     uint32_t stem;
+    uint32_t part[PARTS_MAX]; /* NO_STEM when none */
     uint64_t hash;
 } memo;
 
@@ -91,12 +96,13 @@ static size_t probe_seen(const memo *m, size_t cap, uint64_t h, const char *w, s
     return i;
 }
 
-/* Room for one more stem and one more token, each table at most half full. */
+/* Room for PARTS_MAX + 1 more stems and one more token, each table at most
+ * half full. */
 static int reserve(signer *s)
 {
     size_t cap, j;
 
-    if (2 * (s->n + 1) > s->cap) {
+    if (2 * (s->n + 1 + PARTS_MAX) > s->cap) {
         uint32_t *p;
         stem_entry *e;
         cap = s->cap ? 2 * s->cap : 256;
@@ -150,6 +156,38 @@ static int stem_index(signer *s, uint32_t *out, const char *stem, size_t len)
     return 0;
 }
 
+/* The first and last parts of a hyphenated word w[0..len) as content
+ * stems of their own, when they are (three letters or more, no
+ * stopword) and differ from the whole. */
+static int compound_parts(signer *s, memo *m, const abg_lang *lang, abg_stemmer *stemmer,
+                          const char *w, size_t len)
+{
+    const char *first = memchr(w, '-', len), *last = w + len;
+    size_t k;
+    int err;
+
+    if (!first)
+        return 0;
+    while (last[-1] != '-') /* after the last hyphen */
+        last--;
+    for (k = 0; k < PARTS_MAX; k++) {
+        const char *p = k == 0 ? w : last, *stem, *f;
+        size_t n = k == 0 ? (size_t)(first - w) : (size_t)(w + len - last), sl, fl;
+        if (n < 3)
+            continue;
+        if ((err = abg_stem(&stem, &sl, stemmer, p, n)) < 0)
+            return err;
+        f = abg_stemmer_folded(stemmer, &fl);
+        if (fl < 3 || sl < 3 || abg_stopwords_has(lang->stopwords, f, fl))
+            continue;
+        if ((err = stem_index(s, &m->part[k], stem, sl)) < 0)
+            return err;
+        if (m->part[k] == m->stem || (k == 1 && m->part[1] == m->part[0]))
+            m->part[k] = NO_STEM;
+    }
+    return 0;
+}
+
 /* The memo of token w[0..len) (a word when `word`), made on first sight:
  * fold it, hash it, and for a content word find its stem slot. */
 static int see(signer *s, const memo **out, const abg_lang *lang, abg_stemmer *stemmer,
@@ -180,9 +218,11 @@ static int see(signer *s, const memo **out, const abg_lang *lang, abg_stemmer *s
             flen = s->fold.len;
         }
         m->hash = abg_mix64(abg_hash(f, flen));
-        m->stem = NO_STEM;
+        m->stem = m->part[0] = m->part[1] = NO_STEM;
         if (word && flen >= 3 && stem_len >= 3 && !abg_stopwords_has(lang->stopwords, f, flen) &&
             (err = stem_index(s, &m->stem, stem, stem_len)) < 0)
+            return err;
+        if (word && m->stem != NO_STEM && (err = compound_parts(s, m, lang, stemmer, w, len)) < 0)
             return err;
         m->w = w;
         m->len = (uint32_t)len;
@@ -247,7 +287,11 @@ static int sign_text(signer *s, const abg_lang *lang, abg_stemmer *stemmer, cons
         if (body)
             shingle_token(s, m->hash);
         if (m->stem != NO_STEM) {
+            size_t k;
             s->stems[m->stem].count++;
+            for (k = 0; k < PARTS_MAX; k++)
+                if (m->part[k] != NO_STEM)
+                    s->stems[m->part[k]].count++;
             if (s->words < UINT32_MAX)
                 s->words++;
         }

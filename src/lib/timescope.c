@@ -18,7 +18,8 @@
  *   a resolved day  a relative expression ("gestern": the day before the
  *                   publication day; "am Sonntag": the last Sunday on or
  *                   before it; "vergangene Woche": "2025-W30"; "im
- *                   Vorjahr": "2024"), only when the publication day is known
+ *                   Vorjahr": "2024"), only when the publication day is known;
+ *                   without it, a past year or week is "earlier"
  *   "before"        a `formerly` word ("zuvor", "ursprünglich"); for a
  *                   running count the current state ("now") instead
  *
@@ -297,8 +298,9 @@ static char *relative_at(abg_about_state *st, const abg_sent *s, size_t i, size_
         snprintf(buf, sizeof buf, month ? "%04d-%02d" : "%04d-Q%d", y, n);
         return abg_strdup(buf);
     }
-    if (!st->pub_year)
-        return NULL;
+    if (!st->pub_year) /* "im Vorjahr" of an undated text: some earlier year */
+        return (unit == ABG_REL_YEAR || unit == ABG_REL_WEEK) && n < 0 ? abg_strdup("earlier")
+                                                                       : NULL;
     pub = abg_day_number(st->pub_year, st->pub_month, st->pub_day);
     switch (unit) {
     case ABG_REL_DAY:

@@ -198,7 +198,8 @@ static void before_and_now(void **state)
 }
 
 /* A relative day is resolved against the publication day: the Monday
- * before Wednesday 5 March 2025 is 3 March. */
+ * before Wednesday 5 March 2025 is 3 March; without one, a past year or
+ * week is earlier. */
 static void relative_day(void **state)
 {
     const char *t = "---\npublished: 2025-03-05\n---\n"
@@ -207,6 +208,14 @@ static void relative_day(void **state)
 
     (void)state;
     check_about(t, "3 Millionen Euro", &w);
+    /* undated, a past year or week is some earlier time, never the
+     * text's own; a weekday is no scope then */
+    check_about("Im Vorjahr meldete Kessler einen Umsatz von 3 Millionen Euro.\n",
+                "3 Millionen Euro", &(want){"Kessler", NULL, "umsatz", LEVEL, "earlier", NULL});
+    check_about("Vergangene Woche meldete Kessler einen Umsatz von 3 Millionen Euro.\n",
+                "3 Millionen Euro", &(want){"Kessler", NULL, "umsatz", LEVEL, "earlier", NULL});
+    check_about("Am Montag meldete Kessler einen Umsatz von 3 Millionen Euro.\n",
+                "3 Millionen Euro", &(want){"Kessler", NULL, "umsatz", LEVEL, NULL, NULL});
 }
 
 /* "im April": the April nearest the publication day (in January, the

@@ -513,6 +513,28 @@ static void signature_counts_by_hand(void **state)
     assert_int_equal(sig.n, 0);
 }
 
+static void hyphenated_compounds_count_their_parts(void **state)
+{
+    /* "Gaza-Krieg" counts gaza-krieg, gaza and krieg; "Krieg in Gaza"
+     * krieg and gaza (in: stopword): gaza 2, krieg 2, gaza-krieg 1. A part
+     * of under three letters (US) or a stopword part counts nothing, and a
+     * part equal to the whole is not counted twice (CDU-CDU). */
+    static const char *const want[] = {"cdu", "cdu-cdu", "gaza", "gaza-krieg", "krieg",
+                                       "prasident", "us-prasident"};
+    static const uint32_t count[] = {1, 1, 2, 1, 2, 1, 1};
+    abg_signature sig;
+    size_t i;
+
+    sign(&sig, *state, "Gaza-Krieg. Krieg in Gaza. US-Präsident. CDU-CDU.\n");
+    assert_int_equal(sig.n, 7);
+    for (i = 0; i < 7; i++) {
+        assert_string_equal(sig.stems[i], want[i]);
+        assert_int_equal(sig.counts[i], count[i]);
+    }
+    assert_int_equal(sig.words, 5);
+    abg_signature_dispose(&sig);
+}
+
 static void signature_keeps_the_most_frequent_stems(void **state)
 {
     /* "Kein Titel hier." (kein and hier: stopwords; no title: it ends with
@@ -784,6 +806,8 @@ int main(void)
         cmocka_unit_test(similarity_is_symmetric_and_one_for_equal_vectors),
         cmocka_unit_test(copies_by_share_of_equal_values),
         cmocka_unit_test(a_copy_stays_in_its_originals_story),
+        cmocka_unit_test_setup_teardown(hyphenated_compounds_count_their_parts, kit_setup,
+                                        kit_teardown),
         cmocka_unit_test_setup_teardown(signature_counts_by_hand, kit_setup, kit_teardown),
         cmocka_unit_test_setup_teardown(signature_keeps_the_most_frequent_stems, kit_setup,
                                         kit_teardown),
