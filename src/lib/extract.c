@@ -563,6 +563,26 @@ static const abg_map_entry *in_map(const conv *cv, const char *kind, const char 
     return len ? abg_map_find(abg_rules_map(cv->rules, kind), w, len) : NULL;
 }
 
+/* Whether w[0..len), folded, ends with a word of map `kind`: the word or
+ * the last part of a compound ("Krankenschwestern" ends in Schwestern). */
+static int ends_in_map(const conv *cv, const char *kind, const char *w, size_t len)
+{
+    const abg_map *m = abg_rules_map(cv->rules, kind);
+    char f[128];
+    size_t i, fl;
+
+    if (!m || abg_fold_key(f, sizeof f, w, len) <= 0)
+        return 0;
+    fl = strlen(f);
+    for (i = 0; i < m->n; i++) {
+        const char *k = m->entries[i].key;
+        size_t kl = strlen(k);
+        if (kl <= fl && memcmp(f + fl - kl, k, kl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether w[0..len) is a word no count counts (map notcount, a currency,
  * a scale or a month). */
 static int not_counted(const conv *cv, const char *w, size_t len)
@@ -595,8 +615,8 @@ static int plural_ending(const char *w, size_t len)
 
 /* The unit of an open-class count, its noun (group noun): a word of map
  * unit or noun stands for its value, and so does one of them with a dative
- * -n; else the noun as written, without quotes ("Shahed"-Drohnen), kept by
- * the rules. NULL when the noun is no counted noun: not_counted, for the
+ * -n; a plural in -er or -el drops its dative -n; else the noun as written,
+ * without quotes ("Shahed"-Drohnen), kept by the rules. NULL when the noun is no counted noun: not_counted, for the
  * whole word or the last part of a compound, or not a plural after a
  * number other than 1. */
 static const char *count_noun(const conv *cv, double value)
@@ -621,6 +641,12 @@ static const char *count_noun(const conv *cv, double value)
         return NULL;
     if (w[n - 1] == 'n' && ((e = in_map(cv, "unit", w, n - 1)) || (e = in_map(cv, "noun", w, n - 1))))
         return e->value;
+    /* a plural in -er or -el with the dative -n ("37 Ausländern", "sechs
+     * Geschwistern") is that plural; not one that ends in -n throughout
+     * (map nplural: Schwestern, Regeln) */
+    if (n > 5 && w[n - 1] == 'n' && w[n - 3] == 'e' && (w[n - 2] == 'r' || w[n - 2] == 'l') &&
+        !ends_in_map(cv, "nplural", w, n))
+        return abg_rules_word(cv->rules, w, n - 1);
     return abg_rules_word(cv->rules, w, n);
 }
 

@@ -123,6 +123,17 @@ static void test_count_dative(void **state)
     expect("Die Polizei sprach von 25 Verletzten.", "25 Verletzten|25|Verletzte|exact\n");
     expect("Das Team führt mit 59 Punkten.", "59 Punkten|59|Punkte|exact\n");
     expect("Sie gewann vor 300 Gästen.", "300 Gästen|300|Gästen|exact\n");
+    /* a plural in -er or -el with the dative -n is that plural; one in -n
+     * throughout keeps it, alone or at the end of a compound */
+    expect("Die Polizei kontrollierte 37 Ausländern die Papiere.",
+           "37 Ausländern|37|Ausländer|exact\n");
+    expect("Sie wuchs mit sechs Geschwistern auf.", "sechs Geschwistern|6|Geschwister|exact\n");
+    expect("Er sprach mit 12 Enkeln.", "12 Enkeln|12|Enkel|exact\n");
+    expect("Sie hat drei Schwestern.", "drei Schwestern|3|Schwestern|exact\n");
+    expect("Es fehlen 20 Krankenschwestern.", "20 Krankenschwestern|20|Krankenschwestern|exact\n");
+    expect("Es gelten vier Regeln und sieben Geiseln kamen frei.",
+           "vier Regeln|4|Regeln|exact\nsieben Geiseln|7|Geiseln|exact\n");
+    expect("Mit zwei Dritteln der Stimmen.", "");
 }
 
 static void test_count_words(void **state)
