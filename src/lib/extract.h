@@ -102,7 +102,8 @@ typedef struct {
     int ngroups[G_COUNT];
     /* Words that may stand right before a match and then belong to its
      * fact (the qualifiers of "rund 5 %"): matched anchored at both ends,
-     * ending where the match starts; NULL when the rule has none. */
+     * ending where the match starts; NULL when the rule has none.
+     * Borrowed from the rules' befores, shared by rules with one pattern. */
     abg_regex *before;
     int before_qual[4]; /* its groups qual, the qualifier (the first set counts) */
     int nbefore_qual;
@@ -145,6 +146,10 @@ struct abg_rules {
      * the only part of the rules that changes after loading, behind a
      * lock, so that a fact's unit lives as long as the rules. */
     struct abg_words *words;
+    /* The before patterns, each compiled once: rules with the same one
+     * ({QUALS}) borrow it from here. */
+    struct abg_before *befores;
+    size_t nbefores;
 };
 
 #define ABG_RULES_MASKED 64

@@ -168,13 +168,21 @@ done:
     return out;
 }
 
+/* A compiled before pattern, shared by the rules that use it. */
+struct abg_before {
+    char *pattern; /* expanded */
+    abg_regex *re;
+    int qual[4];
+    int nqual;
+    unsigned char first[32];
+};
+
 static void rule_dispose(abg_rule *r)
 {
     free(r->id);
     free(r->file);
     free(r->pattern);
-    abg_regex_free(r->re);
-    abg_regex_free(r->before);
+    abg_regex_free(r->re); /* r->before is the rules' */
 }
 
 void abg_rules_free(abg_rules *rules)
@@ -198,6 +206,11 @@ void abg_rules_free(abg_rules *rules)
     free(rules->maps);
     abg_regex_free(rules->cur_any);
     words_free(rules->words);
+    for (i = 0; i < rules->nbefores; i++) {
+        free(rules->befores[i].pattern);
+        abg_regex_free(rules->befores[i].re);
+    }
+    free(rules->befores);
     free(rules);
 }
 
@@ -886,9 +899,11 @@ static int first_bytes(unsigned char bits[32], unsigned *gates, abg_ctx *ctx, co
 static int compile_before(abg_rule *r, abg_ctx *ctx, const loader *ld, const char *where,
                           const char *raw)
 {
+    abg_rules *rules = ld->rules;
     abg_buf pat = ABG_BUF_INIT;
     expand_opts eo = {0, 0, 0};
     char msg[512];
+    size_t i;
     int err, n;
 
     if ((err = expand(&pat, ctx, ld, where, raw, 0, &eo)) < 0)
@@ -897,14 +912,36 @@ static int compile_before(abg_rule *r, abg_ctx *ctx, const loader *ld, const cha
         err = abg_error_oom(ctx);
         goto done;
     }
-    if ((err = abg_regex_new(&r->before, ctx, pat.data, ABG_RE_FULL)) < 0) {
-        snprintf(msg, sizeof msg, "%s", abg_ctx_message(ctx));
-        err = abg_error(ctx, ABG_EUSAGE, "%s: rule %s: before: %s", where, r->id, msg);
-        goto done;
+    for (i = 0; i < rules->nbefores && strcmp(rules->befores[i].pattern, pat.data); i++)
+        ;
+    if (i == rules->nbefores) { /* a pattern not seen before: compile it */
+        struct abg_before *b = realloc(rules->befores, (i + 1) * sizeof *b);
+        if (!b) {
+            err = abg_error_oom(ctx);
+            goto done;
+        }
+        rules->befores = b;
+        b += i;
+        memset(b, 0, sizeof *b);
+        if ((err = abg_regex_new(&b->re, ctx, pat.data, ABG_RE_FULL)) < 0) {
+            snprintf(msg, sizeof msg, "%s", abg_ctx_message(ctx));
+            err = abg_error(ctx, ABG_EUSAGE, "%s: rule %s: before: %s", where, r->id, msg);
+            goto done;
+        }
+        if ((err = first_bytes(b->first, NULL, ctx, ld, where, raw)) < 0 ||
+            !(b->pattern = abg_strdup(pat.data))) {
+            abg_regex_free(b->re);
+            err = err < 0 ? err : abg_error_oom(ctx);
+            goto done;
+        }
+        n = abg_regex_group_numbers(b->re, abg_group_names[G_QUAL], b->qual, 4);
+        b->nqual = n < 0 ? 0 : n > 4 ? 4 : n;
+        rules->nbefores++;
     }
-    n = abg_regex_group_numbers(r->before, abg_group_names[G_QUAL], r->before_qual, 4);
-    r->nbefore_qual = n < 0 ? 0 : n > 4 ? 4 : n;
-    err = first_bytes(r->before_first, NULL, ctx, ld, where, raw);
+    r->before = rules->befores[i].re;
+    memcpy(r->before_qual, rules->befores[i].qual, sizeof r->before_qual);
+    r->nbefore_qual = rules->befores[i].nqual;
+    memcpy(r->before_first, rules->befores[i].first, sizeof r->before_first);
 done:
     abg_buf_dispose(&pat);
     return err;
@@ -923,7 +960,6 @@ static int compile_rule(abg_rule *r, abg_ctx *ctx, const loader *ld, const char 
         return abg_error(ctx, ABG_EUSAGE, "%s: rule %s has no type", where, r->id);
     if (!raw)
         return abg_error(ctx, ABG_EUSAGE, "%s: rule %s has no pattern", where, r->id);
-    abg_regex_free(r->before);
     r->before = NULL;
     if ((err = expand(&pat, ctx, ld, where, raw, 0, &eo)) < 0)
         goto done;
