@@ -28,7 +28,7 @@ typedef struct {
     bool object;       /* after a preposition (an OpenAI) or a noun (Plattform Azure) */
     bool source;       /* where a figure comes from (laut, nach Angaben der, or a
                           listed agency): a subject only when nobody else is */
-    bool agency;       /* a listed agency (Eurostat, Reuters): never a subject */
+    bool agency;       /* a listed agency (Eurostat, Reuters) or its seat: never a subject */
     const char *place; /* the place a listed agency reports for (Statistik
                           Austria: Österreich), borrowed from the lexicon */
     bool known;        /* listed in the lexicon (or an alias) */

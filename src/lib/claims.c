@@ -524,6 +524,7 @@ static bool source_name(abg_about_state *st, const abg_sent *s, size_t i, size_t
     static const char *const from[] = {"aus", "von", "vom", NULL};
     size_t j = i, n;
 
+
     if (i + k < s->ntok && abg_sent_word_is(st, s, i + k, zufolge))
         return true;
     /* back over an apposition noun and the determiners */
@@ -547,6 +548,8 @@ static bool source_name(abg_about_state *st, const abg_sent *s, size_t i, size_t
 
 static int add_name(abg_about_state *st, abg_sent *s, size_t i, size_t k)
 {
+    static const char *const based[] = {"ansässige",  "ansässigen",  "ansässiger",
+                                        "beheimatete", "beheimateten", "beheimateter", NULL};
     abg_name_hit *p = realloc(s->names, (s->nnames + 1) * sizeof *p);
 
     if (!p)
@@ -555,7 +558,10 @@ static int add_name(abg_about_state *st, abg_sent *s, size_t i, size_t k)
     p += s->nnames;
     p->tok0 = i;
     p->tok1 = i + k;
-    p->agency = abg_strset_has(&st->lex->agencies, st->tmp.data, st->tmp.len);
+    /* a listed agency, or where one sits ("die in den USA ansässige
+     * Organisation HRANA"): never a subject */
+    p->agency = abg_strset_has(&st->lex->agencies, st->tmp.data, st->tmp.len) ||
+                (i + k < s->ntok && abg_sent_word_is(st, s, i + k, based));
     p->place = abg_strset_get(&st->lex->agency_place, st->tmp.data, st->tmp.len);
     p->source = p->agency || source_name(st, s, i, k);
     p->object = p->source || after_preposition(st, s, i);

@@ -604,7 +604,8 @@ static void running_figures(void **state)
 }
 
 /* Who reports a figure is not whom it is about: a listed agency never is
- * (but a statistics office names the place it reports for), a name after
+ * (but a statistics office names the place it reports for), nor where a
+ * reporter sits ("die in den USA ansässige Organisation"), a name after
  * "nach Angaben" or in "wie ... mitteilte" only when nobody else is named
  * (a company reporting its own profit). */
 static void sources(void **state)
@@ -627,6 +628,10 @@ static void sources(void **state)
                 "40 Menschen", &hengaw);
     check_about("Der Gewinn stieg auf 2 Milliarden Euro, wie Siemens mitteilte.\n",
                 "2 Milliarden Euro", &siemens);
+    /* where a reporter sits is not what it reports about */
+    check_about("Die in den USA ansässige Organisation HRANA hatte erklärt, bei den Protesten "
+                "seien 646 Menschen getötet worden.\n",
+                "646 Menschen", &reuters);
 }
 
 /* The about of `figure` in an open run, or fail. */
