@@ -546,6 +546,25 @@ static bool source_name(abg_about_state *st, const abg_sent *s, size_t i, size_t
     return false;
 }
 
+/* Is the name at token i the seat of a court or a prosecutor's office
+ * ("das Oberlandesgericht Dresden", "die Staatsanwaltschaft Köln"), which
+ * judges and charges but is not what a figure is about? */
+static bool court_seat(abg_about_state *st, const abg_sent *s, size_t i)
+{
+    static const char *const ends[] = {"gericht", "gerichtshof", "staatsanwaltschaft", NULL};
+    const char *f;
+    size_t n, k;
+
+    if (i == 0 || s->toks[i - 1].kind != ABG_TOK_WORD || !(f = abg_sent_fold(st, s, i - 1, &n)))
+        return false;
+    for (k = 0; ends[k]; k++) {
+        size_t l = strlen(ends[k]);
+        if (n >= l && !memcmp(f + n - l, ends[k], l))
+            return true;
+    }
+    return false;
+}
+
 static int add_name(abg_about_state *st, abg_sent *s, size_t i, size_t k)
 {
     static const char *const based[] = {"ansässige",  "ansässigen",  "ansässiger",
@@ -558,10 +577,11 @@ static int add_name(abg_about_state *st, abg_sent *s, size_t i, size_t k)
     p += s->nnames;
     p->tok0 = i;
     p->tok1 = i + k;
-    /* a listed agency, or where one sits ("die in den USA ansässige
-     * Organisation HRANA"): never a subject */
+    /* a listed agency, where one sits ("die in den USA ansässige
+     * Organisation HRANA") or a court's seat: never a subject */
     p->agency = abg_strset_has(&st->lex->agencies, st->tmp.data, st->tmp.len) ||
-                (i + k < s->ntok && abg_sent_word_is(st, s, i + k, based));
+                (i + k < s->ntok && abg_sent_word_is(st, s, i + k, based)) ||
+                court_seat(st, s, i);
     p->place = abg_strset_get(&st->lex->agency_place, st->tmp.data, st->tmp.len);
     p->source = p->agency || source_name(st, s, i, k);
     p->object = p->source || after_preposition(st, s, i);

@@ -632,6 +632,9 @@ static void sources(void **state)
     check_about("Die in den USA ansässige Organisation HRANA hatte erklärt, bei den Protesten "
                 "seien 646 Menschen getötet worden.\n",
                 "646 Menschen", &reuters);
+    /* nor is the seat of a court */
+    check_about("Das Oberlandesgericht Dresden verurteilte den Mann zu fünf Jahren Haft.\n",
+                "fünf Jahren", &(want){NULL, NULL, "haftstrafe", LEVEL, NULL, NULL});
 }
 
 /* The about of `figure` in an open run, or fail. */
