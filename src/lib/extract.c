@@ -700,7 +700,10 @@ static int convert_amount(const conv *cv, abg_fact *f, size_t at, int part)
         return -1;
     if (f->type == ABG_FACT_QUANTITY && !second) {
         size_t a, b;
-        if (grp(cv, G_NUM, &a, &b) && label_before(cv, a, has_grp(cv, G_NOUN)))
+        /* a month before digits makes a date ("Juni 12"), not before a
+         * number word ("im September vier Angriffe") */
+        if (grp(cv, G_NUM, &a, &b) &&
+            label_before(cv, a, has_grp(cv, G_NOUN) && cv->sub[a] >= '0' && cv->sub[a] <= '9'))
             return -1;
     }
     if (f->type == ABG_FACT_MONEY) {

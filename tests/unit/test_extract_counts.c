@@ -169,6 +169,9 @@ static void test_count_not(void **state)
     expect("Nach Artikel 5 Absatz 3 und Paragraf 218 Strafgesetzbuch.", "");
     expect("Siehe § 3 Satz 2 und Seite 12 Zeile 4.", "");
     expect("Windows 11 Nutzer, GPT-4 Modelle und iPhone 16 Besitzer.", "");
+    /* a month before digits is a date, before a number word it is none */
+    expect("Am Juni 12 Tote.", "");
+    expect("Sie flogen im September vier Angriffe.", "vier Angriffe|4|Angriffe|exact\n");
     expect("Die Mannschaft steht auf Platz 4 Punkte hinter dem Ersten, das Spiel endete 3:1.",
            "");
     expect("Die Hauptstraße 8 Anwohner wurde gesperrt.", "");
