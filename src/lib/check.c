@@ -285,6 +285,11 @@ static void family_of(const abg_claim *c, const char **family, const char **cmpu
                 *factor = units[i].factor;
                 return;
             }
+        /* a unit per something (g/km, Barrel/Tag) with its like only */
+        if (c->unit && strchr(c->unit, '/')) {
+            *family = *cmpunit = c->unit;
+            return;
+        }
         /* a counted noun: the measure says what is counted, and Mitarbeiter
          * and Beschäftigte are compared as numbers */
         *family = *cmpunit = "count";

@@ -683,6 +683,24 @@ static int label_before(const conv *cv, size_t p, int months)
     return 0;
 }
 
+/* The unit "UNIT/PER" of a quantity per something ("130 Gramm je
+ * Kilometer": g/km), kept by the rules; NULL when the unit is a counted
+ * thing (Nutzer pro Woche is no unit of its own) or PER no map perunit. */
+static const char *per_unit(const conv *cv, const char *unit)
+{
+    const abg_map_entry *per = grp_map(cv, G_PER, "perunit");
+    unsigned char c = (unsigned char)unit[0];
+    char buf[64];
+    int n;
+
+    /* a symbol (kg, GW, °C, m²) or a barrel, not a word for things */
+    if (!per || !(strlen(unit) <= 3 || (c >= 'a' && c <= 'z') || c >= 0x80 ||
+                  strcmp(unit, "Barrel") == 0))
+        return NULL;
+    n = snprintf(buf, sizeof buf, "%s/%s", unit, per->value);
+    return n > 0 && (size_t)n < sizeof buf ? abg_rules_word(cv->rules, buf, (size_t)n) : NULL;
+}
+
 /* part: 0 a single fact, 1 the first of a pair (from), 2 the second (to) */
 static int convert_amount(const conv *cv, abg_fact *f, size_t at, int part)
 {
@@ -744,6 +762,8 @@ static int convert_amount(const conv *cv, abg_fact *f, size_t at, int part)
         if (!u)
             return -1;
         f->unit = u->value;
+        if (has_grp(cv, G_PER) && !(f->unit = per_unit(cv, u->value)))
+            return -1;
     } else {
         double v = abg_num_value(n);
         /* an open-class count: a whole number of things */

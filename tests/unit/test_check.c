@@ -223,6 +223,15 @@ static void causes(void **state)
     c[1].measure = "haft";
     assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
     assert_int_equal(ng, 2);
+    /* a unit per something is compared with its like only */
+    c[0] = claim("a", ABG_FACT_QUANTITY, "130 Gramm je Kilometer", 130, "g/km", ABG_QUAL_EXACT);
+    c[1] = claim("b", ABG_FACT_QUANTITY, "130 g/km", 130, "g/km", ABG_QUAL_EXACT);
+    c[0].measure = c[1].measure = "ausstoss";
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    c[1] = claim("b", ABG_FACT_QUANTITY, "130 Fahrzeuge", 130, "Fahrzeuge", ABG_QUAL_EXACT);
+    c[1].measure = "ausstoss";
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
+    assert_int_equal(ng, 2);
 }
 
 static void dates_are_spans_and_end_points(void **state)

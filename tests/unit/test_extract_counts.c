@@ -246,6 +246,21 @@ static void test_bounds_ranges(void **state)
     expect("Nur ein bis zwei Pflegekräfte sind da.", "zwei Pflegekräfte|2|Pflegekräfte|exact\n");
 }
 
+/* ---- units per something ---- */
+
+static void test_per_unit(void **state)
+{
+    (void)state;
+    expect("Der Wagen stößt 130 Gramm je Kilometer aus.", "130 Gramm je Kilometer|130|g/km|exact\n");
+    expect("Es sind 0,015 MW/km².", "0,015 MW/km²|0.015|MW/km²|exact\n");
+    expect("Das Feld fördert 1,2 Millionen Barrel pro Tag.",
+           "1,2 Millionen Barrel pro Tag|1200000|Barrel/Tag|exact\n");
+    /* counted things per span are counts, a per-word no unit */
+    expect("Orakel hat 300 Millionen Nutzer pro Woche.",
+           "300 Millionen Nutzer|300000000|Nutzer|exact\n");
+    expect("Er lief 10 Kilometer pro Woche.", "10 Kilometer|10|km|exact\n");
+}
+
 static void test_temperature(void **state)
 {
     (void)state;
@@ -264,6 +279,7 @@ int main(void)
         cmocka_unit_test(test_count_words),  cmocka_unit_test(test_count_not),
         cmocka_unit_test(test_age),          cmocka_unit_test(test_duration),
         cmocka_unit_test(test_temperature), cmocka_unit_test(test_bounds_ranges),
+        cmocka_unit_test(test_per_unit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
