@@ -1308,6 +1308,23 @@ static unsigned gates_at(const abg_rules *rules, unsigned want, const char *s, s
     return g;
 }
 
+/* Whether one of the words `needs` (abg_rule.needs) stands in
+ * s[p, min(end, p + ABG_NEEDS_SPAN)). */
+static int needs_near(const char *needs, const char *s, size_t p, size_t end)
+{
+    size_t lim = end - p < ABG_NEEDS_SPAN ? end - p : ABG_NEEDS_SPAN;
+
+    for (; *needs; needs += strlen(needs) + 1) {
+        size_t n = strlen(needs), i;
+        const char *q;
+        for (i = 0; i + n <= lim && (q = memchr(s + p + i, needs[0], lim - n + 1 - i));
+             i = (size_t)(q - (s + p)) + 1)
+            if (memcmp(q, needs, n) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 static int cmp_cand(const void *x, const void *y)
 {
     const cand *a = x, *b = y;
@@ -1480,6 +1497,8 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
                         if (!(gates & cv.rule->gates))
                             continue;
                     }
+                    if (cv.rule->needs && !needs_near(cv.rule->needs, cv.sub, p, we))
+                        continue;
                     /* the rules are compiled anchored: a match starts at p */
                     rc = abg_regex_search(&m, ctx, cv.rule->re, scratch, cv.sub, we, p);
                     if (rc == 0)

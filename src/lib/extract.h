@@ -116,7 +116,13 @@ typedef struct {
     unsigned char first[32];
     unsigned char before_first[32];
     unsigned gates;
+    /* Words a match holds within ABG_NEEDS_SPAN bytes of its start, one of
+     * which it must: each ended by a NUL, the last by two; NULL when the
+     * rule has none. The rule is not tried where none follows. */
+    char *needs;
 } abg_rule;
+
+#define ABG_NEEDS_SPAN 64
 
 /* Defines of a rule file whose words the program finds itself, so that a
  * rule is not tried at every word that might start one. */

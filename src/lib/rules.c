@@ -182,6 +182,7 @@ static void rule_dispose(abg_rule *r)
     free(r->id);
     free(r->file);
     free(r->pattern);
+    free(r->needs);
     abg_regex_free(r->re); /* r->before is the rules' */
 }
 
@@ -646,9 +647,44 @@ static int add_rule(loader *ld, abg_ctx *ctx, const char *where, const char *id,
     r->type = 0;
     r->flags = 0;
     r->line = line;
+    free(r->needs);
+    r->needs = NULL;
     if (!(r->file = abg_strdup(file)))
         return abg_error_oom(ctx);
     *cur = r;
+    return 0;
+}
+
+/* A rule's `needs WORD, WORD, ...`: the words, each ended by a NUL, the
+ * list by two. */
+static int parse_needs(abg_rule *r, abg_ctx *ctx, const char *where, const char *p)
+{
+    size_t n = strlen(p), k = 0, i;
+    char *w = malloc(n + 2);
+
+    if (!w)
+        return abg_error_oom(ctx);
+    for (i = 0; i <= n; i++) {
+        const char *e = p + i;
+        size_t a = i;
+        while (i < n && p[i] != ',')
+            i++;
+        e = p + i;
+        while (a < i && is_space(p[a]))
+            a++;
+        while (e > p + a && is_space(e[-1]))
+            e--;
+        if (e == p + a || (size_t)(e - (p + a)) > ABG_NEEDS_SPAN) {
+            free(w);
+            return abg_error(ctx, ABG_EUSAGE, "%s: needs: a word is empty or too long", where);
+        }
+        memcpy(w + k, p + a, (size_t)(e - (p + a)));
+        k += (size_t)(e - (p + a));
+        w[k++] = '\0';
+    }
+    w[k] = '\0';
+    free(r->needs);
+    r->needs = w;
     return 0;
 }
 
@@ -758,6 +794,8 @@ static int load_file(loader *ld, abg_ctx *ctx, const char *path)
             else
                 err = abg_error(ctx, ABG_EUSAGE,
                                 "%s: context must be 'currency', 'year' or 'rate'", where);
+        } else if (kl == 5 && memcmp(kw, "needs", 5) == 0) {
+            err = parse_needs(cur, ctx, where, p);
         } else if (kl == 7 && memcmp(kw, "require", 7) == 0) {
             if (strcmp(p, "before") != 0)
                 err = abg_error(ctx, ABG_EUSAGE, "%s: require must be 'before'", where);

@@ -191,6 +191,19 @@ $ abgleich facts --rules-only --rules {tmp}/trees.rules -
 > <stdin>:1:18  quantity  300 Bäume  approx  "rund 300 Bäume"
 > <stdin>:1:42  quantity  20 Bäume  exact  "20 Bäume"
 
+### Eigene Regel mit needs: nur versucht, wo eines der Wörter folgt
+% printf 'map unit Bäume = Bäume\nrule quantity.trees\n  type quantity\n  needs bis, und\n  pattern (?<num>\\d+) (?:bis|und) (?<num_to>\\d+) (?<unit>{@unit})\n' > "$ABG_TMP/trees.rules"
+$ abgleich facts --rules-only --rules {tmp}/trees.rules -
+< Gepflanzt wurden 300 bis 400 Bäume, gefällt 20 Bäume.
+> <stdin>:1:18  quantity  300..400 Bäume  range  "300 bis 400 Bäume"
+
+### needs mit leerem Wort
+% printf 'rule quantity.trees\n  type quantity\n  needs bis, ,und\n  pattern (?<num>\\d+)\n' > "$ABG_TMP/bad.rules"
+$ abgleich facts --rules-only --rules {tmp}/bad.rules -
+< 5 Euro
+! abgleich: {tmp}/bad.rules:3: needs: a word is empty or too long
+= 2
+
 ### Regeldatei mit Fehler im Muster
 % printf '# x\nrule bad\n  type money\n  pattern (?<num>\\d+\n' > "$ABG_TMP/bad.rules"
 $ abgleich facts --rules {tmp}/bad.rules -
