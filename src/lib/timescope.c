@@ -326,12 +326,37 @@ static char *relative_at(abg_about_state *st, const abg_sent *s, size_t i, size_
 
 /* ---- the scope ---- */
 
+/* Does another figure (no date) of the text stand between byte offsets a
+ * and b? Then a time word beyond the figure's clause is that one's ("...
+ * und neue Schulden von 180 Milliarden Euro - so viel wie zuvor nur ..."). */
+static bool figure_between(const abg_about_state *st, size_t self, size_t a, size_t b)
+{
+    size_t lo = 0, hi = st->nfacts, f;
+
+    if (a > b) {
+        size_t t = a;
+        a = b;
+        b = t;
+    }
+    while (lo < hi) { /* the first fact after a */
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->facts[mid].off <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (f = lo; f < st->nfacts && st->facts[f].off < b; f++)
+        if (f != self && st->facts[f].type != ABG_FACT_DATE)
+            return true;
+    return false;
+}
+
 /* One pass over clause c (c < 0: the whole sentence) for what `what`
  * asks: 0 event phrases, 1 relative expressions, 2 formerly/now words.
  * 1 found (*out set), 0 none, < 0 an error. */
 static int scan(char **out, abg_about_state *st, const abg_sent *s, long c, int what,
                 bool running, const abg_fact *facts, size_t nfacts, const clause_set *skip,
-                size_t t0)
+                size_t t0, size_t self)
 {
     size_t i, j, len;
 
@@ -354,6 +379,9 @@ static int scan(char **out, abg_about_state *st, const abg_sent *s, long c, int 
         if (c >= 0 && s->clause[i] != (unsigned)c)
             continue;
         if (in_clauses(skip, s->clause[i]))
+            continue;
+        if (c < 0 && t0 < s->ntok &&
+            figure_between(st, self, s->off + s->toks[i].off, s->off + s->toks[t0].off))
             continue;
         switch (what) {
         case 0:
@@ -398,15 +426,15 @@ int abg_timescope_find(char **out, abg_about_state *st, const abg_sent *s, size_
             earlier_clauses(&earlier, st, s, self);
             skip = &earlier;
         }
-        if ((err = scan(out, st, s, cc, 0, running, facts, nfacts, skip, t0)) != 0)
+        if ((err = scan(out, st, s, cc, 0, running, facts, nfacts, skip, t0, self)) != 0)
             return err < 0 ? err : 0;
         if ((d = nearest_date(skip, s, cc, t0, facts, nfacts, self, ignore)))
             return (*out = date_scope(d)) ? 0 : ABG_ENOMEM;
         if (cc >= 0 && (*out = bare_year(st, s, (unsigned)cc, t0)))
             return 0;
-        if ((err = scan(out, st, s, cc, 1, running, facts, nfacts, skip, t0)) != 0)
+        if ((err = scan(out, st, s, cc, 1, running, facts, nfacts, skip, t0, self)) != 0)
             return err < 0 ? err : 0;
-        if ((err = scan(out, st, s, cc, 2, running, facts, nfacts, skip, t0)) != 0)
+        if ((err = scan(out, st, s, cc, 2, running, facts, nfacts, skip, t0, self)) != 0)
             return err < 0 ? err : 0;
     }
     return 0;

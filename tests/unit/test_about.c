@@ -195,6 +195,10 @@ static void before_and_now(void **state)
     check_about(t, "49,9 Prozent", &now);
     check_about(t, "30 Prozent", &old);
     check_about(u, "14 Prozent", &before);
+    /* beyond its clause a time word is the nearest figure's */
+    check_about("Der Etat sieht Ausgaben von 525 Milliarden Euro vor und Kredite von 80 "
+                "Milliarden Euro - so viel wie zuvor nur in der Krise.\n",
+                "525 Milliarden Euro", &(want){NULL, NULL, "ausgaben", LEVEL, NULL, NULL});
 }
 
 /* A relative day is resolved against the publication day: the Monday
