@@ -81,6 +81,8 @@ bool abg_sent_word_in(abg_about_state *st, const abg_sent *s, size_t i, const ab
 /* Is token i a word whose folded form is one of words[] (NULL-ended)? */
 bool abg_sent_word_is(abg_about_state *st, const abg_sent *s, size_t i,
                       const char *const *words);
+/* Does the folded word f[0..n) end with one of ends[] (NULL-ended)? */
+bool abg_word_ends_with(const char *f, size_t n, const char *const *ends);
 /* Is token i the one word w (folded)? */
 static inline bool abg_sent_word(abg_about_state *st, const abg_sent *s, size_t i, const char *w)
 {

@@ -79,6 +79,18 @@ bool abg_sent_word_is(abg_about_state *st, const abg_sent *s, size_t i,
     return false;
 }
 
+bool abg_word_ends_with(const char *f, size_t n, const char *const *ends)
+{
+    size_t k;
+
+    for (k = 0; ends[k]; k++) {
+        size_t l = strlen(ends[k]);
+        if (n >= l && !memcmp(f + n - l, ends[k], l))
+            return true;
+    }
+    return false;
+}
+
 size_t abg_sent_phrase(abg_about_state *st, const abg_sent *s, size_t i, const abg_strset *set,
                        size_t maxwords, const char **value)
 {
@@ -553,16 +565,10 @@ static bool court_seat(abg_about_state *st, const abg_sent *s, size_t i)
 {
     static const char *const ends[] = {"gericht", "gerichtshof", "staatsanwaltschaft", NULL};
     const char *f;
-    size_t n, k;
+    size_t n;
 
-    if (i == 0 || s->toks[i - 1].kind != ABG_TOK_WORD || !(f = abg_sent_fold(st, s, i - 1, &n)))
-        return false;
-    for (k = 0; ends[k]; k++) {
-        size_t l = strlen(ends[k]);
-        if (n >= l && !memcmp(f + n - l, ends[k], l))
-            return true;
-    }
-    return false;
+    return i > 0 && s->toks[i - 1].kind == ABG_TOK_WORD &&
+           (f = abg_sent_fold(st, s, i - 1, &n)) && abg_word_ends_with(f, n, ends);
 }
 
 static int add_name(abg_about_state *st, abg_sent *s, size_t i, size_t k)

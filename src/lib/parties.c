@@ -155,14 +155,8 @@ static bool place_noun(const char *f, size_t n)
 {
     static const char *const ends[] = {"staat", "land", "stadt", "bezirk", "provinz", "region",
                                        "kanton", "gemeinde", "kreis", NULL};
-    size_t k;
 
-    for (k = 0; ends[k]; k++) {
-        size_t l = strlen(ends[k]);
-        if (n >= l && !memcmp(f + n - l, ends[k], l))
-            return true;
-    }
-    return false;
+    return abg_word_ends_with(f, n, ends);
 }
 
 /* The place after "in"/"im" within a few words after an election word of
