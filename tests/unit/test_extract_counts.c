@@ -155,6 +155,19 @@ static void test_count_words(void **state)
            "Mehr als zwanzig Organisationen|20|Organisationen|lower\n");
 }
 
+static void test_count_harm(void **state)
+{
+    (void)state;
+    /* a number right before a participle of harm counts people */
+    expect("Es wurden 40 Menschen getötet und 115 verletzt.",
+           "40 Menschen|40|Menschen|exact\n115 verletzt|115|Verletzte|exact\n");
+    expect("Dabei wurden mehr als 300 verletzt.", "mehr als 300 verletzt|300|Verletzte|lower\n");
+    expect("Zwei wurden festgenommen, drei getötet.", "drei getötet|3|Tote|exact\n");
+    /* not a year, not a number with another word between */
+    expect("2019 verletzt sich der Spieler.", "");
+    expect("Er hat sich 3 Mal verletzt.", "");
+}
+
 static void test_count_not(void **state)
 {
     (void)state;
@@ -279,7 +292,7 @@ int main(void)
         cmocka_unit_test(test_count_words),  cmocka_unit_test(test_count_not),
         cmocka_unit_test(test_age),          cmocka_unit_test(test_duration),
         cmocka_unit_test(test_temperature), cmocka_unit_test(test_bounds_ranges),
-        cmocka_unit_test(test_per_unit),
+        cmocka_unit_test(test_per_unit),     cmocka_unit_test(test_count_harm),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
