@@ -683,6 +683,28 @@ static int label_before(const conv *cv, size_t p, int months)
     return 0;
 }
 
+/* A duration written like a clock ("2:46 Stunden", "1:01 Minuten"): in
+ * the next smaller unit, the whole part times 60 plus the part after the
+ * colon, which must be two digits below 60. */
+static int clock_duration(const conv *cv, abg_fact *f, abg_num *n)
+{
+    size_t nd = 0;
+    long sub = grp_int(cv, G_CLOCK, &nd);
+    double whole = abg_num_value(*n);
+
+    if (sub < 0 || sub >= 60 || nd != 2 || whole != floor(whole) || whole < 0 || whole > 1e6)
+        return -1;
+    if (!strcmp(f->unit, "Stunden"))
+        f->unit = "Minuten";
+    else if (!strcmp(f->unit, "Minuten"))
+        f->unit = "Sekunden";
+    else
+        return -1;
+    n->mant = (int64_t)whole * 60 + sub;
+    n->exp = 0;
+    return 0;
+}
+
 /* The unit "UNIT/PER" of a quantity per something ("130 Gramm je
  * Kilometer": g/km), kept by the rules; NULL when the unit is a counted
  * thing (Nutzer pro Woche is no unit of its own) or PER no map perunit. */
@@ -763,6 +785,8 @@ static int convert_amount(const conv *cv, abg_fact *f, size_t at, int part)
             return -1;
         f->unit = u->value;
         if (has_grp(cv, G_PER) && !(f->unit = per_unit(cv, u->value)))
+            return -1;
+        if (has_grp(cv, G_CLOCK) && clock_duration(cv, f, &n) < 0)
             return -1;
     } else {
         double v = abg_num_value(n);

@@ -46,6 +46,7 @@ typedef enum {
     G_CENTS, /* hundredths after the currency: 3 Euro (und) 20 (Cent), 12 Dollar 99 */
     G_FACT,  /* the fact's text when the match holds more (the noun it counts before it) */
     G_PER,   /* the unit a quantity is per: 130 Gramm je (Kilometer), 15 kW/(km²) */
+    G_CLOCK, /* the minutes or seconds of a clock-style duration: 2:(46) Stunden */
     G_COUNT
 } abg_group_id;
 

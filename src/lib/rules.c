@@ -54,7 +54,7 @@ const char *const abg_group_names[G_COUNT] = {
     "qual",   "sign",    "num",     "scale",  "cur",      "sign_to",  "num_to",
     "scale_to", "cur_to", "unit",   "pp",     "day",      "month",    "year",
     "quarter", "half",   "day_to",  "month_to", "year_to", "from",    "to",     "noun",
-    "cents",  "fact",    "per"};
+    "cents",  "fact",    "per",    "clock"};
 
 typedef struct {
     char *name;

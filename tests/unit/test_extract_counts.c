@@ -221,6 +221,10 @@ static void test_duration(void **state)
     expect("Das Fest dauerte drei Tage lang.", "drei Tage|3|Tage|exact\n");
     expect("Nach 412 Tagen kam er frei.", "412 Tagen|412|Tage|exact\n");
     expect("Die Sitzung dauerte knapp zwölf Minuten.", "knapp zwölf Minuten|12|Minuten|approx\n");
+    /* written like a clock, in the next smaller unit */
+    expect("Sie lief die Strecke in 2:46 Stunden.", "2:46 Stunden|166|Minuten|exact\n");
+    expect("Das Rennen dauerte 1:01 Minuten.", "1:01 Minuten|61|Sekunden|exact\n");
+    expect("Um 9:30 Uhr stand es 4:2, nach 3:75 Minuten.", "");
     /* a date and a time of day are no durations */
     expect("Im Jahr 2019 Tage der offenen Tür.", "");
     expect("Ab 8 Uhr und am Tag 3 danach.", "");
