@@ -2,8 +2,9 @@
  * about.h: the analysis of one document's fact sentences (internal),
  * shared by the modules that say what a fact is about:
  *
- *   claims.c     the driver: sentences, names, subject and object, and what
- *                is not a claim (datelines, converted amounts)
+ *   claims.c     the driver: sentences, subject and object, and what is not
+ *                a claim (datelines, converted amounts)
+ *   sentnames.c  the names of a sentence
  *   measure.c    what the figure measures
  *   role.c       level or change
  *   timescope.c  when it holds
@@ -105,6 +106,17 @@ bool abg_sent_noun(abg_about_state *st, const abg_sent *s, size_t i);
 int abg_sent_attachment(abg_about_state *st, const abg_sent *s, size_t i);
 /* The clause separators: , ; : ( ) and dashes. */
 bool abg_sent_clause_break(const abg_about_state *st, const abg_sent *s, size_t i);
+
+/* ---- sentnames.c ---- */
+
+/* Find the names of sentence s (s->names); < 0 an error. */
+int abg_sent_find_names(abg_about_state *st, abg_sent *s);
+/* Tokens i..i+k-1 joined by single spaces into st->tmp (the last one's
+ * base form when `base`), when all are words. */
+bool abg_sent_join(abg_about_state *st, const abg_sent *s, size_t i, size_t k, bool base);
+/* The name a headline opens with, added to the document's names when its
+ * body repeats it ("Brenner Sport: Erlöse steigen"); < 0 an error. */
+int abg_headline_name(abg_about_state *st, const char *title, const char *body);
 
 /* ---- measure.c ---- */
 
