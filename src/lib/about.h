@@ -153,6 +153,9 @@ bool abg_measure_flag_in(abg_about_state *st, const abg_sent *s, unsigned flags)
 
 /* ---- claims.c ---- */
 
+/* The first of the document's facts (in text order) that starts at `off`
+ * or after it; nfacts when none does. */
+size_t abg_facts_from(const abg_about_state *st, size_t off);
 /* Does the byte at `off` of the text stand inside one of the facts? */
 bool abg_inside_fact(const abg_about_state *st, size_t off);
 

@@ -209,19 +209,26 @@ int abg_sent_attachment(abg_about_state *st, const abg_sent *s, size_t i)
     return 0;
 }
 
-/* Does the byte at `off` of the text lie in a fact ("650 MW" holds no name)? */
-bool abg_inside_fact(const abg_about_state *st, size_t off)
+size_t abg_facts_from(const abg_about_state *st, size_t off)
 {
     size_t lo = 0, hi = st->nfacts;
 
-    while (lo < hi) { /* the first fact starting after off */
+    while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (st->facts[mid].off <= off)
+        if (st->facts[mid].off < off)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo > 0 && off < st->facts[lo - 1].off + st->facts[lo - 1].len;
+    return lo;
+}
+
+/* Does the byte at `off` of the text lie in a fact ("650 MW" holds no name)? */
+bool abg_inside_fact(const abg_about_state *st, size_t off)
+{
+    size_t f = abg_facts_from(st, off + 1); /* the first fact starting after off */
+
+    return f > 0 && off < st->facts[f - 1].off + st->facts[f - 1].len;
 }
 
 const char *const abg_determiners[] = {

@@ -28,7 +28,6 @@
  * starts: each fit is a candidate of its own, beside the bare match.
  * What a match reads as (value, unit, qualifier, date) is convert.c's.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -119,17 +119,9 @@ typedef struct {
 static void earlier_clauses(clause_set *out, abg_about_state *st, const abg_sent *s, size_t self)
 {
     static const char *const preps[] = {"nach", "gegenüber", NULL};
-    size_t i, lo = 0, hi = st->nfacts;
+    size_t i, lo = abg_facts_from(st, s->off); /* the sentence's first fact */
 
     out->n = 0;
-    /* the first fact of the sentence (facts are in document order) */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (st->facts[mid].off < s->off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     for (i = 0; i + 1 < s->ntok && out->n < EARLIER_MAX; i++) {
         size_t off = s->off + s->toks[i + 1].off, f;
         if (!abg_sent_word_is(st, s, i, preps))
@@ -331,21 +323,14 @@ static char *relative_at(abg_about_state *st, const abg_sent *s, size_t i, size_
  * und neue Schulden von 180 Milliarden Euro - so viel wie zuvor nur ..."). */
 static bool figure_between(const abg_about_state *st, size_t self, size_t a, size_t b)
 {
-    size_t lo = 0, hi = st->nfacts, f;
+    size_t f;
 
     if (a > b) {
         size_t t = a;
         a = b;
         b = t;
     }
-    while (lo < hi) { /* the first fact after a */
-        size_t mid = lo + (hi - lo) / 2;
-        if (st->facts[mid].off <= a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (f = lo; f < st->nfacts && st->facts[f].off < b; f++)
+    for (f = abg_facts_from(st, a + 1); f < st->nfacts && st->facts[f].off < b; f++)
         if (f != self && st->facts[f].type != ABG_FACT_DATE)
             return true;
     return false;
