@@ -287,6 +287,9 @@ static void test_temperature(void **state)
     /* a dash between words is no sign */
     expect("Wien - 20 Grad im Schatten.", "20 Grad|20|°C|exact\n");
     expect("Der Grad der Erschöpfung war hoch.", "");
+    expect("Es hatte 1,85 Kelvin.", "1,85 Kelvin|1.85|K|exact\n");
+    expect("Das Flugzeug verlor 3.000 Höhenmeter.", "3.000 Höhenmeter|3000|m|exact\n");
+    expect("Lord Kelvin zeigte das Höhenmeterprofil.", "");
 }
 
 int main(void)
