@@ -791,51 +791,112 @@ static int at_stop(splitter *s, size_t p, size_t *resume)
     return 0;
 }
 
-int abg_sentences_split(abg_span **out, size_t *n, const abg_abbrevs *abbrevs, const char *text,
-                        size_t len)
+/* Whether text[p] starts a character that is neither white space nor a
+ * stop: printable ASCII but . ! ?, or a Latin-1 letter (U+00C0..U+00FF,
+ * two bytes). Such a character inside a sentence only moves its end. */
+static inline bool plain_at(const char *text, size_t len, size_t p)
 {
-    splitter s = {abbrevs, text, len, NONE, 0, true, NULL, 0, 0};
-    size_t p = 0, w, m;
-    int err = 0;
+    /* bits of the printable ASCII characters but ! . ? (0x21..0x3F, then
+     * 0x40..0x7E) */
+    static const uint64_t lo = (~0ULL << 33) & ~(1ULL << '!') & ~(1ULL << '.') & ~(1ULL << '?');
+    static const uint64_t hi = ~0ULL >> 1;
+    unsigned char b = (unsigned char)text[p];
+
+    if (b < 0x40)
+        return (lo >> b) & 1;
+    if (b < 0x80)
+        return (hi >> (b - 0x40)) & 1;
+    return b == 0xC3 && p + 1 < len && ((unsigned char)text[p + 1] & 0xC0) == 0x80;
+}
+
+/* The pass from `from` on: every sentence that starts before `to`, and
+ * the one open at `to` to its end. */
+static int split(splitter *s, size_t from, size_t to)
+{
+    const char *text = s->text;
+    size_t len = s->len, p = from, w, m;
+    int err;
     uint32_t c;
 
-    *out = NULL;
-    *n = 0;
-    if (!text)
-        return 0;
-    while (p < len) {
+    while (p < len && (p < to || s->start != NONE)) {
+        if (s->start != NONE && plain_at(text, len, p)) {
+            /* inside a sentence, letters and most punctuation only extend it */
+            do
+                p += (unsigned char)text[p] < 0x80 ? 1 : 2;
+            while (p < len && plain_at(text, len, p));
+            s->end = p;
+            continue;
+        }
         c = char_at(text, len, p, &w);
         if (c == '\n') {
-            if ((err = at_line_break(&s, p, &p)) < 0)
-                goto done;
+            if ((err = at_line_break(s, p, &p)) < 0)
+                return err;
             continue;
         }
         if (is_space(c)) {
             p += w;
             continue;
         }
-        if (s.start == NONE) {
-            if (s.line_start && (m = bullet_len(text, len, p)) > 0) {
+        if (s->start == NONE) {
+            if (s->line_start && (m = bullet_len(text, len, p)) > 0) {
                 p += m;
                 c = char_at(text, len, p, &w);
             }
-            s.start = p;
+            s->start = p;
         }
-        s.line_start = false;
+        s->line_start = false;
         if (is_stop(c)) {
-            if ((err = at_stop(&s, p, &p)) < 0)
-                goto done;
+            if ((err = at_stop(s, p, &p)) < 0)
+                return err;
             continue;
         }
         p += w;
-        s.end = p;
+        s->end = p;
     }
-    if ((err = emit(&s)) < 0)
-        goto done;
+    return emit(s);
+}
+
+int abg_sentences_split(abg_span **out, size_t *n, const abg_abbrevs *abbrevs, const char *text,
+                        size_t len)
+{
+    splitter s = {abbrevs, text, len, NONE, 0, true, NULL, 0, 0};
+    int err;
+
+    *out = NULL;
+    *n = 0;
+    if (!text)
+        return 0;
+    if ((err = split(&s, 0, len)) < 0) {
+        free(s.spans);
+        return err;
+    }
     *out = s.spans;
     *n = s.n;
-    s.spans = NULL;
-done:
-    free(s.spans);
+    return 0;
+}
+
+/* An empty line ends every sentence and leaves the pass as it starts, so
+ * the pass may start at a paragraph as well as at the text's start. */
+static bool paragraph_start(const char *text, size_t len, size_t p)
+{
+    return p == 0 || p >= len || (text[p - 1] == '\n' && text[p] == '\n');
+}
+
+int abg_sentences_split_range(abg_span **spans, size_t *n, size_t *cap,
+                              const abg_abbrevs *abbrevs, const char *text, size_t len,
+                              size_t from, size_t to)
+{
+    splitter s = {abbrevs, text, len, NONE, 0, true, *spans, 0, *cap};
+    int err;
+
+    *n = 0;
+    if (!text || from >= to)
+        return 0;
+    if (!paragraph_start(text, len, from) || !paragraph_start(text, len, to))
+        return ABG_EUSAGE;
+    err = split(&s, from, to);
+    *spans = s.spans;
+    *cap = s.cap;
+    *n = s.n;
     return err;
 }

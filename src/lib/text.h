@@ -95,6 +95,16 @@ size_t abg_abbrev_before(const abg_abbrevs *abbrevs, const char *text, size_t en
 int abg_sentences_split(abg_span **out, size_t *n, const abg_abbrevs *abbrevs, const char *text,
                         size_t len);
 
+/* The sentences of abg_sentences_split(text, len) that start in
+ * text[from, to), where `from` and `to` are each the start or end of the
+ * text or a paragraph start (a line break before it and at it): the same
+ * spans, at a cost of that part of the text. Written from index 0 into
+ * *spans, an array of *cap spans that grows with realloc (the caller frees
+ * it); *n gets the count. ABG_EUSAGE when from or to is not such a place. */
+int abg_sentences_split_range(abg_span **spans, size_t *n, size_t *cap,
+                              const abg_abbrevs *abbrevs, const char *text, size_t len,
+                              size_t from, size_t to);
+
 /* ---- tokenize.c -------------------------------------------------------- */
 
 typedef enum {

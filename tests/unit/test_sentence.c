@@ -490,6 +490,82 @@ static void random_bytes_do_not_crash(void **state)
     }
 }
 
+/* The spans of the whole text that start in [from, to) against those of
+ * abg_sentences_split_range over the same part. */
+static void range_matches_whole(const char *text, size_t len, const abg_span *all, size_t nall,
+                                size_t from, size_t to)
+{
+    abg_span *sp = NULL;
+    size_t n = 0, cap = 0, i, k = 0;
+
+    assert_int_equal(abg_sentences_split_range(&sp, &n, &cap, abbrevs, text, len, from, to), 0);
+    while (k < nall && all[k].off < from)
+        k++;
+    for (i = 0; i < n; i++, k++) {
+        assert_true(k < nall);
+        assert_int_equal(sp[i].off, all[k].off);
+        assert_int_equal(sp[i].len, all[k].len);
+    }
+    assert_true(k == nall || all[k].off >= to);
+    free(sp);
+}
+
+/* Paragraph by paragraph the splitter finds what it finds in one pass:
+ * every cut between two line breaks, on random texts. */
+static void paragraphs_split_as_the_whole(void **state)
+{
+    /* clang-format off */
+    static const char *const pieces[] = {
+        ".", " ", "\n", "\n\n", "\n\n\n", "A", "a", "Ä", "1", "28", "„", "“", "(", ")",
+        "…", "?", "!", ",", "- ", "• ", "1. ", "z. B.", "Mio.", "usw.", "Mai", "J.", "und",
+        "Der", "\t", " \n"};
+    /* clang-format on */
+    const size_t npieces = sizeof pieces / sizeof *pieces;
+    char text[512];
+    int round;
+
+    (void)state;
+    for (round = 0; round < 5000; round++) {
+        size_t len = 0, n = 0, from = 0, p;
+        abg_span *all = NULL;
+        while (len < sizeof text - 16 && rnd() % 48) {
+            const char *q = pieces[rnd() % npieces];
+            size_t k = strlen(q);
+            memcpy(text + len, q, k);
+            len += k;
+        }
+        assert_int_equal(abg_sentences_split(&all, &n, abbrevs, text, len), 0);
+        for (p = 1; p <= len; p++) {
+            if (p < len && !(text[p - 1] == '\n' && text[p] == '\n'))
+                continue;
+            range_matches_whole(text, len, all, n, from, p);
+            /* and from the start to here, and from here to the end */
+            range_matches_whole(text, len, all, n, 0, p);
+            range_matches_whole(text, len, all, n, from, len);
+            from = p;
+        }
+        free(all);
+    }
+}
+
+static void range_refuses_a_cut_inside_a_paragraph(void **state)
+{
+    static const char text[] = "Eins. Zwei.\n\nDrei.";
+    abg_span *sp = NULL;
+    size_t n = 0, cap = 0;
+
+    (void)state;
+    assert_int_equal(abg_sentences_split_range(&sp, &n, &cap, abbrevs, text, strlen(text), 3,
+                                               strlen(text)),
+                     ABG_EUSAGE);
+    assert_int_equal(abg_sentences_split_range(&sp, &n, &cap, abbrevs, text, strlen(text), 12,
+                                               strlen(text)),
+                     0);
+    assert_int_equal(n, 1);
+    assert_int_equal(sp[0].off, 13);
+    free(sp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -504,6 +580,8 @@ int main(void)
         cmocka_unit_test(many_dots_stay_linear),
         cmocka_unit_test(random_utf8_keeps_invariants),
         cmocka_unit_test(random_bytes_do_not_crash),
+        cmocka_unit_test(paragraphs_split_as_the_whole),
+        cmocka_unit_test(range_refuses_a_cut_inside_a_paragraph),
     };
     return cmocka_run_group_tests_name("sentence", tests, load_abbrevs, free_abbrevs);
 }
