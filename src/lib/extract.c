@@ -254,6 +254,45 @@ static int may_start(const char *s, size_t p)
     return !((c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7) || c >= 0x2C00);
 }
 
+/* Whether the first two bytes of a word may begin an anchor word or a
+ * number word that counts (anchor_word_at, count_word_at): a bit per
+ * second letter for each first letter, so that most words cost one look-up
+ * and none of the comparisons. */
+#define L2(c) (1u << ((c) - 'a'))
+static int may_anchor(const unsigned char *u, size_t i, size_t n)
+{
+    static const uint32_t second[26] = {
+        ['a' - 'a'] = L2('c') | L2('n'),
+        ['b' - 'a'] = L2('i'),
+        ['c' - 'a'] = L2('e') | L2('h') | L2('n'),
+        ['d' - 'a'] = L2('o') | L2('r'),
+        ['e' - 'a'] = L2('u') | L2('i') | L2('l'),
+        ['f' - 'a'] = L2('r'),
+        ['g' - 'a'] = L2('b'),
+        ['h' - 'a'] = L2('u'),
+        ['j' - 'a'] = L2('p'),
+        ['m' - 'a'] = L2('i') | L2('r'),
+        ['n' - 'a'] = L2('e'),
+        ['p' - 'a'] = L2('r') | L2('f'),
+        ['r' - 'a'] = L2('e'),
+        ['s' - 'a'] = L2('f') | L2('e') | L2('i'),
+        ['t' - 'a'] = L2('a') | L2('s'),
+        ['u' - 'a'] = L2('s'),
+        ['v' - 'a'] = L2('i'),
+        ['y' - 'a'] = L2('e') | L2('u'),
+        ['z' - 'a'] = L2('w') | L2('e'),
+    };
+    unsigned c0 = abg_ascii_lower(u[i]), c1;
+
+    if (i + 1 >= n)
+        return 0;
+    c1 = abg_ascii_lower(u[i + 1]);
+    if (c1 == 0xC3)
+        return c0 == 'f'; /* fünf */
+    return c1 >= 'a' && c1 <= 'z' && (second[c0 - 'a'] & L2(c1));
+}
+#undef L2
+
 /* The next window [*ws, *we) of s[from..n) around anchors (a digit, a
  * currency sign, or an anchor word at the start of a word), merged where
  * windows meet; 0 when there is none. Windows start and end on character
@@ -272,7 +311,8 @@ static int next_window(const char *s, size_t n, size_t from, size_t *ws, size_t 
         if (abg_ascii_is_alpha(u[i])) {
             /* a word: only its start may be an anchor */
             size_t j = i + 1;
-            int start = !(i > 0 && (abg_ascii_is_alpha(u[i - 1]) || u[i - 1] >= 0x80));
+            int start = !(i > 0 && (abg_ascii_is_alpha(u[i - 1]) || u[i - 1] >= 0x80)) &&
+                        may_anchor(u, i, n);
             int anchor = start && anchor_word_at(u, i, n);
             if (!anchor && start && count_word_at(s, i, n)) {
                 anchor = 1;
@@ -670,21 +710,47 @@ static unsigned gates_at(const abg_rules *rules, unsigned want, const char *s, s
     return g;
 }
 
-/* Whether one of the words `needs` (abg_rule.needs) stands in
- * s[p, min(end, p + ABG_NEEDS_SPAN)). */
-static int needs_near(const char *needs, const char *s, size_t p, size_t end)
-{
-    size_t lim = end - p < ABG_NEEDS_SPAN ? end - p : ABG_NEEDS_SPAN;
+/* Where the nearest word of a rule's `needs` ends: among the words that
+ * start at or after `from` in the window, the one that ends first (`end`,
+ * starting at `start`); both NONE when there is none. Positions only grow
+ * within a window, and the answer stays right for every later position up
+ * to `start`, so each rule scans a window about once, not once per
+ * position. */
+#define NONE ((size_t)-1)
+typedef struct {
+    size_t from, start, end;
+} need_at;
 
-    for (; *needs; needs += strlen(needs) + 1) {
-        size_t n = strlen(needs), i;
-        const char *q;
-        for (i = 0; i + n <= lim && (q = memchr(s + p + i, needs[0], lim - n + 1 - i));
-             i = (size_t)(q - (s + p)) + 1)
-            if (memcmp(q, needs, n) == 0)
-                return 1;
+/* Whether one of the words `needs` (abg_rule.needs) stands in
+ * s[p, min(we, p + ABG_NEEDS_SPAN)), by the rule's entry `at` of the window
+ * (from == NONE: not yet looked up in this window). */
+static int needs_near(const char *needs, need_at *at, const char *s, size_t p, size_t we)
+{
+    size_t lim = we - p < ABG_NEEDS_SPAN ? we : p + ABG_NEEDS_SPAN;
+
+    if (at->from == NONE || p > at->start) {
+        at->from = p;
+        at->start = at->end = NONE;
+        for (; *needs; needs += strlen(needs) + 1) {
+            size_t n = strlen(needs), i;
+            const char *q;
+            /* a word that starts at or after the best end cannot end first */
+            size_t stop = at->end == NONE ? we : at->end;
+            for (i = p; i + n <= we && i < stop && (q = memchr(s + i, needs[0], we - n + 1 - i));
+                 i = (size_t)(q - s) + 1) {
+                if ((size_t)(q - s) >= stop)
+                    break;
+                if (memcmp(q, needs, n) == 0) {
+                    if ((size_t)(q - s) + n < at->end) {
+                        at->start = (size_t)(q - s);
+                        at->end = at->start + n;
+                    }
+                    break;
+                }
+            }
+        }
     }
-    return 0;
+    return at->end != NONE && at->end <= lim;
 }
 
 static int cmp_cand(const void *x, const void *y)
@@ -757,16 +823,41 @@ static size_t chunk_end(const abg_norm *norm, size_t off)
     return lim;
 }
 
+/* The sentences of the chunk norm[off, end) in *sents, for cv: split only
+ * where a chunk has figures, as paragraphs are split alike alone or in
+ * their text. A chunk cut inside a long paragraph takes the whole text's
+ * sentences, once (*whole). */
+static int chunk_sentences(conv *cv, abg_span **sents, size_t *nsents, size_t *cap,
+                           const abg_lang *lang, int *whole, size_t off, size_t end)
+{
+    const abg_abbrevs *abbrevs = lang ? lang->abbrevs : NULL;
+    int err = abg_sentences_split_range(sents, nsents, cap, abbrevs, cv->norm->s, cv->norm->len,
+                                        off, end);
+
+    if (err == ABG_EUSAGE) {
+        err = abg_sentences_split_range(sents, nsents, cap, abbrevs, cv->norm->s, cv->norm->len,
+                                        0, cv->norm->len);
+        *whole = 1;
+    }
+    if (err < 0)
+        return err == ABG_ENOMEM ? abg_error_oom(cv->ctx) : err;
+    cv->sents = *sents;
+    cv->nsents = *nsents;
+    return 0;
+}
+
 int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules *rules,
                      const abg_lang *lang, const abg_doc *doc, abg_extract_warn_fn warn,
                      void *payload)
 {
     abg_norm norm = {0};
     abg_span *sents = NULL;
-    size_t nsents = 0, len, off, ri, i, nres = 0, capres = 0;
+    size_t nsents = 0, capsents = 0, len, off, ri, i, nres = 0, capres = 0;
     abg_regex_scratch *scratch = NULL;
     abg_fact *res = NULL;
     unsigned char *warned = NULL, *taken = NULL, *limited = NULL;
+    int whole = 0; /* sents holds the whole text's sentences */
+    need_at *near = NULL;
     cands c = {0};
     uint64_t gated = 0; /* the rules with gated words */
     const char *text = abg_doc_text(doc, &len);
@@ -779,10 +870,9 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
         err = err == ABG_ENOMEM ? abg_error_oom(ctx) : abg_error(ctx, err, "cannot normalise");
         goto done;
     }
-    if ((err = abg_sentences_split(&sents, &nsents, lang ? lang->abbrevs : NULL, norm.s,
-                                   norm.len)) < 0 ||
-        (err = abg_ctx_scratch(ctx, &scratch)) < 0 ||
+    if ((err = abg_ctx_scratch(ctx, &scratch)) < 0 ||
         !(warned = calloc(rules->n + 1, 1)) || !(limited = calloc(rules->n + 1, 1)) ||
+        !(near = malloc((rules->n + 1) * sizeof *near)) ||
         !(taken = malloc(CHUNK_MAX + 1))) {
         err = abg_error_oom(ctx);
         goto done;
@@ -805,8 +895,6 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
     cv.scratch = scratch;
     cv.ctx = ctx;
     cv.norm = &norm;
-    cv.sents = sents;
-    cv.nsents = nsents;
     for (off = 0; off < norm.len;) {
         size_t end = chunk_end(&norm, off), kept, wfrom, ws = 0, we = 0;
         cv.sub = norm.s + off;
@@ -815,6 +903,12 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
         memset(limited, 0, rules->n);
         for (wfrom = 0; next_window(cv.sub, end - off, wfrom, &ws, &we); wfrom = we) {
             size_t p, next;
+            if (wfrom == 0 && !whole &&
+                (err = chunk_sentences(&cv, &sents, &nsents, &capsents, lang, &whole, off,
+                                       end)) < 0)
+                goto done;
+            for (ri = 0; ri < rules->n; ri++)
+                near[ri].from = NONE;
             for (p = ws; p < we; p = next) {
                 unsigned char byte = (unsigned char)cv.sub[p];
                 unsigned gates = 0;
@@ -859,7 +953,7 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
                         if (!(gates & cv.rule->gates))
                             continue;
                     }
-                    if (cv.rule->needs && !needs_near(cv.rule->needs, cv.sub, p, we))
+                    if (cv.rule->needs && !needs_near(cv.rule->needs, &near[ri], cv.sub, p, we))
                         continue;
                     /* the rules are compiled anchored: a match starts at p */
                     rc = abg_regex_search(&m, ctx, cv.rule->re, scratch, cv.sub, we, p);
@@ -940,6 +1034,7 @@ done:
     free(c.v);
     free(taken);
     free(limited);
+    free(near);
     free(warned);
     free(sents);
     abg_ctx_scratch_done(ctx, scratch);
