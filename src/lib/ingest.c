@@ -592,6 +592,19 @@ static size_t char_width(const decoded *d, const unsigned char *s, size_t *len)
     }
 }
 
+/* Source bytes of the decoded text d[from, to), whole characters. */
+static uint64_t source_width(const decoded *d, size_t from, size_t to)
+{
+    uint64_t w = 0;
+    size_t i, k;
+
+    if (d->width == ABG_WIDTH_UTF8)
+        return to - from; /* a character is as long in the source */
+    for (i = from; i < to; i += k)
+        w += char_width(d, (const unsigned char *)d->utf8.data + i, &k);
+    return w;
+}
+
 typedef struct {
     const char *s; /* start of line content */
     size_t len;    /* without the line end */
@@ -603,10 +616,12 @@ typedef struct {
 static text_line line_at(const abg_buf *t, size_t pos)
 {
     text_line l;
-    size_t i = pos;
+    const char *nl = memchr(t->data + pos, '\n', t->len - pos);
+    size_t i = nl ? (size_t)(nl - t->data) : t->len;
+    const char *cr = memchr(t->data + pos, '\r', i - pos);
 
-    while (i < t->len && t->data[i] != '\n' && t->data[i] != '\r')
-        i++;
+    if (cr)
+        i = (size_t)(cr - t->data);
     l.s = t->data + pos;
     l.len = i - pos;
     if (i < t->len && t->data[i] == '\r' && i + 1 < t->len && t->data[i + 1] == '\n')
@@ -730,22 +745,17 @@ static int ingest_text(abg_doclist *list, abg_ctx *ctx, const abg_ingest *ing,
     body = front_matter(doc, &d.utf8, &skipped);
     src = d.bom;
     /* source bytes of the skipped front matter */
-    for (pos = 0; pos < body;) {
-        size_t k;
-        src += char_width(&d, (const unsigned char *)d.utf8.data + pos, &k);
-        pos += k;
-    }
+    src += source_width(&d, 0, body);
+    pos = body;
     lineno += skipped;
     while (pos < d.utf8.len) {
         text_line l = line_at(&d.utf8, pos);
-        size_t i, k;
         if ((err = abg_doc_append(doc, l.s, l.len, lineno, 1, src)) < 0 ||
             (err = abg_doc_newline(doc)) < 0) {
             err = abg_error(ctx, err, "text too large");
             goto done;
         }
-        for (i = pos; i < l.next; i += k)
-            src += char_width(&d, (const unsigned char *)d.utf8.data + i, &k);
+        src += source_width(&d, pos, l.next);
         pos = l.next;
         lineno++;
     }
