@@ -820,11 +820,14 @@ static int split(splitter *s, size_t from, size_t to)
 
     while (p < len && (p < to || s->start != NONE)) {
         if (s->start != NONE && plain_at(text, len, p)) {
-            /* inside a sentence, letters and most punctuation only extend it */
-            do
+            /* inside a sentence, letters and most punctuation only extend
+             * it, and single blanks between them change nothing */
+            do {
                 p += (unsigned char)text[p] < 0x80 ? 1 : 2;
-            while (p < len && plain_at(text, len, p));
-            s->end = p;
+                s->end = p;
+                if (p + 1 < len && text[p] == ' ' && plain_at(text, len, p + 1))
+                    p++;
+            } while (p < len && plain_at(text, len, p));
             continue;
         }
         c = char_at(text, len, p, &w);
