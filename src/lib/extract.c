@@ -710,47 +710,41 @@ static unsigned gates_at(const abg_rules *rules, unsigned want, const char *s, s
     return g;
 }
 
-/* Where the nearest word of a rule's `needs` ends: among the words that
- * start at or after `from` in the window, the one that ends first (`end`,
- * starting at `start`); both NONE when there is none. Positions only grow
- * within a window, and the answer stays right for every later position up
- * to `start`, so each rule scans a window about once, not once per
- * position. */
-#define NONE ((size_t)-1)
-typedef struct {
-    size_t from, start, end;
-} need_at;
+/* Where the next occurrence of each word of the rules' needs starts, at
+ * or after the last position it was looked for from (need_at[k] for
+ * rules->need_words[k]): UNKNOWN before the first look in a window, ABSENT
+ * when the rest of the window has none. Positions only grow within a
+ * window, so each word is looked for about once per occurrence, however
+ * many rules need it. */
+#define UNKNOWN ((size_t)-1)
+#define ABSENT ((size_t)-2)
 
-/* Whether one of the words `needs` (abg_rule.needs) stands in
- * s[p, min(we, p + ABG_NEEDS_SPAN)), by the rule's entry `at` of the window
- * (from == NONE: not yet looked up in this window). */
-static int needs_near(const char *needs, need_at *at, const char *s, size_t p, size_t we)
+/* Whether one of the words of rule r's needs stands in
+ * s[p, min(we, p + ABG_NEEDS_SPAN)). */
+static int needs_near(const abg_rules *rules, const abg_rule *r, size_t *need_at, const char *s,
+                      size_t p, size_t we)
 {
     size_t lim = we - p < ABG_NEEDS_SPAN ? we : p + ABG_NEEDS_SPAN;
+    unsigned i;
 
-    if (at->from == NONE || p > at->start) {
-        at->from = p;
-        at->start = at->end = NONE;
-        for (; *needs; needs += strlen(needs) + 1) {
-            size_t n = strlen(needs), i;
-            const char *q;
-            /* a word that starts at or after the best end cannot end first */
-            size_t stop = at->end == NONE ? we : at->end;
-            for (i = p; i + n <= we && i < stop && (q = memchr(s + i, needs[0], we - n + 1 - i));
-                 i = (size_t)(q - s) + 1) {
-                if ((size_t)(q - s) >= stop)
-                    break;
-                if (memcmp(q, needs, n) == 0) {
-                    if ((size_t)(q - s) + n < at->end) {
-                        at->start = (size_t)(q - s);
-                        at->end = at->start + n;
-                    }
+    for (i = 0; i < r->nneed_ids; i++) {
+        const char *w = rules->need_words[r->need_ids[i]];
+        size_t *at = &need_at[r->need_ids[i]], n = strlen(w);
+        if (*at == UNKNOWN || (*at != ABSENT && *at < p)) {
+            const char *q = NULL;
+            size_t j;
+            *at = ABSENT;
+            for (j = p; j + n <= we && (q = memchr(s + j, w[0], we - n + 1 - j));
+                 j = (size_t)(q - s) + 1)
+                if (memcmp(q, w, n) == 0) {
+                    *at = (size_t)(q - s);
                     break;
                 }
-            }
         }
+        if (*at != ABSENT && *at + n <= lim)
+            return 1;
     }
-    return at->end != NONE && at->end <= lim;
+    return 0;
 }
 
 static int cmp_cand(const void *x, const void *y)
@@ -857,7 +851,7 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
     abg_fact *res = NULL;
     unsigned char *warned = NULL, *taken = NULL, *limited = NULL;
     int whole = 0; /* sents holds the whole text's sentences */
-    need_at *near = NULL;
+    size_t *need_at = NULL;
     cands c = {0};
     uint64_t gated = 0; /* the rules with gated words */
     const char *text = abg_doc_text(doc, &len);
@@ -872,7 +866,7 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
     }
     if ((err = abg_ctx_scratch(ctx, &scratch)) < 0 ||
         !(warned = calloc(rules->n + 1, 1)) || !(limited = calloc(rules->n + 1, 1)) ||
-        !(near = malloc((rules->n + 1) * sizeof *near)) ||
+        !(need_at = malloc((rules->nneed_words + 1) * sizeof *need_at)) ||
         !(taken = malloc(CHUNK_MAX + 1))) {
         err = abg_error_oom(ctx);
         goto done;
@@ -907,8 +901,8 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
                 (err = chunk_sentences(&cv, &sents, &nsents, &capsents, lang, &whole, off,
                                        end)) < 0)
                 goto done;
-            for (ri = 0; ri < rules->n; ri++)
-                near[ri].from = NONE;
+            for (i = 0; i < rules->nneed_words; i++)
+                need_at[i] = UNKNOWN;
             for (p = ws; p < we; p = next) {
                 unsigned char byte = (unsigned char)cv.sub[p];
                 unsigned gates = 0;
@@ -953,7 +947,7 @@ int abg_extract_warn(abg_fact **out, size_t *nout, abg_ctx *ctx, const abg_rules
                         if (!(gates & cv.rule->gates))
                             continue;
                     }
-                    if (cv.rule->needs && !needs_near(cv.rule->needs, &near[ri], cv.sub, p, we))
+                    if (cv.rule->needs && !needs_near(rules, cv.rule, need_at, cv.sub, p, we))
                         continue;
                     /* the rules are compiled anchored: a match starts at p */
                     rc = abg_regex_search(&m, ctx, cv.rule->re, scratch, cv.sub, we, p);
@@ -1034,7 +1028,7 @@ done:
     free(c.v);
     free(taken);
     free(limited);
-    free(near);
+    free(need_at);
     free(warned);
     free(sents);
     abg_ctx_scratch_done(ctx, scratch);

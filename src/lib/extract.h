@@ -92,6 +92,9 @@ enum {
 
 #define ABG_RULE_MAX_DUPS 4
 
+#define ABG_NEEDS_SPAN 64
+#define ABG_NEEDS_MAX 16 /* words of one rule's needs */
+
 typedef struct {
     char *id;
     abg_fact_type type;
@@ -121,9 +124,10 @@ typedef struct {
      * which it must: each ended by a NUL, the last by two; NULL when the
      * rule has none. The rule is not tried where none follows. */
     char *needs;
+    /* the same words as indexes into the rules' need_words */
+    unsigned short need_ids[ABG_NEEDS_MAX];
+    unsigned nneed_ids;
 } abg_rule;
-
-#define ABG_NEEDS_SPAN 64
 
 /* Defines of a rule file whose words the program finds itself, so that a
  * rule is not tried at every word that might start one. */
@@ -158,6 +162,10 @@ struct abg_rules {
      * ({QUALS}) borrow it from here. */
     struct abg_before *befores;
     size_t nbefores;
+    /* The distinct words of all rules' needs (borrowed from the rules),
+     * so that each is looked for once where several rules need it. */
+    const char **need_words;
+    size_t nneed_words;
 };
 
 #define ABG_RULES_MASKED 64

@@ -212,6 +212,7 @@ void abg_rules_free(abg_rules *rules)
         abg_regex_free(rules->befores[i].re);
     }
     free(rules->befores);
+    free(rules->need_words);
     free(rules);
 }
 
@@ -655,12 +656,36 @@ static int add_rule(loader *ld, abg_ctx *ctx, const char *where, const char *id,
     return 0;
 }
 
+/* The words of r's needs as indexes into rules->need_words, each word
+ * added there when it is new. */
+static int intern_needs(abg_rules *rules, abg_rule *r, abg_ctx *ctx)
+{
+    const char *w;
+    size_t k;
+
+    r->nneed_ids = 0;
+    for (w = r->needs; w && *w; w += strlen(w) + 1) {
+        for (k = 0; k < rules->nneed_words && strcmp(rules->need_words[k], w); k++)
+            ;
+        if (k == rules->nneed_words) {
+            const char **x = realloc(rules->need_words, (k + 1) * sizeof *x);
+            if (!x)
+                return abg_error_oom(ctx);
+            rules->need_words = x;
+            rules->need_words[rules->nneed_words++] = w;
+        }
+        r->need_ids[r->nneed_ids++] = (unsigned short)k;
+    }
+    return 0;
+}
+
 /* A rule's `needs WORD, WORD, ...`: the words, each ended by a NUL, the
  * list by two. */
 static int parse_needs(abg_rule *r, abg_ctx *ctx, const char *where, const char *p)
 {
     size_t n = strlen(p), k = 0, i;
     char *w = malloc(n + 2);
+    int words = 0;
 
     if (!w)
         return abg_error_oom(ctx);
@@ -677,6 +702,11 @@ static int parse_needs(abg_rule *r, abg_ctx *ctx, const char *where, const char 
         if (e == p + a || (size_t)(e - (p + a)) > ABG_NEEDS_SPAN) {
             free(w);
             return abg_error(ctx, ABG_EUSAGE, "%s: needs: a word is empty or too long", where);
+        }
+        if (++words > ABG_NEEDS_MAX) {
+            free(w);
+            return abg_error(ctx, ABG_EUSAGE, "%s: needs: more than %d words", where,
+                             ABG_NEEDS_MAX);
         }
         memcpy(w + k, p + a, (size_t)(e - (p + a)));
         k += (size_t)(e - (p + a));
@@ -1077,6 +1107,8 @@ int abg_rules_load(abg_rules **out, abg_ctx *ctx, const char *const *paths, size
         err = load_file(&ld, ctx, paths[i]);
     for (i = 0; i < ld.rules->n && !err; i++)
         err = compile_rule(&ld.rules->rules[i], ctx, &ld, ld.raw[i], ld.raw_before[i]);
+    for (i = 0; i < ld.rules->n && !err; i++)
+        err = intern_needs(ld.rules, &ld.rules->rules[i], ctx);
     for (i = 0; i < ld.rules->n && i < ABG_RULES_MASKED && !err; i++) {
         const abg_rule *r = &ld.rules->rules[i];
         unsigned b, k;
