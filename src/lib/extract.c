@@ -729,7 +729,7 @@ static int needs_near(const abg_rules *rules, const abg_rule *r, size_t *need_at
 
     for (i = 0; i < r->nneed_ids; i++) {
         const char *w = rules->need_words[r->need_ids[i]];
-        size_t *at = &need_at[r->need_ids[i]], n = strlen(w);
+        size_t *at = &need_at[r->need_ids[i]], n = rules->need_lens[r->need_ids[i]];
         if (*at == UNKNOWN || (*at != ABSENT && *at < p)) {
             const char *q = NULL;
             size_t j;
@@ -804,9 +804,14 @@ static size_t chunk_end(const abg_norm *norm, size_t off)
 {
     size_t lim = off + CHUNK_MAX, i;
 
-    for (i = off; i + 1 < norm->len && i < lim; i++)
-        if (norm->s[i] == '\n' && norm->s[i + 1] == '\n')
+    for (i = off; i + 1 < norm->len && i < lim; i++) {
+        const char *nl = memchr(norm->s + i, '\n', norm->len - 1 - i);
+        if (!nl)
+            break;
+        i = (size_t)(nl - norm->s);
+        if (i < lim && norm->s[i + 1] == '\n')
             return i + 1;
+    }
     if (lim >= norm->len)
         return norm->len;
     for (i = lim; i > off + CHUNK_MAX / 2; i--)

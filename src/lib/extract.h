@@ -165,6 +165,7 @@ struct abg_rules {
     /* The distinct words of all rules' needs (borrowed from the rules),
      * so that each is looked for once where several rules need it. */
     const char **need_words;
+    size_t *need_lens;
     size_t nneed_words;
 };
 

@@ -213,6 +213,7 @@ void abg_rules_free(abg_rules *rules)
     }
     free(rules->befores);
     free(rules->need_words);
+    free(rules->need_lens);
     free(rules);
 }
 
@@ -669,10 +670,15 @@ static int intern_needs(abg_rules *rules, abg_rule *r, abg_ctx *ctx)
             ;
         if (k == rules->nneed_words) {
             const char **x = realloc(rules->need_words, (k + 1) * sizeof *x);
-            if (!x)
+            size_t *l;
+            if (x)
+                rules->need_words = x;
+            if (!x || !(l = realloc(rules->need_lens, (k + 1) * sizeof *l)))
                 return abg_error_oom(ctx);
-            rules->need_words = x;
-            rules->need_words[rules->nneed_words++] = w;
+            rules->need_lens = l;
+            rules->need_words[k] = w;
+            rules->need_lens[k] = strlen(w);
+            rules->nneed_words++;
         }
         r->need_ids[r->nneed_ids++] = (unsigned short)k;
     }
