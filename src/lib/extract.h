@@ -74,6 +74,7 @@ typedef struct {
      * (a power of two, or 0), each 0 or an entry's index + 1 (the first
      * entry of a key) */
     size_t *slot, nslot;
+    char *alt; /* its keys as a pattern (rules.c), made at the first use */
 } abg_map;
 
 enum {

@@ -202,6 +202,7 @@ void abg_rules_free(abg_rules *rules)
         }
         free(rules->maps[i].entries);
         free(rules->maps[i].slot);
+        free(rules->maps[i].alt);
         free(rules->maps[i].kind);
     }
     free(rules->maps);
@@ -481,13 +482,19 @@ static int put_trie(abg_buf *out, const char **keys, size_t n, size_t d)
     return err;
 }
 
-static int put_alternation(abg_buf *out, const abg_map *map)
+/* The keys of a map as one alternation, a trie of their characters
+ * (PCRE2 then fails on the first character that no key has); made once
+ * per map, as many rules use the same map. */
+static int put_alternation(abg_buf *out, abg_map *map)
 {
-    const char **keys = malloc((map->n + 1) * sizeof *keys);
+    abg_buf alt = ABG_BUF_INIT;
+    const char **keys;
     size_t i, k = 0;
     int err = 0;
 
-    if (!keys)
+    if (map->alt)
+        return abg_buf_puts(out, map->alt);
+    if (!(keys = malloc((map->n + 1) * sizeof *keys)))
         return ABG_ENOMEM;
     for (i = 0; i < map->n; i++)
         keys[k++] = key_raw(&map->entries[i]);
@@ -498,13 +505,20 @@ static int put_alternation(abg_buf *out, const abg_map *map)
         else
             i++;
     }
-    err = abg_buf_puts(out, "(?:");
+    err = abg_buf_puts(&alt, "(?:");
     if (!err)
-        err = put_trie(out, keys, k, 0);
+        err = put_trie(&alt, keys, k, 0);
     if (!err)
-        err = abg_buf_putc(out, ')');
+        err = abg_buf_putc(&alt, ')');
+    if (!err)
+        err = abg_buf_putc(&alt, '\0');
     free(keys);
-    return err;
+    if (err) {
+        abg_buf_dispose(&alt);
+        return err;
+    }
+    map->alt = alt.data;
+    return abg_buf_puts(out, map->alt);
 }
 
 /* How expand() treats the gated defines: `probe` writes them as a NUL
@@ -546,7 +560,7 @@ static int expand(abg_buf *out, abg_ctx *ctx, const loader *ld, const char *wher
             }
             nl = (size_t)(q - name);
             if (p[1] == '@') {
-                const abg_map *m = NULL;
+                abg_map *m = NULL;
                 for (i = 0; i < ld->rules->nmaps; i++)
                     if (strlen(ld->rules->maps[i].kind) == nl &&
                         memcmp(ld->rules->maps[i].kind, name, nl) == 0)
@@ -1078,7 +1092,7 @@ done:
     return err;
 }
 
-static int compile_helper(abg_regex **out, abg_ctx *ctx, const abg_map *m, const char *pre,
+static int compile_helper(abg_regex **out, abg_ctx *ctx, abg_map *m, const char *pre,
                           const char *post)
 {
     abg_buf pat = ABG_BUF_INIT;
@@ -1141,7 +1155,8 @@ int abg_rules_load(abg_rules **out, abg_ctx *ctx, const char *const *paths, size
         }
     }
     if (!err && (m = abg_rules_map(ld.rules, "cur")) && m->n)
-        err = compile_helper(&ld.rules->cur_any, ctx, m, "(?<![\\p{L}\\p{N}])",
+        err = compile_helper(&ld.rules->cur_any, ctx, &ld.rules->maps[m - ld.rules->maps],
+                             "(?<![\\p{L}\\p{N}])",
                              "(?![\\p{L}\\p{N}])");
     for (i = 0; i < ld.rules->nmaps && !err; i++)
         if (map_index(&ld.rules->maps[i]) < 0)
