@@ -286,7 +286,8 @@ static const char *count_noun(const conv *cv, double value)
 /* Whether the number of a quantity at sub[p] is a label's (Artikel 5,
  * Seite 12, Windows 11, § 3, Hauptstraße 8): the word right before it,
  * after at most one blank, is a word of map label (a trailing dot left
- * off: Abs., Nr.), ends like a street (map labelend, as written), or is
+ * off: Abs., Nr.), ends like a street (map labelend, as written), is one
+ * capital letter with a blank after it (a road or line: A 2, B 27) or is
  * "§"; with months too (map month: "Juni 12" is part of a date). */
 static int label_before(const conv *cv, size_t p, int months)
 {
@@ -304,6 +305,9 @@ static int label_before(const conv *cv, size_t p, int months)
         ;
     if (b == e || e - b > 64)
         return 0;
+    if (e - b == 1 && u[b] >= 'A' && u[b] <= 'Z' && (u[e] == ' ' || u[e] == '\t') &&
+        u[p] >= '0' && u[p] <= '9')
+        return 1; /* a road or line: A 2, B 27, S 1 (not an initial: "Maja T. acht") */
     if (in_map(cv, "label", cv->sub + b, e - b) ||
         (months && abg_map_find(cv->rules->months, cv->sub + b, e - b)))
         return 1;
@@ -377,6 +381,11 @@ static int convert_amount(const conv *cv, abg_fact *f, size_t at, int part)
          * number word ("im September vier Angriffe") */
         if (abg_conv_grp(cv, G_NUM, &a, &b) &&
             label_before(cv, a, has_grp(cv, G_NOUN) && cv->sub[a] >= '0' && cv->sub[a] <= '9'))
+            return -1;
+        /* the end of a range whose start is no quantity ("EF-M 15-45mm":
+         * the start is a label's) is none either */
+        if (!range && a >= 2 && cv->sub[a - 1] == '-' && cv->sub[a - 2] >= '0' &&
+            cv->sub[a - 2] <= '9')
             return -1;
     }
     if (f->type == ABG_FACT_MONEY) {

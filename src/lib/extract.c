@@ -189,8 +189,7 @@ static int one_measure_at(const unsigned char *u, size_t q, size_t n)
 static int count_word_at(const char *s, size_t p, size_t n)
 {
     static const char *const heads[] = {"zwei", "zehn", "zwan", "drei", "vier", "sech", "sieb",
-                                        "acht", "neun", "hund", "taus", "ande", "einh", "eint",
-                                        "einu", "eine"};
+                                        "acht", "neun", "hund", "taus", "ande"};
     const unsigned char *u = (const unsigned char *)s;
     char h[4];
     size_t q, k;
@@ -201,8 +200,8 @@ static int count_word_at(const char *s, size_t p, size_t n)
         return 0;
     for (k = 0; k < 4; k++)
         h[k] = (char)abg_ascii_lower(u[p + k]);
-    if (h[0] == 'e' && h[1] == 'l' && h[2] == 'f')
-        head = 1;
+    if ((h[0] == 'e' && h[1] == 'l' && h[2] == 'f') || (h[0] == 'e' && h[1] == 'i' && h[2] == 'n'))
+        head = 1; /* elf; ein, which eine, einen ... share */
     else if (h[0] == 'z' && h[1] == 'w' && u[p + 2] == 0xC3 && u[p + 3] == 0xB6)
         head = 1; /* zwölf */
     else if (h[0] == 'f' && u[p + 1] == 0xC3 && u[p + 2] == 0xBC && h[3] == 'n')

@@ -292,6 +292,34 @@ static void test_temperature(void **state)
     expect("Lord Kelvin zeigte das Höhenmeterprofil.", "");
 }
 
+/* Numbers that name a road, line or aircraft, and the end of a range
+ * whose start does. */
+static void test_labels(void **state)
+{
+    (void)state;
+    expect("Um 0:55 Uhr hatte ein Unfall auf der A 2 weitreichende Folgen.", "");
+    expect("Auf der B 27 gab es vier Tote.", "vier Tote|4|Tote|exact\n");
+    expect("Auf der B 27 vier Tote.", "vier Tote|4|Tote|exact\n");
+    expect("Die Ermittler erheben nach der Landung eines A 340 schwere Vorwürfe.", "");
+    expect("Die Brennweite des EF-M 15-45mm reicht.", "");
+    /* an initial is no road; a range without a label stays whole */
+    expect("Die Person Maja T. acht Jahre in Haft.", "acht Jahre|8|Jahre|exact\n");
+    expect("Die Objektive haben 15-45mm Brennweite.", "15-45mm|15..45|mm|range\n");
+}
+
+/* The article "ein" before a duration counts one, as eine and einen do;
+ * m is a metre */
+static void test_one_and_metre(void **state)
+{
+    (void)state;
+    expect("Fast ein Jahr, nachdem er ging.", "Fast ein Jahr|1|Jahre|approx\n");
+    expect("Es dauerte ein Jahrzehnt.", "ein Jahrzehnt|1|Jahrzehnte|exact\n");
+    expect("Ein Kunde kam ein Mal.", "");
+    expect("Die Bahn fährt auf den 1881 m hohen Berg.", "1881 m|1881|m|exact\n");
+    expect("Er sprang 8,43 m weit.", "8,43 m|8.43|m|exact\n");
+    expect("Typ 3 mit 2 mm Spiel.", "2 mm|2|mm|exact\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_age),          cmocka_unit_test(test_duration),
         cmocka_unit_test(test_temperature), cmocka_unit_test(test_bounds_ranges),
         cmocka_unit_test(test_per_unit),     cmocka_unit_test(test_count_harm),
+        cmocka_unit_test(test_labels),       cmocka_unit_test(test_one_and_metre),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
