@@ -294,8 +294,9 @@ static int may_anchor(const unsigned char *u, size_t i, size_t n)
 
 /* The next window [*ws, *we) of s[from..n) around anchors (a digit, a
  * currency sign, or an anchor word at the start of a word), merged where
- * windows meet; 0 when there is none. Windows start and end on character
- * boundaries. */
+ * windows meet or overlap (a fact that starts before an anchor may span
+ * the end of the window before it); 0 when there is none. Windows start
+ * and end on character boundaries. */
 static int next_window(const char *s, size_t n, size_t from, size_t *ws, size_t *we)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -303,8 +304,8 @@ static int next_window(const char *s, size_t n, size_t from, size_t *ws, size_t 
     int found = 0;
 
     for (i = from; i < n;) {
-        if (found && i >= e)
-            break;
+        if (found && i >= e + ANCHOR_BEFORE)
+            break; /* no anchor from here on reaches back into the window */
         before = ANCHOR_BEFORE;
         after = ANCHOR_AFTER;
         if (abg_ascii_is_alpha(u[i])) {
@@ -329,6 +330,8 @@ static int next_window(const char *s, size_t n, size_t from, size_t *ws, size_t 
             continue;
         }
         a = i > before ? i - before : 0;
+        if (found && a >= e)
+            break; /* the next window's */
         if (!found) {
             *ws = a < from ? from : a;
             found = 1;
