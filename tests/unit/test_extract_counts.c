@@ -49,7 +49,7 @@ static int teardown(void **state)
 
 /* The quantities of text as "text|value|unit|qualifier" lines, each ended
  * by "\n", in out (cap bytes). */
-static void quantities(const char *text, char *out, size_t cap)
+static void facts_of(const char *text, char *out, size_t cap, int all)
 {
     abg_doclist *docs = NULL;
     abg_fact *facts = NULL;
@@ -64,7 +64,7 @@ static void quantities(const char *text, char *out, size_t cap)
     for (i = 0; i < n; i++) {
         char value[64];
         int w;
-        if (facts[i].type != ABG_FACT_QUANTITY)
+        if (facts[i].type != ABG_FACT_QUANTITY && !all)
             continue;
         if (!abg_fact_value_string(value, sizeof value, &facts[i], 0))
             snprintf(value, sizeof value, "-");
@@ -76,7 +76,9 @@ static void quantities(const char *text, char *out, size_t cap)
                     snprintf(value + k + 2, sizeof value - k - 2, "-");
             }
         }
-        w = snprintf(out + used, cap - used, "%.*s|%s|%s|%s\n", (int)facts[i].len,
+        w = snprintf(out + used, cap - used, "%s%s%.*s|%s|%s|%s\n",
+                     all ? abg_fact_type_name(facts[i].type) : "", all ? ":" : "",
+                     (int)facts[i].len,
                      dt + facts[i].off, value, facts[i].unit ? facts[i].unit : "-",
                      abg_qualifier_name(facts[i].qualifier));
         assert_true(w > 0 && (size_t)w < cap - used);
@@ -84,6 +86,22 @@ static void quantities(const char *text, char *out, size_t cap)
     }
     free(facts);
     abg_doclist_free(docs);
+}
+
+/* The quantities of text; with all, every fact, its type first ("money:") */
+static void quantities(const char *text, char *out, size_t cap)
+{
+    facts_of(text, out, cap, 0);
+}
+
+static void expect_all(const char *text, const char *want)
+{
+    char got[4096];
+
+    facts_of(text, got, sizeof got, 1);
+    if (strcmp(got, want) != 0)
+        print_error("text: %s\nwant:\n%sgot:\n%s", text, want, got);
+    assert_string_equal(got, want);
 }
 
 static void expect(const char *text, const char *want)
@@ -320,6 +338,59 @@ static void test_one_and_metre(void **state)
     expect("Typ 3 mit 2 mm Spiel.", "2 mm|2|mm|exact\n");
 }
 
+/* A fact whose words before its number reach back over the end of the
+ * window around an earlier figure keeps them, wherever that end falls: a
+ * qualifier ("rund") and the start of a range ("zwischen") */
+static void test_window_ends(void **state)
+{
+    char text[1024], want[256];
+    size_t pad;
+
+    (void)state;
+    for (pad = 180; pad <= 320; pad++) {
+        size_t k = (size_t)snprintf(text, sizeof text, "Es kostete 110 Euro.");
+        for (; k < 20 + pad; k++)
+            text[k] = (k % 4 == 3) ? ' ' : 'a';
+        snprintf(text + k, sizeof text - k, " rund 150 Meter und zwischen 3 und 5 Kilometer.");
+        snprintf(want, sizeof want, "rund 150 Meter|150|m|approx\n"
+                                    "zwischen 3 und 5 Kilometer|3..5|km|range\n");
+        expect(text, want);
+    }
+}
+
+/* A list that names its unit once, at its end: each number a fact with
+ * that unit (and scale); a range stays one fact */
+static void test_lists(void **state)
+{
+    (void)state;
+    expect("Drei Männer im Alter von 58, 60 und 65 Jahren.",
+           "Drei Männer|3|Männer|exact\n58|58|Jahre|exact\n60|60|Jahre|exact\n"
+           "65 Jahren|65|Jahre|exact\n");
+    expect("Die Kinder sind zehn, acht und drei Jahre alt.",
+           "zehn|10|Jahre|exact\nacht|8|Jahre|exact\ndrei Jahre|3|Jahre|exact\n");
+    expect("Sprünge von 94,5 und 85,5 Metern.", "94,5|94.5|m|exact\n85,5 Metern|85.5|m|exact\n");
+    expect("Es waren 16 oder 17 Tage.", "16|16|Tage|exact\n17 Tage|17|Tage|exact\n");
+    /* not a list */
+    expect("Die Strecke misst zwischen 3 und 5 Kilometer.",
+           "zwischen 3 und 5 Kilometer|3..5|km|range\n");
+    expect("Die Strecke misst 3 bis 5 Kilometer.", "3 bis 5 Kilometer|3..5|km|range\n");
+    expect("Die Meerestiefe von vier und fünftausend Metern.",
+           "fünftausend Metern|5000|m|exact\n");
+    expect("Am 3. und 4. Mai fuhr er 5 Kilometer.", "5 Kilometer|5|km|exact\n");
+    expect_all("Sie erhielten 30, 25 und 10 Prozent.",
+               "percent:30|30|%|exact\npercent:25|25|%|exact\npercent:10 Prozent|10|%|exact\n");
+    expect_all("Es sank um 1 oder 2 Prozentpunkte.",
+               "percent:1|1|pp|exact\npercent:2 Prozentpunkte|2|pp|exact\n");
+    expect_all("Entschädigungen von 250, 400 und 600 Euro.",
+               "money:250|250|EUR|exact\nmoney:400|400|EUR|exact\nmoney:600 Euro|600|EUR|exact\n");
+    expect_all("Es kostet 2 oder 5 Milliarden Euro.",
+               "money:2|2000000000|EUR|exact\nmoney:5 Milliarden Euro|5000000000|EUR|exact\n");
+    expect_all("Strafen zwischen 55 und 550 Euro.",
+               "money:zwischen 55 und 550 Euro|55..550|EUR|range\n");
+    expect_all("Der Anteil lag 2019 und 2020 bei 5 Prozent.",
+               "date:2019|2019|-|exact\ndate:2020|2020|-|exact\npercent:5 Prozent|5|%|exact\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +400,7 @@ int main(void)
         cmocka_unit_test(test_temperature), cmocka_unit_test(test_bounds_ranges),
         cmocka_unit_test(test_per_unit),     cmocka_unit_test(test_count_harm),
         cmocka_unit_test(test_labels),       cmocka_unit_test(test_one_and_metre),
+        cmocka_unit_test(test_window_ends),  cmocka_unit_test(test_lists),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
