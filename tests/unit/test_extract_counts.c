@@ -377,6 +377,14 @@ static void test_lists(void **state)
     expect("Die Meerestiefe von vier und fünftausend Metern.",
            "fünftausend Metern|5000|m|exact\n");
     expect("Am 3. und 4. Mai fuhr er 5 Kilometer.", "5 Kilometer|5|km|exact\n");
+    /* von ... auf ...: the first number takes the unit and scale of the second */
+    expect("Die Fahrt dauert statt von bisher über zwanzig nun auf etwa acht Stunden.",
+           "etwa acht Stunden|8|Stunden|approx\n");
+    expect("Die Fahrt verkürzt sich von bisher über zwanzig auf etwa acht Stunden.",
+           "über zwanzig|20|Stunden|lower\netwa acht Stunden|8|Stunden|approx\n");
+    expect("Die Zahl stieg von 1,2 auf 1,5 Millionen Einwohner.",
+           "1,2|1200000|Einwohner|exact\n1,5 Millionen Einwohner|1500000|Einwohner|exact\n");
+    expect("Er kam von 3 auf 4 Uhr und von Platz 3 auf 4.", "");
     expect_all("Sie erhielten 30, 25 und 10 Prozent.",
                "percent:30|30|%|exact\npercent:25|25|%|exact\npercent:10 Prozent|10|%|exact\n");
     expect_all("Es sank um 1 oder 2 Prozentpunkte.",
