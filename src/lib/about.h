@@ -41,6 +41,10 @@ typedef struct {
     size_t ntok;
     unsigned *clause;    /* per token */
     signed char *isname; /* per token: name evidence, -1 until asked */
+    /* per token: its folded text (abg_fold), NUL-terminated, at folds +
+     * fold_off[i]; fold_off[ntok] is the end */
+    char *folds;
+    size_t *fold_off;
     abg_name_hit *names;
     size_t nnames;
     char *subject; /* of its last fact, for the sentence after it */

@@ -47,6 +47,10 @@ const char *abg_sent_text(const abg_about_state *st, const abg_sent *s, size_t i
 
 const char *abg_sent_fold(abg_about_state *st, const abg_sent *s, size_t i, size_t *n)
 {
+    if (s->folds && i < s->ntok) {
+        *n = s->fold_off[i + 1] - s->fold_off[i] - 1;
+        return s->folds + s->fold_off[i];
+    }
     abg_buf_truncate(&st->fold, 0);
     if (abg_fold(&st->fold, abg_sent_text(st, s, i), s->toks[i].len) < 0)
         return NULL;
@@ -248,9 +252,37 @@ static void sentence_dispose(abg_sent *s)
     free(s->toks);
     free(s->clause);
     free(s->isname);
+    free(s->folds);
+    free(s->fold_off);
     free(s->subject);
     free(s->measure);
     memset(s, 0, sizeof *s);
+}
+
+/* The folded text of every token, once: the lexicon and the stopwords are
+ * looked up by it many times per figure. */
+static int fold_tokens(abg_sent *s, const char *text)
+{
+    abg_buf b = ABG_BUF_INIT;
+    size_t i;
+    int err = 0;
+
+    if (!s->ntok)
+        return 0;
+    if (!(s->fold_off = malloc((s->ntok + 1) * sizeof *s->fold_off)))
+        return ABG_ENOMEM;
+    for (i = 0; i < s->ntok && !err; i++) {
+        s->fold_off[i] = b.len;
+        if ((err = abg_fold(&b, text + s->off + s->toks[i].off, s->toks[i].len)) >= 0)
+            err = abg_buf_putc(&b, '\0');
+    }
+    if (err < 0) {
+        abg_buf_dispose(&b);
+        return err;
+    }
+    s->fold_off[s->ntok] = b.len;
+    s->folds = abg_buf_detach(&b);
+    return 0;
 }
 
 static int analyse(abg_about_state *st, abg_sent *s, size_t off, size_t len)
@@ -274,6 +306,8 @@ static int analyse(abg_about_state *st, abg_sent *s, size_t off, size_t len)
             c++;
         s->clause[i] = c;
     }
+    if ((err = fold_tokens(s, st->text)) < 0)
+        return err;
     return abg_sent_find_names(st, s);
 }
 
