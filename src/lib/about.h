@@ -35,6 +35,13 @@ typedef struct {
     bool known;        /* listed in the lexicon (or an alias) */
 } abg_name_hit;
 
+#define ABG_PHRASE_SETS 4
+struct abg_phrase_memo {
+    const void *set; /* NULL: an empty slot */
+    size_t maxwords, len;
+    const char *value;
+};
+
 typedef struct {
     size_t off, len; /* in the document's text */
     abg_token *toks;
@@ -45,6 +52,9 @@ typedef struct {
      * fold_off[i]; fold_off[ntok] is the end */
     char *folds;
     size_t *fold_off;
+    /* per token, ABG_PHRASE_SETS answers of abg_sent_phrase (by set and
+     * maxwords), asked once per sentence instead of once per figure */
+    struct abg_phrase_memo *phrases;
     abg_name_hit *names;
     size_t nnames;
     char *subject; /* of its last fact, for the sentence after it */

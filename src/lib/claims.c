@@ -99,9 +99,21 @@ size_t abg_sent_phrase(abg_about_state *st, const abg_sent *s, size_t i, const a
                        size_t maxwords, const char **value)
 {
     size_t k, j, best = 0;
+    struct abg_phrase_memo *pm = NULL;
+    const char *found = NULL;
 
     if (set->count == 0 || i >= s->ntok || s->toks[i].kind != ABG_TOK_WORD)
         return 0;
+    if (s->phrases) {
+        pm = &s->phrases[i * ABG_PHRASE_SETS];
+        for (k = 0; k < ABG_PHRASE_SETS && pm[k].set; k++)
+            if (pm[k].set == set && pm[k].maxwords == maxwords) {
+                if (value && pm[k].len)
+                    *value = pm[k].value;
+                return pm[k].len;
+            }
+        pm = k < ABG_PHRASE_SETS ? &pm[k] : NULL;
+    }
     abg_buf_truncate(&st->tmp, 0);
     for (k = 0; k < maxwords && i + k < s->ntok; k++) {
         const char *f;
@@ -115,9 +127,16 @@ size_t abg_sent_phrase(abg_about_state *st, const abg_sent *s, size_t i, const a
         if ((f = abg_strset_get(set, st->tmp.data, st->tmp.len)) ||
             abg_strset_has(set, st->tmp.data, st->tmp.len)) {
             best = k + 1;
-            if (value)
-                *value = f;
+            found = f;
         }
+    }
+    if (value && best)
+        *value = found;
+    if (pm) {
+        pm->set = set;
+        pm->maxwords = maxwords;
+        pm->len = best;
+        pm->value = found;
     }
     return best;
 }
@@ -254,6 +273,7 @@ static void sentence_dispose(abg_sent *s)
     free(s->isname);
     free(s->folds);
     free(s->fold_off);
+    free(s->phrases);
     free(s->subject);
     free(s->measure);
     memset(s, 0, sizeof *s);
@@ -308,6 +328,8 @@ static int analyse(abg_about_state *st, abg_sent *s, size_t off, size_t len)
     }
     if ((err = fold_tokens(s, st->text)) < 0)
         return err;
+    if (s->ntok && !(s->phrases = calloc(s->ntok * ABG_PHRASE_SETS, sizeof *s->phrases)))
+        return ABG_ENOMEM;
     return abg_sent_find_names(st, s);
 }
 
