@@ -135,14 +135,14 @@ void check_write_json(FILE *out, const check_report *r)
         json_object_set_new(c, "doc", json_string(doc));
         json_object_set_new(c, "original", json_string(orig));
         fputs(i ? "," : "", out);
-        json_dumpf(c, out, JSON_COMPACT);
+        cli_json_write(c, out, JSON_COMPACT);
         json_decref(c);
     }
     fputs("],\n \"groups\":[", out);
     for (i = 0; i < n; i++) {
         json_t *g = group_json(abg_check_group(r->chk, i), r->accepted && r->accepted[i]);
         fputs(i ? ",\n  " : "\n  ", out);
-        json_dumpf(g, out, JSON_COMPACT | JSON_REAL_PRECISION(15));
+        cli_json_write(g, out, JSON_COMPACT | JSON_REAL_PRECISION(15));
         json_decref(g);
     }
     fputs(n ? "\n ]}\n" : "]}\n", out);

@@ -178,7 +178,7 @@ static int write_fact(const facts_run *run, FILE *out, bool first, const abg_doc
         cli_json_about(o, ab);
         if (run->o->format == FORMAT_JSON && !first)
             fputs(",\n", out);
-        json_dumpf(o, out, JSON_COMPACT | JSON_REAL_PRECISION(15));
+        cli_json_write(o, out, JSON_COMPACT | JSON_REAL_PRECISION(15));
         json_decref(o);
         if (run->o->format == FORMAT_JSONL)
             fputc('\n', out);
@@ -199,7 +199,7 @@ static int write_document(FILE *out, const abg_doc *doc, const cli_doc_claims *r
     cli_check_doc_of(&d, doc, r);
     if (!(o = cli_json_document(&d)))
         return -1;
-    rc = json_dumpf(o, out, JSON_COMPACT);
+    rc = cli_json_write(o, out, JSON_COMPACT);
     json_decref(o);
     fputc('\n', out);
     return rc;

@@ -176,7 +176,7 @@ static void write_json(FILE *out, const kwic_run *run)
         json_object_set_new(o, "left", json_string(h->left));
         json_object_set_new(o, "match", json_string(h->match));
         json_object_set_new(o, "right", json_string(h->right));
-        json_dumpf(o, out, JSON_COMPACT);
+        cli_json_write(o, out, JSON_COMPACT);
         json_decref(o);
         fputs(i + 1 < run->n ? ",\n" : "\n]\n", out);
     }

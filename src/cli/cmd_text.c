@@ -97,7 +97,7 @@ static int write_json(FILE *out, const abg_doc *doc, bool first)
     json_object_set_new(o, "published", str_or_null(abg_doc_published(doc)));
     json_object_set_new(o, "text", json_string(abg_doc_text(doc, NULL)));
     fputs(first ? "[\n" : ",\n", out);
-    rc = json_dumpf(o, out, JSON_COMPACT);
+    rc = cli_json_write(o, out, JSON_COMPACT);
     json_decref(o);
     return rc;
 }
