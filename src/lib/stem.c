@@ -31,10 +31,7 @@
  * about 4 s for one word of 1 MiB. German compounds stay far below it. */
 #define STEM_WORD_MAX 256
 
-/* 4 MiB a stemmer: a few days of news hold tens of thousands of distinct
- * words, and a smaller cache missed on one word in five of 2,026 articles
- * (each miss costs Snowball some thousand instructions) */
-#define CACHE_SLOTS 65536 /* a power of two */
+#define CACHE_SLOTS 16384 /* a power of two */
 /* A slot holds the folded word and its stem (NUL-terminated), one after the
  * other; pairs that do not fit (words longer than about 30 bytes) are not
  * cached. */
