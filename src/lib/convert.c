@@ -274,6 +274,12 @@ static const char *count_noun(const conv *cv, double value)
         return NULL;
     if (w[n - 1] == 'n' && ((e = in_map(cv, "unit", w, n - 1)) || (e = in_map(cv, "noun", w, n - 1))))
         return e->value;
+    /* an adjective or participle as a noun ends in -en after a number in
+     * the dative or after an article; its plural ends in -e ("zwölf
+     * Geschworenen": Geschworene; map adjnoun: the endings only such words
+     * have) */
+    if (n > 6 && w[n - 1] == 'n' && w[n - 2] == 'e' && ends_in_map(cv, "adjnoun", w, n))
+        return abg_rules_word(cv->rules, w, n - 1);
     /* a plural in -er or -el with the dative -n ("37 Ausländern", "sechs
      * Geschwistern") is that plural; not one that ends in -n throughout
      * (map nplural: Schwestern, Regeln) */

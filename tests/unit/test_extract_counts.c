@@ -152,6 +152,15 @@ static void test_count_dative(void **state)
     expect("Es gelten vier Regeln und sieben Geiseln kamen frei.",
            "vier Regeln|4|Regeln|exact\nsieben Geiseln|7|Geiseln|exact\n");
     expect("Mit zwei Dritteln der Stimmen.", "");
+    /* an adjective or participle as a noun: its plural in -e; not a noun
+     * that only looks like one (Kaninchen, Menschen) */
+    expect("Die 12 Geschworenen zogen sich zurück.", "12 Geschworenen|12|Geschworene|exact\n");
+    expect("Es sprach mit 200 Delegierten und 35 Jugendlichen.",
+           "200 Delegierten|200|Delegierte|exact\n35 Jugendlichen|35|Jugendliche|exact\n");
+    expect("Bei 24,5 Millionen Arbeitslosen.",
+           "24,5 Millionen Arbeitslosen|24500000|Arbeitslose|exact\n");
+    expect("Er fütterte 12 Kaninchen und sah 40 Menschen.",
+           "12 Kaninchen|12|Kaninchen|exact\n40 Menschen|40|Menschen|exact\n");
 }
 
 static void test_count_words(void **state)
