@@ -159,6 +159,13 @@ static void test_count_dative(void **state)
            "200 Delegierten|200|Delegierte|exact\n35 Jugendlichen|35|Jugendliche|exact\n");
     expect("Bei 24,5 Millionen Arbeitslosen.",
            "24,5 Millionen Arbeitslosen|24500000|Arbeitslose|exact\n");
+    /* a capitalised adjective before a capitalised noun is no noun */
+    expect("Er erhielt 49 Goldene Schallplatten.",
+           "49 Goldene Schallplatten|49|Schallplatten|exact\n");
+    expect("Die Stadt baut 120 Wiener Ampeln um, es gab vier Dringliche Anfragen.",
+           "120 Wiener Ampeln|120|Ampeln|exact\nvier Dringliche Anfragen|4|Anfragen|exact\n");
+    expect("Sie gaben 300 Menschen Zuflucht und 20 Deutsche kamen.",
+           "300 Menschen|300|Menschen|exact\n20 Deutsche|20|Deutsche|exact\n");
     expect("Er fütterte 12 Kaninchen und sah 40 Menschen.",
            "12 Kaninchen|12|Kaninchen|exact\n40 Menschen|40|Menschen|exact\n");
 }
