@@ -25,6 +25,7 @@
 
 #include "check.h"
 #include "cli.h"
+#include "jsonout.h"
 #include "term.h"
 
 bool check_reported(const check_report *r, size_t i)
@@ -135,14 +136,14 @@ void check_write_json(FILE *out, const check_report *r)
         json_object_set_new(c, "doc", json_string(doc));
         json_object_set_new(c, "original", json_string(orig));
         fputs(i ? "," : "", out);
-        cli_json_write(c, out, JSON_COMPACT);
+        jsonout_write(c, out, JSON_COMPACT);
         json_decref(c);
     }
     fputs("],\n \"groups\":[", out);
     for (i = 0; i < n; i++) {
         json_t *g = group_json(abg_check_group(r->chk, i), r->accepted && r->accepted[i]);
         fputs(i ? ",\n  " : "\n  ", out);
-        cli_json_write(g, out, JSON_COMPACT | JSON_REAL_PRECISION(15));
+        jsonout_write(g, out, JSON_COMPACT | JSON_REAL_PRECISION(15));
         json_decref(g);
     }
     fputs(n ? "\n ]}\n" : "]}\n", out);

@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "jsonout.h"
 
 #define DEFAULT_DICTIONARY "/usr/share/dict/ngerman"
 
@@ -268,22 +267,6 @@ void cli_json_about(json_t *o, const abg_about *ab)
     for (k = 0; ab && k < ab->nattribute; k++)
         json_array_append_new(a, json_string(ab->attribute[k]));
     json_object_set_new(o, "attribute", a);
-}
-
-int cli_json_write(const json_t *o, FILE *out, size_t flags)
-{
-    jsonout b = JSONOUT_INIT;
-    int rc = jsonout_value(&b, o, flags);
-
-    if (rc == 0) {
-        rc = fwrite(b.data, 1, b.len, out) == b.len ? 0 : -1;
-    } else if (rc != -1) { /* not this writer's: jansson's own */
-        char *s = json_dumps(o, flags);
-        rc = s && fputs(s, out) != EOF ? 0 : -1;
-        free(s);
-    }
-    jsonout_dispose(&b);
-    return rc;
 }
 
 json_t *cli_json_document(const abg_check_doc *d)

@@ -267,11 +267,6 @@ int cli_claim_of(abg_claim *out, char **text, char **sentence, const abg_doc *do
  * amounts as an integer when they are one, else a real; null when absent. */
 struct json_t *cli_json_value(abg_fact_type type, double v, bool present, const char *date);
 
-/* Write o to out as json_dumpf does (flags as there), made in memory by
- * jsonout.c (jansson's writer when that does not take o or flags).
- * 0, or -1 when out of memory or the stream fails. */
-int cli_json_write(const struct json_t *o, FILE *out, size_t flags);
-
 /* ---- commands ---- */
 
 int cmd_text(int argc, char **argv);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "jsonout.h"
 #include "term.h"
 
 static const char *const formats[] = {"text", "json", "jsonl", "csv", NULL};
@@ -178,7 +179,7 @@ static int write_fact(const facts_run *run, FILE *out, bool first, const abg_doc
         cli_json_about(o, ab);
         if (run->o->format == FORMAT_JSON && !first)
             fputs(",\n", out);
-        cli_json_write(o, out, JSON_COMPACT | JSON_REAL_PRECISION(15));
+        jsonout_write(o, out, JSON_COMPACT | JSON_REAL_PRECISION(15));
         json_decref(o);
         if (run->o->format == FORMAT_JSONL)
             fputc('\n', out);
@@ -199,7 +200,7 @@ static int write_document(FILE *out, const abg_doc *doc, const cli_doc_claims *r
     cli_check_doc_of(&d, doc, r);
     if (!(o = cli_json_document(&d)))
         return -1;
-    rc = cli_json_write(o, out, JSON_COMPACT);
+    rc = jsonout_write(o, out, JSON_COMPACT);
     json_decref(o);
     fputc('\n', out);
     return rc;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "jsonout.h"
 #include "term.h"
 
 static const char *const formats[] = {"text", "json", NULL};
@@ -176,7 +177,7 @@ static void write_json(FILE *out, const kwic_run *run)
         json_object_set_new(o, "left", json_string(h->left));
         json_object_set_new(o, "match", json_string(h->match));
         json_object_set_new(o, "right", json_string(h->right));
-        cli_json_write(o, out, JSON_COMPACT);
+        jsonout_write(o, out, JSON_COMPACT);
         json_decref(o);
         fputs(i + 1 < run->n ? ",\n" : "\n]\n", out);
     }

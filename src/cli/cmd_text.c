@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "jsonout.h"
 #include "term.h"
 
 static const char *const formats[] = {"text", "json", NULL};
@@ -97,7 +98,7 @@ static int write_json(FILE *out, const abg_doc *doc, bool first)
     json_object_set_new(o, "published", str_or_null(abg_doc_published(doc)));
     json_object_set_new(o, "text", json_string(abg_doc_text(doc, NULL)));
     fputs(first ? "[\n" : ",\n", out);
-    rc = cli_json_write(o, out, JSON_COMPACT);
+    rc = jsonout_write(o, out, JSON_COMPACT);
     json_decref(o);
     return rc;
 }

@@ -234,3 +234,19 @@ void jsonout_dispose(jsonout *b)
     b->data = NULL;
     b->len = b->cap = 0;
 }
+
+int jsonout_write(const json_t *o, FILE *out, size_t flags)
+{
+    jsonout b = JSONOUT_INIT;
+    int rc = jsonout_value(&b, o, flags);
+
+    if (rc == 0) {
+        rc = fwrite(b.data, 1, b.len, out) == b.len ? 0 : -1;
+    } else if (rc != -1) { /* not this writer's: jansson's own */
+        char *s = json_dumps(o, flags);
+        rc = s && fputs(s, out) != EOF ? 0 : -1;
+        free(s);
+    }
+    jsonout_dispose(&b);
+    return rc;
+}

@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct {
     char *data;
@@ -26,5 +27,10 @@ typedef struct {
 int jsonout_value(jsonout *b, const json_t *v, size_t flags);
 
 void jsonout_dispose(jsonout *b);
+
+/* Write o to out as json_dumpf(o, out, flags) does: made in memory by
+ * jsonout_value, by jansson when that does not take o or flags. 0, or -1
+ * when out of memory or the stream fails. */
+int jsonout_write(const json_t *o, FILE *out, size_t flags);
 
 #endif
