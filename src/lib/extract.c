@@ -62,7 +62,8 @@ static int word_at(const unsigned char *u, size_t i, size_t n, const char *w)
  * a word (after a byte that is not an ASCII letter). The anchor words are
  * compared by prefix, ignoring ASCII case: Prozent, Million(en),
  * Milliarde(n), Billion(en), Tausend, Hundert, Mio., Mrd., Bio., Tsd.,
- * and the currencies. */
+ * and the currencies. A new word needs its first two letters in
+ * may_anchor too. */
 static int anchor_word_at(const unsigned char *u, size_t i, size_t n)
 {
     switch (u[i] | 0x20) {
@@ -157,12 +158,6 @@ static size_t duration_compound(const unsigned char *u, size_t p, size_t q)
     return 0;
 }
 
-/* Whether a number word that counts starts at s[p] (at the start of a
- * word): zwei ... zwölf, zwanzig, hundert, tausend and their compounds,
- * eineinhalb, anderthalb, and these before a duration (dreitägige); not
- * the articles ein, eine, einen ..., which are read as one elsewhere only
- * with a scale word. An anchor for counts without digits ("fünf
- * Mitarbeitern"), so it first looks at four letters. */
 /* Whether the article ending at u[q] counts one measure or duration
  * (rule quantity.one: "eine Stunde", "einem Kilogramm", "eine halbe
  * Stunde"), so that its word anchors a window. */
@@ -186,6 +181,13 @@ static int one_measure_at(const unsigned char *u, size_t q, size_t n)
     return 0;
 }
 
+/* Whether a number word that counts starts at s[p] (at the start of a
+ * word): zwei ... zwölf, zwanzig, hundert, tausend and their compounds,
+ * eineinhalb, anderthalb, and these before a duration (dreitägige); not
+ * the articles ein, eine, einen ..., which are read as one only before a
+ * measure or duration (one_measure_at). An anchor for counts without
+ * digits ("fünf Mitarbeitern"), so it first looks at four letters; a new
+ * head needs its first two letters in may_anchor too. */
 static int count_word_at(const char *s, size_t p, size_t n)
 {
     static const char *const heads[] = {"zwei", "zehn", "zwan", "drei", "vier", "sech", "sieb",
