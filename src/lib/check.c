@@ -25,7 +25,10 @@
  *     explicit time there is. Claims with different explicit times are a
  *     series, never one group; "earlier" (the A of "von A auf B") stays
  *     apart.
- *   - Grouping sorts the claims by key: O(n log n).
+ *   - Then the same figure: groups of one document that state one figure
+ *     join the others of their story that state it (value_groups).
+ *   - Grouping sorts the claims by key, then by story and figure:
+ *     O(n log n).
  *
  * Values are compared as intervals: an exact value spans the precision it
  * was stated with (27 is 26.5..27.5; 134,8 is 134.75..134.85), an
@@ -1285,6 +1288,213 @@ static void resolve_run(abg_check *chk, sortkey *o, size_t n)
     }
 }
 
+/* ---- the same figure in the same story ---- */
+
+/* Two claims left alone by their keys (different measures or subjects,
+ * or none) still say the same thing when documents of one story state the
+ * same figure: same type, unit, value and role. Careful readers match
+ * such claims across outlets by the figure first ("123 politische
+ * Gefangene" freigelassen / sind frei); abg_check_run makes them one
+ * group, which can only agree, with a lower confidence (VALUE_MATCH). */
+#define VALUE_MATCH 0.8
+
+typedef struct {
+    const item *it;
+    size_t i; /* into chk->items */
+    size_t story;
+    double day;  /* NAN when unknown or estimated */
+    bool anchor; /* its group holds claims of several documents */
+} vcand;
+
+static int cmp_value(const item *x, const item *y)
+{
+    int r;
+
+    if (x->c.type != y->c.type)
+        return x->c.type < y->c.type ? -1 : 1;
+    if (x->c.role != y->c.role)
+        return x->c.role < y->c.role ? -1 : 1;
+    if (x->c.unit != y->c.unit) /* interned: order by text */
+        return !x->c.unit ? -1 : !y->c.unit ? 1 : strcmp(x->c.unit, y->c.unit);
+    if (x->c.type == ABG_FACT_DATE) {
+        if ((r = strcmp(x->c.date, y->c.date)))
+            return r;
+        return strcmp(x->c.date_to, y->c.date_to);
+    }
+    if (x->c.value != y->c.value)
+        return x->c.value < y->c.value ? -1 : 1;
+    if (x->c.has_value_to != y->c.has_value_to)
+        return x->c.has_value_to ? 1 : -1;
+    if (x->c.has_value_to && x->c.value_to != y->c.value_to)
+        return x->c.value_to < y->c.value_to ? -1 : 1;
+    return 0;
+}
+
+static int cmp_vcand(const void *a, const void *b)
+{
+    const vcand *x = a, *y = b;
+    int r;
+
+    if (x->story != y->story)
+        return x->story < y->story ? -1 : 1;
+    if ((r = cmp_value(x->it, y->it)))
+        return r;
+    if (isnan(x->day) != isnan(y->day))
+        return isnan(x->day) ? -1 : 1;
+    if (!isnan(x->day) && x->day != y->day)
+        return x->day < y->day ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* May a claim join others of its figure? Not a dateline or a converted
+ * amount, not an earlier value, not a figure of a match (of its own
+ * event), and a count needs its noun. */
+static bool value_candidate(const item *it)
+{
+    return !it->c.skip && !it->c.match && strcmp(it->tkey, "earlier") &&
+           !(it->c.type == ABG_FACT_QUANTITY && (!it->c.unit || !*it->c.unit));
+}
+
+/* One run of claims of one story and figure, sorted by day (undated
+ * first). Its segments: the undated claims, then the dated ones within
+ * CLAIM_DAYS of the segment's first. A segment's claims from two
+ * documents or more, with bounds all of one direction and at most one
+ * explicit time (and, undated, one measure they all name), become one
+ * group: the one group of several documents among them (an anchor) when
+ * there is one, else the group of the first; with two anchors nothing
+ * joins. merged[that group] is set. */
+static void value_run(abg_check *chk, const vcand *v, size_t n, bool *merged)
+{
+    size_t a, b, k, j, target, anchor;
+    bool lower, upper, docs, two;
+    const char *time, *measure, *object;
+
+    for (a = 0; a < n; a = b) {
+        if (isnan(v[a].day))
+            for (b = a; b < n && isnan(v[b].day); b++)
+                ;
+        else
+            for (b = a; b < n && v[b].day - v[a].day <= CLAIM_DAYS; b++)
+                ;
+        lower = upper = docs = two = false;
+        time = object = NULL;
+        measure = v[a].it->c.measure;
+        anchor = SIZE_MAX;
+        for (k = a; k < b; k++) {
+            const item *it = v[k].it;
+            docs |= it->doc != v[a].it->doc;
+            lower |= it->c.qualifier == ABG_QUAL_LOWER;
+            upper |= it->c.qualifier == ABG_QUAL_UPPER;
+            if (*it->tkey && time && time != it->tkey)
+                two = true; /* two explicit times: a series */
+            if (*it->tkey)
+                time = it->tkey;
+            if (v[k].anchor && anchor != SIZE_MAX && anchor != it->group)
+                two = true;
+            if (v[k].anchor)
+                anchor = it->group;
+            if (isnan(v[k].day) && (!measure || !it->c.measure || strcmp(measure, it->c.measure)))
+                two = true; /* undated: nothing says it is one time */
+            if (*it->okey && object && object != it->okey)
+                two = true; /* of two parties: stakes in two firms */
+            if (*it->okey)
+                object = it->okey;
+            /* one document names two parties with this figure (25 %
+             * each): a list, not one fact (a document's claims are
+             * next to each other: one day, then document order) */
+            for (j = k; j-- > a && v[j].it->doc == it->doc && !two;)
+                two = *it->skey && *v[j].it->skey && !it->c.inferred && !v[j].it->c.inferred &&
+                      v[j].it->skey != it->skey;
+        }
+        if (!docs || (lower && upper) || two)
+            continue;
+        target = anchor != SIZE_MAX ? anchor : v[a].it->group;
+        for (k = a; k < b; k++)
+            if (v[k].it->group != target) {
+                chk->items[v[k].i].group = target;
+                merged[target] = true;
+            }
+    }
+}
+
+/* Claims in groups of one document (ng groups numbered in items[].group)
+ * join the others of their story and figure, as one group or into the
+ * one group of several documents that states only that figure; the
+ * groups are numbered again without gaps, *ng updated. `merged` (ng
+ * entries, zeroed) marks the groups that took claims so, by their new
+ * numbers. Returns 0 or ABG_ENOMEM. */
+static int value_groups(abg_check *chk, size_t *ng, bool *merged)
+{
+    size_t *size = NULL, *renum = NULL, *gdoc = NULL, i, a, b, nv = 0, n2 = 0;
+    const item **first = NULL;
+    vcand *v = NULL;
+    bool *was = NULL, *uniform = NULL;
+    int err = ABG_ENOMEM;
+
+    if (!(size = calloc(*ng + 1, sizeof *size)) || !(renum = malloc((*ng + 1) * sizeof *renum)) ||
+        !(gdoc = malloc((*ng + 1) * sizeof *gdoc)) ||
+        !(first = calloc(*ng + 1, sizeof *first)) || !(v = malloc((chk->n + 1) * sizeof *v)) ||
+        !(was = calloc(*ng + 1, sizeof *was)) || !(uniform = malloc((*ng + 1) * sizeof *uniform)))
+        goto done;
+    /* per group: its one document (SIZE_MAX: several), and whether all
+     * its claims state one figure and may join */
+    for (i = 0; i < chk->n; i++) {
+        const item *it = &chk->items[i];
+        size_t g = it->group;
+        if (!first[g]) {
+            first[g] = it;
+            gdoc[g] = it->doc;
+            uniform[g] = true;
+        } else if (gdoc[g] != it->doc)
+            gdoc[g] = SIZE_MAX;
+        uniform[g] = uniform[g] && value_candidate(it) && !cmp_value(first[g], it);
+    }
+    for (i = 0; i < chk->n; i++) {
+        const item *it = &chk->items[i];
+        const docrec *d = &chk->docs[it->doc];
+        if (!uniform[it->group])
+            continue;
+        v[nv].it = it;
+        v[nv].i = i;
+        v[nv].story = d->story;
+        v[nv].day = d->estimated ? NAN : d->day;
+        v[nv].anchor = gdoc[it->group] == SIZE_MAX;
+        nv++;
+    }
+    if (nv > 1)
+        qsort(v, nv, sizeof *v, cmp_vcand);
+    for (a = 0; a < nv; a = b) {
+        for (b = a + 1; b < nv && v[b].story == v[a].story && !cmp_value(v[a].it, v[b].it); b++)
+            ;
+        if (b - a > 1)
+            value_run(chk, v + a, b - a, was);
+    }
+    /* number again: a group that lost its claims is gone */
+    memset(size, 0, (*ng + 1) * sizeof *size);
+    for (i = 0; i < chk->n; i++)
+        size[chk->items[i].group]++;
+    for (i = 0; i < *ng; i++) {
+        renum[i] = n2;
+        if (size[i]) {
+            merged[n2] = was[i];
+            n2++;
+        }
+    }
+    for (i = 0; i < chk->n; i++)
+        chk->items[i].group = renum[chk->items[i].group];
+    *ng = n2;
+    err = 0;
+done:
+    free(size);
+    free(renum);
+    free(gdoc);
+    free(first);
+    free(v);
+    free(was);
+    free(uniform);
+    return err;
+}
+
 int abg_check_run(abg_check *chk, abg_ctx *ctx)
 {
     size_t i, k, ng = 0, pos, nkeyed = 0;
@@ -1293,6 +1503,7 @@ int abg_check_run(abg_check *chk, abg_ctx *ctx)
     item **members = NULL;
     const item **uniq = NULL;
     abg_group **byid = NULL;
+    bool *matched = NULL;
     int err;
 
     if (chk->ran)
@@ -1347,6 +1558,8 @@ int abg_check_run(abg_check *chk, abg_ctx *ctx)
     for (i = 0; i < chk->n; i++)
         if (chk->items[i].group == SIZE_MAX)
             chk->items[i].group = ng++;
+    if (!(matched = calloc(ng + 1, sizeof *matched)) || value_groups(chk, &ng, matched) < 0)
+        goto done;
     if (!(start = calloc(ng + 2, sizeof *start)) ||
         !(members = malloc((chk->n + 1) * sizeof *members)) ||
         !(uniq = malloc((chk->n + 1) * sizeof *uniq)) ||
@@ -1402,7 +1615,16 @@ int abg_check_run(abg_check *chk, abg_ctx *ctx)
         J.origin = origin;
         judge(&J);
         g->confidence = confidence(chk, m, n);
-        fingerprint(g->id, m[0], m[0]->key != NULL, NULL);
+        if (matched[k]) {
+            /* named by what its first claims name */
+            for (j = 0; j < n && !g->measure; j++)
+                g->measure = m[j]->c.measure;
+            for (j = 0; j < n && !g->subject; j++)
+                g->subject = m[j]->c.subject;
+            g->confidence *= VALUE_MATCH;
+            fingerprint(g->id, m[0], false, NULL);
+        } else
+            fingerprint(g->id, m[0], m[0]->key != NULL, NULL);
         if (g->confidence < chk->opts.min_confidence && g->verdict == ABG_VERDICT_CONFLICT) {
             chk->nhidden++;
             continue;
@@ -1439,6 +1661,7 @@ int abg_check_run(abg_check *chk, abg_ctx *ctx)
             chk->copies[k++] = i;
     err = 0;
 done:
+    free(matched);
     free(byid);
     free(order);
     free(start);

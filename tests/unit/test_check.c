@@ -96,6 +96,7 @@ static abg_verdict run(const abg_claim *claims, size_t n, abg_cause *cause, size
 
 #define PCT ABG_FACT_PERCENT
 #define MONEY ABG_FACT_MONEY
+#define QTY ABG_FACT_QUANTITY
 
 static void precision_as_stated(void **state)
 {
@@ -321,12 +322,15 @@ static void grouping(void **state)
     c[1].skip = "conversion";
     assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
     assert_int_equal(ng, 2);
-    /* no subject: grouped only when the measure is sure */
-    c[1] = claim("b", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
+    /* no subject: grouped only when the measure is sure (29 % would be a
+     * conflict; the same figure joins by value, see same_figure) */
+    c[1] = claim("b", PCT, "29 %", 29, "%", ABG_QUAL_EXACT);
     c[0].subject = c[1].subject = NULL;
     c[0].confidence = c[1].confidence = 0.4;
     assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_SINGLE);
     assert_int_equal(ng, 2);
+    c[1] = claim("b", PCT, "27 %", 27, "%", ABG_QUAL_EXACT);
+    c[1].subject = NULL;
     c[0].confidence = c[1].confidence = 0.8;
     assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
     assert_int_equal(ng, 1);
@@ -409,7 +413,9 @@ static void name_variants(void **state)
     assert_int_equal(run(c, 3, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
     assert_int_equal(ng, 1);
     assert_string_equal(last_subject, "Charlie Kirk");
-    /* not one party: another last name, a name that only starts alike */
+    /* not one party: another last name, a name that only starts alike
+     * (29 %: one group would be a conflict) */
+    c[1] = claim("b", PCT, "29 Prozent", 29, "%", ABG_QUAL_EXACT);
     c[1].subject = "Kirkland";
     assert_int_equal(run(c, 3, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
     assert_int_equal(ng, 2);
@@ -597,6 +603,147 @@ static void inconsistent_documents(void **state)
 /* Group ids: FNV-1a 64 (offset basis 14695981039346656037, prime
  * 1099511628211) of type, family, measure, role, subject, object and time
  * joined by U+001F, written here independently of the library. */
+/* The groups of a check over claims[0..n) from documents published on
+ * days[i] (NULL: undated), one story; *conf gets the confidence of the
+ * group of the first claim. */
+static size_t figure_groups(const abg_claim *claims, const char *const *days, size_t n,
+                            double *conf)
+{
+    abg_check_options o = ABG_CHECK_OPTIONS_INIT;
+    abg_check *chk = NULL;
+    abg_ctx *ctx = NULL;
+    size_t i, k, ng;
+
+    o.scope = ABG_SCOPE_ALL;
+    assert_int_equal(abg_ctx_new(&ctx), 0);
+    assert_int_equal(abg_check_new(&chk, ctx, &o), 0);
+    for (i = 0; i < n; i++) {
+        abg_check_doc d;
+        memset(&d, 0, sizeof d);
+        d.doc = claims[i].doc;
+        d.source = claims[i].doc;
+        d.published = days[i];
+        for (k = 0; k < i && strcmp(claims[k].doc, d.doc); k++)
+            ;
+        if (k == i) /* each document once */
+            assert_int_equal(abg_check_add_doc(chk, ctx, &d), 0);
+        assert_int_equal(abg_check_add(chk, ctx, &claims[i]), 0);
+    }
+    assert_int_equal(abg_check_run(chk, ctx), 0);
+    ng = abg_check_group_count(chk);
+    for (i = 0; i < ng; i++) {
+        const abg_group *g = abg_check_group(chk, i);
+        assert_int_not_equal(g->verdict, ABG_VERDICT_CONFLICT);
+        for (k = 0; k < g->nclaims; k++)
+            if (g->claims[k]->offset == claims[0].offset && !strcmp(g->claims[k]->doc, claims[0].doc))
+                *conf = g->confidence;
+    }
+    abg_check_free(chk);
+    abg_ctx_free(ctx);
+    return ng;
+}
+
+/* Claims that their keys keep apart (other measure words, other or no
+ * subjects) are one group when documents of one story, a few days apart,
+ * state the same figure: type, unit, value and role; such a group only
+ * agrees and is less sure (0.8 of the claims' confidence). Not so with
+ * another value or unit, bounds of both directions, two explicit times,
+ * days apart, a dateline, undated documents whose measures differ, two
+ * objects (stakes in two firms), or a document that gives the figure to
+ * two parties. */
+static void same_figure(void **state)
+{
+    abg_claim c[5];
+    const char *near[] = {"2026-03-02", "2026-03-03", "2026-03-03", "2026-03-04", "2026-03-04"};
+    const char *far[] = {"2026-03-02", "2026-03-09"};
+    const char *none[] = {NULL, NULL};
+    double conf = 0;
+
+    (void)state;
+    c[0] = claim("a", QTY, "123 politische Gefangene", 123, "Gefangene", ABG_QUAL_EXACT);
+    c[0].measure = "freilassungen";
+    c[0].subject = "Deutschland";
+    c[1] = claim("b", QTY, "123 politische Gefangene", 123, "Gefangene", ABG_QUAL_EXACT);
+    c[1].measure = "gefang";
+    c[1].subject = "Belarus";
+    assert_int_equal(figure_groups(c, near, 2, &conf), 1);
+    assert_true(conf > 0.79 && conf < 0.81);
+    c[1].measure = NULL; /* no measure at all */
+    c[1].subject = NULL;
+    assert_int_equal(figure_groups(c, near, 2, &conf), 1);
+    assert_int_equal(figure_groups(c, far, 2, &conf), 2);
+    assert_int_equal(figure_groups(c, none, 2, &conf), 2);
+    c[1].measure = "freilassungen"; /* undated, one measure */
+    c[1].subject = "Belarus";
+    assert_int_equal(figure_groups(c, none, 2, &conf), 1);
+    c[1].measure = "gefang";
+    c[1].value = 124;
+    assert_int_equal(figure_groups(c, near, 2, &conf), 2);
+    c[1].value = 123;
+    c[1].unit = "Häftlinge";
+    assert_int_equal(figure_groups(c, near, 2, &conf), 2);
+    c[1].unit = "Gefangene";
+    c[1].role = ABG_ROLE_CHANGE;
+    assert_int_equal(figure_groups(c, near, 2, &conf), 2);
+    c[1].role = ABG_ROLE_LEVEL;
+    c[0].qualifier = ABG_QUAL_LOWER; /* mehr als 123 */
+    assert_int_equal(figure_groups(c, near, 2, &conf), 1);
+    c[1].qualifier = ABG_QUAL_UPPER; /* weniger als 123 */
+    assert_int_equal(figure_groups(c, near, 2, &conf), 2);
+    c[0].qualifier = c[1].qualifier = ABG_QUAL_EXACT;
+    c[0].time = "2024";
+    assert_int_equal(figure_groups(c, near, 2, &conf), 1);
+    c[1].time = "2025";
+    assert_int_equal(figure_groups(c, near, 2, &conf), 2);
+    c[0].time = c[1].time = NULL;
+    c[0].object = "OpenAI";
+    assert_int_equal(figure_groups(c, near, 2, &conf), 1);
+    c[1].object = "Inflection";
+    assert_int_equal(figure_groups(c, near, 2, &conf), 2);
+    c[0].object = c[1].object = NULL;
+    c[1].skip = "dateline";
+    assert_int_equal(figure_groups(c, near, 2, &conf), 2);
+    c[1].skip = NULL;
+    /* one document alone stating it twice: nothing to match */
+    c[1].doc = c[1].source = "a";
+    c[1].offset = 100;
+    c[1].subject = NULL;
+    assert_int_equal(figure_groups(c, near, 2, &conf), 2);
+    c[1].doc = c[1].source = "b";
+    c[1].subject = "Belarus";
+    /* a count needs its noun */
+    c[0].unit = c[1].unit = NULL;
+    assert_int_equal(figure_groups(c, near, 2, &conf), 2);
+    /* a figure two outlets agree on takes a third that names it
+     * otherwise; with two such groups of one figure, it joins neither */
+    c[0] = claim("a", PCT, "25 Prozent", 25, "%", ABG_QUAL_EXACT);
+    c[1] = claim("b", PCT, "25 %", 25, "%", ABG_QUAL_EXACT);
+    c[2] = claim("c", PCT, "25 Prozent", 25, "%", ABG_QUAL_EXACT);
+    c[2].measure = "zoll";
+    c[2].subject = NULL;
+    assert_int_equal(figure_groups(c, near, 3, &conf), 1);
+    c[2].subject = "EU";
+    c[3] = c[2];
+    c[3].doc = c[3].source = "d";
+    c[4] = claim("e", PCT, "25 Prozent", 25, "%", ABG_QUAL_EXACT);
+    c[4].measure = "marktanteil";
+    c[4].subject = NULL;
+    assert_int_equal(figure_groups(c, near, 5, &conf), 3);
+    /* one document gives 25 % to two parties: a list, nothing joins */
+    c[0] = claim("a", PCT, "25 Prozent", 25, "%", ABG_QUAL_EXACT);
+    c[0].subject = "SPD";
+    c[0].measure = "stimmenanteil";
+    c[1] = c[0];
+    c[1].subject = "CDU";
+    c[1].offset = 100;
+    c[2] = claim("c", PCT, "25 Prozent", 25, "%", ABG_QUAL_EXACT);
+    c[2].subject = "SPD";
+    c[2].measure = "wahlergebnis";
+    assert_int_equal(figure_groups(c, near, 3, &conf), 3);
+    c[1].subject = "SPD";
+    assert_int_equal(figure_groups(c, near, 3, &conf), 1);
+}
+
 static uint64_t fnv(const char *s, size_t n)
 {
     uint64_t h = 0xcbf29ce484222325ull; /* 14695981039346656037 */
@@ -682,6 +829,7 @@ int main(void)
         cmocka_unit_test(date_values),
         cmocka_unit_test(grouping),
         cmocka_unit_test(name_variants),
+        cmocka_unit_test(same_figure),
         cmocka_unit_test(days_apart),
         cmocka_unit_test(time_of_publication_day),
         cmocka_unit_test(inconsistent_documents),
