@@ -41,6 +41,7 @@
  * and is left out of the verdict. A copy is compared with nobody and
  * counts as no source of its own.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -1300,13 +1301,23 @@ static void resolve_run(abg_check *chk, sortkey *o, size_t n)
 
 typedef struct {
     const item *it;
-    size_t i; /* into chk->items */
+    const char *unit; /* interned: the unit, or for a count "" (loose) */
+    size_t i;         /* into chk->items */
     size_t story;
     double day;  /* NAN when unknown or estimated */
     bool anchor; /* its group holds claims of several documents */
 } vcand;
 
-static int cmp_value(const item *x, const item *y)
+/* The unit a figure is matched by: its own, or in a loose pass, for
+ * every count the same (the counted noun said in other words). */
+static const char *figure_unit(const item *it, bool loose)
+{
+    static const char any_count[] = "";
+
+    return loose && it->cmpunit && !strcmp(it->family, "count") ? any_count : it->c.unit;
+}
+
+static int cmp_value(const item *x, const char *xu, const item *y, const char *yu)
 {
     int r;
 
@@ -1314,8 +1325,8 @@ static int cmp_value(const item *x, const item *y)
         return x->c.type < y->c.type ? -1 : 1;
     if (x->c.role != y->c.role)
         return x->c.role < y->c.role ? -1 : 1;
-    if (x->c.unit != y->c.unit) /* interned: order by text */
-        return !x->c.unit ? -1 : !y->c.unit ? 1 : strcmp(x->c.unit, y->c.unit);
+    if (xu != yu) /* interned: order by text */
+        return !xu ? -1 : !yu ? 1 : strcmp(xu, yu);
     if (x->c.type == ABG_FACT_DATE) {
         if ((r = strcmp(x->c.date, y->c.date)))
             return r;
@@ -1337,7 +1348,7 @@ static int cmp_vcand(const void *a, const void *b)
 
     if (x->story != y->story)
         return x->story < y->story ? -1 : 1;
-    if ((r = cmp_value(x->it, y->it)))
+    if ((r = cmp_value(x->it, x->unit, y->it, y->unit)))
         return r;
     if (isnan(x->day) != isnan(y->day))
         return isnan(x->day) ? -1 : 1;
@@ -1355,6 +1366,33 @@ static bool value_candidate(const item *it)
            !(it->c.type == ABG_FACT_QUANTITY && (!it->c.unit || !*it->c.unit));
 }
 
+/* Do two counts of other nouns count the same? When both name one
+ * measure (40 Menschen starben, 40 Todesopfer), or the nouns are one word
+ * in two forms: one starts or ends the other (Richter, Richterposten;
+ * Soldaten, US-Soldaten) or they share their first 8 bytes
+ * (Misstrauensvoten, Misstrauensvota); letters compared in ASCII case. */
+static bool same_counted(const item *x, const item *y)
+{
+    const char *a = x->c.unit, *b = y->c.unit;
+    size_t la, lb, k;
+
+    if (x->c.measure && y->c.measure && !strcmp(x->c.measure, y->c.measure))
+        return true;
+    if (!a || !b)
+        return false;
+    la = strlen(a);
+    lb = strlen(b);
+    for (k = 0; k < la && k < lb && tolower((unsigned char)a[k]) == tolower((unsigned char)b[k]); k++)
+        ;
+    if (k == la || k == lb || k >= 8)
+        return true;
+    for (k = 0; k < la && k < lb &&
+                tolower((unsigned char)a[la - 1 - k]) == tolower((unsigned char)b[lb - 1 - k]);
+         k++)
+        ;
+    return k == la || k == lb;
+}
+
 /* One run of claims of one story and figure, sorted by day (undated
  * first). Its segments: the undated claims, then the dated ones within
  * CLAIM_DAYS of the segment's first. A segment's claims from two
@@ -1363,7 +1401,7 @@ static bool value_candidate(const item *it)
  * group: the one group of several documents among them (an anchor) when
  * there is one, else the group of the first; with two anchors nothing
  * joins. merged[that group] is set. */
-static void value_run(abg_check *chk, const vcand *v, size_t n, bool *merged)
+static void value_run(abg_check *chk, const vcand *v, size_t n, bool loose, bool *merged)
 {
     size_t a, b, k, j, target, anchor;
     bool lower, upper, docs, two;
@@ -1403,10 +1441,22 @@ static void value_run(abg_check *chk, const vcand *v, size_t n, bool *merged)
              * each): a list, not one fact (a document's claims are
              * next to each other: one day, then document order) */
             for (j = k; j-- > a && v[j].it->doc == it->doc && !two;)
-                two = *it->skey && *v[j].it->skey && !it->c.inferred && !v[j].it->c.inferred &&
-                      v[j].it->skey != it->skey;
+                two = (*it->skey && *v[j].it->skey && !it->c.inferred && !v[j].it->c.inferred &&
+                       v[j].it->skey != it->skey) ||
+                      (loose && it->c.unit != v[j].it->c.unit); /* two nouns counted */
         }
         if (!docs || (lower && upper) || two)
+            continue;
+        /* counts of other nouns: only those whose noun another
+         * document's matches (same_counted) */
+        for (k = a; loose && k < b; k++) {
+            for (j = a; j < b; j++)
+                if (v[j].it->doc != v[k].it->doc && same_counted(v[k].it, v[j].it))
+                    break;
+            if (j == b)
+                break;
+        }
+        if (loose && k < b)
             continue;
         target = anchor != SIZE_MAX ? anchor : v[a].it->group;
         for (k = a; k < b; k++)
@@ -1417,25 +1467,15 @@ static void value_run(abg_check *chk, const vcand *v, size_t n, bool *merged)
     }
 }
 
-/* Claims in groups of one document (ng groups numbered in items[].group)
- * join the others of their story and figure, as one group or into the
- * one group of several documents that states only that figure; the
- * groups are numbered again without gaps, *ng updated. `merged` (ng
- * entries, zeroed) marks the groups that took claims so, by their new
- * numbers. Returns 0 or ABG_ENOMEM. */
-static int value_groups(abg_check *chk, size_t *ng, bool *merged)
+/* One pass of value_groups: the groups of one document, or of several
+ * that state one figure (anchors), by story and figure; `loose` matches
+ * counts of any noun. was[] marks the groups that took claims. */
+static void value_pass(abg_check *chk, size_t ng, bool loose, vcand *v, size_t *gdoc,
+                       const item **first, bool *uniform, bool *was)
 {
-    size_t *size = NULL, *renum = NULL, *gdoc = NULL, i, a, b, nv = 0, n2 = 0;
-    const item **first = NULL;
-    vcand *v = NULL;
-    bool *was = NULL, *uniform = NULL;
-    int err = ABG_ENOMEM;
+    size_t i, a, b, nv = 0;
 
-    if (!(size = calloc(*ng + 1, sizeof *size)) || !(renum = malloc((*ng + 1) * sizeof *renum)) ||
-        !(gdoc = malloc((*ng + 1) * sizeof *gdoc)) ||
-        !(first = calloc(*ng + 1, sizeof *first)) || !(v = malloc((chk->n + 1) * sizeof *v)) ||
-        !(was = calloc(*ng + 1, sizeof *was)) || !(uniform = malloc((*ng + 1) * sizeof *uniform)))
-        goto done;
+    memset(first, 0, ng * sizeof *first);
     /* per group: its one document (SIZE_MAX: several), and whether all
      * its claims state one figure and may join */
     for (i = 0; i < chk->n; i++) {
@@ -1447,7 +1487,8 @@ static int value_groups(abg_check *chk, size_t *ng, bool *merged)
             uniform[g] = true;
         } else if (gdoc[g] != it->doc)
             gdoc[g] = SIZE_MAX;
-        uniform[g] = uniform[g] && value_candidate(it) && !cmp_value(first[g], it);
+        uniform[g] = uniform[g] && value_candidate(it) &&
+                     !cmp_value(first[g], figure_unit(first[g], loose), it, figure_unit(it, loose));
     }
     for (i = 0; i < chk->n; i++) {
         const item *it = &chk->items[i];
@@ -1455,6 +1496,7 @@ static int value_groups(abg_check *chk, size_t *ng, bool *merged)
         if (!uniform[it->group])
             continue;
         v[nv].it = it;
+        v[nv].unit = figure_unit(it, loose);
         v[nv].i = i;
         v[nv].story = d->story;
         v[nv].day = d->estimated ? NAN : d->day;
@@ -1464,11 +1506,38 @@ static int value_groups(abg_check *chk, size_t *ng, bool *merged)
     if (nv > 1)
         qsort(v, nv, sizeof *v, cmp_vcand);
     for (a = 0; a < nv; a = b) {
-        for (b = a + 1; b < nv && v[b].story == v[a].story && !cmp_value(v[a].it, v[b].it); b++)
+        for (b = a + 1; b < nv && v[b].story == v[a].story &&
+                        !cmp_value(v[a].it, v[a].unit, v[b].it, v[b].unit);
+             b++)
             ;
         if (b - a > 1)
-            value_run(chk, v + a, b - a, was);
+            value_run(chk, v + a, b - a, loose, was);
     }
+}
+
+/* Claims in groups of one document (ng groups numbered in items[].group)
+ * join the others of their story and figure, as one group or into the
+ * one group of several documents that states only that figure: first by
+ * figures of one unit or counted noun, then counts of other nouns
+ * ("drei Immunforscher", "drei Wissenschaftler"). The groups are numbered
+ * again without gaps, *ng updated. `merged` (ng entries, zeroed) marks
+ * the groups that took claims so, by their new numbers. Returns 0 or
+ * ABG_ENOMEM. */
+static int value_groups(abg_check *chk, size_t *ng, bool *merged)
+{
+    size_t *size = NULL, *renum = NULL, *gdoc = NULL, i, n2 = 0;
+    const item **first = NULL;
+    vcand *v = NULL;
+    bool *was = NULL, *uniform = NULL;
+    int err = ABG_ENOMEM;
+
+    if (!(size = calloc(*ng + 1, sizeof *size)) || !(renum = malloc((*ng + 1) * sizeof *renum)) ||
+        !(gdoc = malloc((*ng + 1) * sizeof *gdoc)) ||
+        !(first = calloc(*ng + 1, sizeof *first)) || !(v = malloc((chk->n + 1) * sizeof *v)) ||
+        !(was = calloc(*ng + 1, sizeof *was)) || !(uniform = malloc((*ng + 1) * sizeof *uniform)))
+        goto done;
+    value_pass(chk, *ng, false, v, gdoc, first, uniform, was);
+    value_pass(chk, *ng, true, v, gdoc, first, uniform, was);
     /* number again: a group that lost its claims is gone */
     memset(size, 0, (*ng + 1) * sizeof *size);
     for (i = 0; i < chk->n; i++)

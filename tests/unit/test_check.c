@@ -650,7 +650,8 @@ static size_t figure_groups(const abg_claim *claims, const char *const *days, si
  * another value or unit, bounds of both directions, two explicit times,
  * days apart, a dateline, undated documents whose measures differ, two
  * objects (stakes in two firms), or a document that gives the figure to
- * two parties. */
+ * two parties. Counts of other nouns match when both name one measure or
+ * the nouns are one word in two forms. */
 static void same_figure(void **state)
 {
     abg_claim c[5];
@@ -714,6 +715,39 @@ static void same_figure(void **state)
     /* a count needs its noun */
     c[0].unit = c[1].unit = NULL;
     assert_int_equal(figure_groups(c, near, 2, &conf), 2);
+    /* a count of another noun: the same when both name one measure, or
+     * the nouns are one word in two forms; not two nouns that differ */
+    c[0] = claim("a", QTY, "40 Menschen", 40, "Menschen", ABG_QUAL_EXACT);
+    c[0].measure = "tote";
+    c[0].subject = "Schweiz";
+    c[1] = claim("b", QTY, "40 Todesopfer", 40, "Todesopfer", ABG_QUAL_EXACT);
+    c[1].measure = "tote";
+    c[1].subject = "Italien";
+    assert_int_equal(figure_groups(c, near, 2, &conf), 1);
+    c[1].measure = "opfer";
+    assert_int_equal(figure_groups(c, near, 2, &conf), 2);
+    c[0] = claim("a", QTY, "5.000 US-Soldaten", 5000, "US-Soldaten", ABG_QUAL_EXACT);
+    c[0].measure = "abzug";
+    c[1] = claim("b", QTY, "5.000 Soldaten", 5000, "Soldaten", ABG_QUAL_EXACT);
+    c[1].measure = "soldaten";
+    assert_int_equal(figure_groups(c, near, 2, &conf), 1);
+    c[0].unit = "Misstrauensvoten";
+    c[1].unit = "Misstrauensvota";
+    assert_int_equal(figure_groups(c, near, 2, &conf), 1);
+    c[0].unit = "Polizisten";
+    c[1].unit = "Töchter";
+    assert_int_equal(figure_groups(c, near, 2, &conf), 2);
+    c[0].unit = "Kampfjets";
+    c[1].unit = "Kampfdrohnen";
+    assert_int_equal(figure_groups(c, near, 2, &conf), 2);
+    /* a document counting two nouns with the figure: nothing joins it */
+    c[0].unit = "Richter";
+    c[1].unit = "Richterposten";
+    c[2] = c[1];
+    c[2].doc = c[2].source = "a";
+    c[2].offset = 100;
+    c[2].measure = "abzug";
+    assert_int_equal(figure_groups(c, near, 3, &conf), 2);
     /* a figure two outlets agree on takes a third that names it
      * otherwise; with two such groups of one figure, it joins neither */
     c[0] = claim("a", PCT, "25 Prozent", 25, "%", ABG_QUAL_EXACT);
