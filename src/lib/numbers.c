@@ -97,7 +97,8 @@ static int parse_decimal(abg_num *out, const char *s, size_t len, int group, cha
     return 0;
 }
 
-/* Number words, longest first where one is the prefix of another.
+/* Number words, longest first where one is the prefix of another
+ * (zweier and dreier: the genitive, "die Festnahme dreier Verdächtiger").
  * Values in halves. */
 typedef struct {
     const char *w;
@@ -111,8 +112,8 @@ static const numword words[] = {
     {"halbes", 1, 'n'},     {"halbe", 1, 'n'},
     {"einem", 2, 'n'},      {"einen", 2, 'n'},      {"einer", 2, 'n'},
     {"eines", 2, 'n'},      {"eins", 2, 'n'},       {"eine", 2, 'n'},
-    {"ein", 2, 'n'},        {"zwei", 4, 'n'},       {"dreißig", 60, 'n'},
-    {"drei", 6, 'n'},       {"vierzig", 80, 'n'},   {"vier", 8, 'n'},
+    {"ein", 2, 'n'},        {"zweier", 4, 'n'},     {"zwei", 4, 'n'},
+    {"dreißig", 60, 'n'},   {"dreier", 6, 'n'},     {"drei", 6, 'n'},       {"vierzig", 80, 'n'},   {"vier", 8, 'n'},
     {"fünfzig", 100, 'n'},  {"fünf", 10, 'n'},      {"sechzehn", 32, 'n'},
     {"sechzig", 120, 'n'},  {"sechs", 12, 'n'},     {"siebzehn", 34, 'n'},
     {"siebzig", 140, 'n'},  {"sieben", 14, 'n'},    {"achtzig", 160, 'n'},

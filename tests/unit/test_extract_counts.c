@@ -187,6 +187,12 @@ static void test_count_words(void **state)
            "fünf Mitarbeitern|5|Mitarbeiter|exact\n");
     expect("Mehr als zwanzig Organisationen riefen zur Demo auf.",
            "Mehr als zwanzig Organisationen|20|Organisationen|lower\n");
+    /* the genitive of zwei and drei; a Dreier or Zweier as a noun is none */
+    expect("Nach der Festnahme dreier mutmaßlicher Schleuser begann der Prozess.",
+           "dreier mutmaßlicher Schleuser|3|Schleuser|exact\n");
+    expect("Der Tod zweier Kinder erschütterte das Dorf.", "zweier Kinder|2|Kinder|exact\n");
+    expect("Er warf in der letzten Sekunde einen Dreier.", "");
+    expect("Der Zweier ohne Steuermann gewann Gold.", "");
 }
 
 static void test_count_harm(void **state)
