@@ -1393,19 +1393,74 @@ static bool same_counted(const item *x, const item *y)
     return k == la || k == lb;
 }
 
-/* One run of claims of one story and figure, sorted by day (undated
- * first). Its segments: the undated claims, then the dated ones within
- * CLAIM_DAYS of the segment's first. A segment's claims from two
- * documents or more, with bounds all of one direction and at most one
- * explicit time (and, undated, one measure they all name), become one
- * group: the one group of several documents among them (an anchor) when
- * there is one, else the group of the first; with two anchors nothing
- * joins. merged[that group] is set. */
-static void value_run(abg_check *chk, const vcand *v, size_t n, bool loose, bool *merged)
+/* Claims m[0..n) of one figure (in their sorted order, so that the
+ * claims of a document are next to each other) become one group when
+ * they come from two documents or more, with bounds all of one direction,
+ * at most one explicit time and one object, (undated: one measure they
+ * all name), no document giving the figure to two named parties, and
+ * (loose) every count's noun matched by another document's: the one
+ * group of several documents among them (an anchor) when there is one,
+ * else the group of the first; with two anchors nothing joins.
+ * merged[that group] is set. */
+static void value_join(abg_check *chk, const vcand *const *m, size_t n, bool loose, bool *merged)
 {
-    size_t a, b, k, j, target, anchor;
-    bool lower, upper, docs, two;
-    const char *time, *measure, *object;
+    size_t k, j, target, anchor = SIZE_MAX;
+    bool lower = false, upper = false, docs = false, two = false;
+    const char *time = NULL, *object = NULL, *measure = n ? m[0]->it->c.measure : NULL;
+
+    for (k = 0; k < n; k++) {
+        const item *it = m[k]->it;
+        docs |= it->doc != m[0]->it->doc;
+        lower |= it->c.qualifier == ABG_QUAL_LOWER;
+        upper |= it->c.qualifier == ABG_QUAL_UPPER;
+        if (*it->tkey && time && time != it->tkey)
+            two = true; /* two explicit times: a series */
+        if (*it->tkey)
+            time = it->tkey;
+        if (m[k]->anchor && anchor != SIZE_MAX && anchor != it->group)
+            two = true;
+        if (m[k]->anchor)
+            anchor = it->group;
+        if (isnan(m[k]->day) && (!measure || !it->c.measure || strcmp(measure, it->c.measure)))
+            two = true; /* undated: nothing says it is one time */
+        if (*it->okey && object && object != it->okey)
+            two = true; /* of two parties: stakes in two firms */
+        if (*it->okey)
+            object = it->okey;
+        /* one document names two parties with this figure (25 % each): a
+         * list, not one fact */
+        for (j = k; j-- > 0 && m[j]->it->doc == it->doc && !two;)
+            two = (*it->skey && *m[j]->it->skey && !it->c.inferred && !m[j]->it->c.inferred &&
+                   m[j]->it->skey != it->skey) ||
+                  (loose && it->c.unit != m[j]->it->c.unit); /* two nouns counted */
+    }
+    if (!docs || (lower && upper) || two)
+        return;
+    /* counts of other nouns: only those whose noun another document's
+     * matches (same_counted) */
+    for (k = 0; loose && k < n; k++) {
+        for (j = 0; j < n; j++)
+            if (m[j]->it->doc != m[k]->it->doc && same_counted(m[k]->it, m[j]->it))
+                break;
+        if (j == n)
+            return;
+    }
+    target = anchor != SIZE_MAX ? anchor : m[0]->it->group;
+    for (k = 0; k < n; k++)
+        if (m[k]->it->group != target) {
+            chk->items[m[k]->i].group = target;
+            merged[target] = true;
+        }
+}
+
+/* A run of claims of one story and figure, sorted by day (undated
+ * first), in segments: the undated claims, then the dated ones within
+ * CLAIM_DAYS of the segment's first; each segment is joined. `m` is
+ * scratch for n pointers. */
+static void value_run(abg_check *chk, const vcand *v, size_t n, bool loose, bool *merged,
+                      const vcand **m)
+{
+    size_t a, b, k;
 
     for (a = 0; a < n; a = b) {
         if (isnan(v[a].day))
@@ -1414,65 +1469,88 @@ static void value_run(abg_check *chk, const vcand *v, size_t n, bool loose, bool
         else
             for (b = a; b < n && v[b].day - v[a].day <= CLAIM_DAYS; b++)
                 ;
-        lower = upper = docs = two = false;
-        time = object = NULL;
-        measure = v[a].it->c.measure;
-        anchor = SIZE_MAX;
-        for (k = a; k < b; k++) {
-            const item *it = v[k].it;
-            docs |= it->doc != v[a].it->doc;
-            lower |= it->c.qualifier == ABG_QUAL_LOWER;
-            upper |= it->c.qualifier == ABG_QUAL_UPPER;
-            if (*it->tkey && time && time != it->tkey)
-                two = true; /* two explicit times: a series */
-            if (*it->tkey)
-                time = it->tkey;
-            if (v[k].anchor && anchor != SIZE_MAX && anchor != it->group)
-                two = true;
-            if (v[k].anchor)
-                anchor = it->group;
-            if (isnan(v[k].day) && (!measure || !it->c.measure || strcmp(measure, it->c.measure)))
-                two = true; /* undated: nothing says it is one time */
-            if (*it->okey && object && object != it->okey)
-                two = true; /* of two parties: stakes in two firms */
-            if (*it->okey)
-                object = it->okey;
-            /* one document names two parties with this figure (25 %
-             * each): a list, not one fact (a document's claims are
-             * next to each other: one day, then document order) */
-            for (j = k; j-- > a && v[j].it->doc == it->doc && !two;)
-                two = (*it->skey && *v[j].it->skey && !it->c.inferred && !v[j].it->c.inferred &&
-                       v[j].it->skey != it->skey) ||
-                      (loose && it->c.unit != v[j].it->c.unit); /* two nouns counted */
-        }
-        if (!docs || (lower && upper) || two)
-            continue;
-        /* counts of other nouns: only those whose noun another
-         * document's matches (same_counted) */
-        for (k = a; loose && k < b; k++) {
-            for (j = a; j < b; j++)
-                if (v[j].it->doc != v[k].it->doc && same_counted(v[k].it, v[j].it))
-                    break;
-            if (j == b)
-                break;
-        }
-        if (loose && k < b)
-            continue;
-        target = anchor != SIZE_MAX ? anchor : v[a].it->group;
         for (k = a; k < b; k++)
-            if (v[k].it->group != target) {
-                chk->items[v[k].i].group = target;
-                merged[target] = true;
-            }
+            m[k - a] = &v[k];
+        value_join(chk, m, b - a, loose, merged);
     }
 }
 
-/* One pass of value_groups: the groups of one document, or of several
- * that state one figure (anchors), by story and figure; `loose` matches
- * counts of any noun. was[] marks the groups that took claims. */
-static void value_pass(abg_check *chk, size_t ng, bool loose, vcand *v, size_t *gdoc,
-                       const item **first, bool *uniform, bool *was)
+/* Across stories: a figure written so that two documents rarely state it
+ * by chance (an amount, a percentage, a count, a full date; not a
+ * duration or a year), stated in documents of other stories published
+ * within CROSS_DAYS whose signatures are alike (cosine CROSS_SIMILARITY
+ * or more, below what makes one story), is one figure too: short reports
+ * of one event that share few words. A figure that CROSS_MAX claims or
+ * more state within those days links nothing. */
+#define CROSS_DAYS 1
+#define CROSS_SIMILARITY 0.05
+#define CROSS_MAX 64
+
+static bool cross_candidate(const item *it)
 {
+    switch (it->c.type) {
+    case ABG_FACT_DATE: return strlen(it->c.date) == 10;
+    case ABG_FACT_QUANTITY: return strcmp(it->family, "s") != 0;
+    default: return true;
+    }
+}
+
+static size_t uf_find(size_t *up, size_t k)
+{
+    while (up[k] != k)
+        k = up[k] = up[up[k]];
+    return k;
+}
+
+/* A run of claims of one figure (all stories), sorted by day: per
+ * segment of CROSS_DAYS, the claims linked by alike documents of other
+ * stories are joined, each linked set in the run's order. `m` and `up`
+ * are scratch for n entries. */
+static void value_cross(abg_check *chk, const vcand *v, size_t n, bool *merged, const vcand **m,
+                        size_t *up)
+{
+    size_t a, b, k, j, r, nm;
+
+    for (a = 0; a < n; a = b) {
+        for (b = a; b < n && v[b].day - v[a].day <= CROSS_DAYS; b++)
+            ;
+        if (b - a < 2 || b - a >= CROSS_MAX || !chk->stories)
+            continue;
+        for (k = a; k < b; k++)
+            up[k - a] = k - a;
+        for (k = a; k < b; k++)
+            for (j = k + 1; j < b; j++) {
+                const docrec *x = &chk->docs[v[k].it->doc], *y = &chk->docs[v[j].it->doc];
+                if (x->story == y->story || !x->has_sig || !y->has_sig ||
+                    abg_stories_similarity(chk->stories, x->sig_index, y->sig_index) <
+                        CROSS_SIMILARITY)
+                    continue;
+                up[uf_find(up, k - a)] = uf_find(up, j - a);
+            }
+        for (k = a; k < b; k++) {
+            if ((r = uf_find(up, k - a)) == SIZE_MAX || r != k - a)
+                continue; /* each set once, from its root */
+            for (nm = 0, j = a; j < b; j++)
+                if (uf_find(up, j - a) == r)
+                    m[nm++] = &v[j];
+            if (nm > 1)
+                value_join(chk, m, nm, false, merged);
+        }
+    }
+}
+
+/* The passes of value_groups: figures of one unit or counted noun, then
+ * counts of other nouns, then across stories. */
+enum { PASS_STRICT, PASS_LOOSE, PASS_CROSS };
+
+/* One pass of value_groups: the groups of one document, or of several
+ * that state one figure (anchors), by story and figure (PASS_CROSS: by
+ * figure). was[] marks the groups that took claims; m and up are scratch
+ * for chk->n entries. */
+static void value_pass(abg_check *chk, size_t ng, int pass, vcand *v, size_t *gdoc,
+                       const item **first, bool *uniform, bool *was, const vcand **m, size_t *up)
+{
+    bool loose = pass == PASS_LOOSE;
     size_t i, a, b, nv = 0;
 
     memset(first, 0, ng * sizeof *first);
@@ -1501,6 +1579,11 @@ static void value_pass(abg_check *chk, size_t ng, bool loose, vcand *v, size_t *
         v[nv].story = d->story;
         v[nv].day = d->estimated ? NAN : d->day;
         v[nv].anchor = gdoc[it->group] == SIZE_MAX;
+        if (pass == PASS_CROSS) {
+            if (isnan(v[nv].day) || !cross_candidate(it))
+                continue;
+            v[nv].story = 0;
+        }
         nv++;
     }
     if (nv > 1)
@@ -1510,8 +1593,12 @@ static void value_pass(abg_check *chk, size_t ng, bool loose, vcand *v, size_t *
                         !cmp_value(v[a].it, v[a].unit, v[b].it, v[b].unit);
              b++)
             ;
-        if (b - a > 1)
-            value_run(chk, v + a, b - a, loose, was);
+        if (b - a < 2)
+            continue;
+        if (pass == PASS_CROSS)
+            value_cross(chk, v + a, b - a, was, m, up);
+        else
+            value_run(chk, v + a, b - a, loose, was, m);
     }
 }
 
@@ -1525,8 +1612,9 @@ static void value_pass(abg_check *chk, size_t ng, bool loose, vcand *v, size_t *
  * ABG_ENOMEM. */
 static int value_groups(abg_check *chk, size_t *ng, bool *merged)
 {
-    size_t *size = NULL, *renum = NULL, *gdoc = NULL, i, n2 = 0;
+    size_t *size = NULL, *renum = NULL, *gdoc = NULL, *up = NULL, i, n2 = 0;
     const item **first = NULL;
+    const vcand **m = NULL;
     vcand *v = NULL;
     bool *was = NULL, *uniform = NULL;
     int err = ABG_ENOMEM;
@@ -1536,8 +1624,12 @@ static int value_groups(abg_check *chk, size_t *ng, bool *merged)
         !(first = calloc(*ng + 1, sizeof *first)) || !(v = malloc((chk->n + 1) * sizeof *v)) ||
         !(was = calloc(*ng + 1, sizeof *was)) || !(uniform = malloc((*ng + 1) * sizeof *uniform)))
         goto done;
-    value_pass(chk, *ng, false, v, gdoc, first, uniform, was);
-    value_pass(chk, *ng, true, v, gdoc, first, uniform, was);
+    if (!(m = malloc((chk->n + 1) * sizeof *m)) || !(up = malloc((chk->n + 1) * sizeof *up)))
+        goto done;
+    value_pass(chk, *ng, PASS_STRICT, v, gdoc, first, uniform, was, m, up);
+    value_pass(chk, *ng, PASS_LOOSE, v, gdoc, first, uniform, was, m, up);
+    if (chk->opts.scope != ABG_SCOPE_ALL)
+        value_pass(chk, *ng, PASS_CROSS, v, gdoc, first, uniform, was, m, up);
     /* number again: a group that lost its claims is gone */
     memset(size, 0, (*ng + 1) * sizeof *size);
     for (i = 0; i < chk->n; i++)
@@ -1561,6 +1653,8 @@ done:
     free(v);
     free(was);
     free(uniform);
+    free(m);
+    free(up);
     return err;
 }
 
