@@ -1308,6 +1308,19 @@ typedef struct {
     bool anchor; /* its group holds claims of several documents */
 } vcand;
 
+/* What the passes of value_groups share. */
+typedef struct {
+    abg_check *chk;
+    bool loose;      /* counts of any noun are one figure */
+    bool *merged;    /* per group: it took claims */
+    double *lo, *hi; /* per group of several documents: the values all its
+                      * claims allow (NAN: none or not a figure) */
+    size_t *gstart;  /* per group (ng + 1): its first in gmem */
+    size_t *gmem;    /* the claims (into chk->items) by group */
+    const vcand **m; /* scratch, chk->n entries */
+    size_t *up;      /* scratch, chk->n entries */
+} vjoin;
+
 /* The unit a figure is matched by: its own, or in a loose pass, for
  * every count the same (the counted noun said in other words). */
 static const char *figure_unit(const item *it, bool loose)
@@ -1402,8 +1415,10 @@ static bool same_counted(const item *x, const item *y)
  * group of several documents among them (an anchor) when there is one,
  * else the group of the first; with two anchors nothing joins.
  * merged[that group] is set. */
-static void value_join(abg_check *chk, const vcand *const *m, size_t n, bool loose, bool *merged)
+static void value_join(vjoin *J, const vcand *const *m, size_t n)
 {
+    abg_check *chk = J->chk;
+    bool loose = J->loose;
     size_t k, j, target, anchor = SIZE_MAX;
     bool lower = false, upper = false, docs = false, two = false;
     const char *time = NULL, *object = NULL, *measure = n ? m[0]->it->c.measure : NULL;
@@ -1436,6 +1451,23 @@ static void value_join(abg_check *chk, const vcand *const *m, size_t n, bool loo
     }
     if (!docs || (lower && upper) || two)
         return;
+    /* the anchor's claims need not state this figure alone, but every
+     * claim that joins must meet them all, and come from a document that
+     * gives the anchor no other figure (29,9 % for the stake beside a
+     * threshold of 30 %) */
+    for (k = 0; anchor != SIZE_MAX && k < n; k++) {
+        const item *it = m[k]->it;
+        if (m[k]->anchor)
+            continue;
+        if (isnan(J->lo[anchor]) || isnan(it->lo) || it->lo > J->hi[anchor] ||
+            it->hi < J->lo[anchor])
+            return;
+        for (j = J->gstart[anchor]; j < J->gstart[anchor + 1]; j++) {
+            const item *o = &chk->items[J->gmem[j]];
+            if (o->doc == it->doc && cmp_value(o, o->c.unit, it, it->c.unit))
+                return;
+        }
+    }
     /* counts of other nouns: only those whose noun another document's
      * matches (same_counted) */
     for (k = 0; loose && k < n; k++) {
@@ -1449,16 +1481,14 @@ static void value_join(abg_check *chk, const vcand *const *m, size_t n, bool loo
     for (k = 0; k < n; k++)
         if (m[k]->it->group != target) {
             chk->items[m[k]->i].group = target;
-            merged[target] = true;
+            J->merged[target] = true;
         }
 }
 
 /* A run of claims of one story and figure, sorted by day (undated
  * first), in segments: the undated claims, then the dated ones within
- * CLAIM_DAYS of the segment's first; each segment is joined. `m` is
- * scratch for n pointers. */
-static void value_run(abg_check *chk, const vcand *v, size_t n, bool loose, bool *merged,
-                      const vcand **m)
+ * CLAIM_DAYS of the segment's first; each segment is joined. */
+static void value_run(vjoin *J, const vcand *v, size_t n)
 {
     size_t a, b, k;
 
@@ -1470,8 +1500,8 @@ static void value_run(abg_check *chk, const vcand *v, size_t n, bool loose, bool
             for (b = a; b < n && v[b].day - v[a].day <= CLAIM_DAYS; b++)
                 ;
         for (k = a; k < b; k++)
-            m[k - a] = &v[k];
-        value_join(chk, m, b - a, loose, merged);
+            J->m[k - a] = &v[k];
+        value_join(J, J->m, b - a);
     }
 }
 
@@ -1504,12 +1534,11 @@ static size_t uf_find(size_t *up, size_t k)
 
 /* A run of claims of one figure (all stories), sorted by day: per
  * segment of CROSS_DAYS, the claims linked by alike documents of other
- * stories are joined, each linked set in the run's order. `m` and `up`
- * are scratch for n entries. */
-static void value_cross(abg_check *chk, const vcand *v, size_t n, bool *merged, const vcand **m,
-                        size_t *up)
+ * stories are joined, each linked set in the run's order. */
+static void value_cross(vjoin *J, const vcand *v, size_t n)
 {
-    size_t a, b, k, j, r, nm;
+    abg_check *chk = J->chk;
+    size_t *up = J->up, a, b, k, j, r, nm;
 
     for (a = 0; a < n; a = b) {
         for (b = a; b < n && v[b].day - v[a].day <= CROSS_DAYS; b++)
@@ -1532,9 +1561,9 @@ static void value_cross(abg_check *chk, const vcand *v, size_t n, bool *merged, 
                 continue; /* each set once, from its root */
             for (nm = 0, j = a; j < b; j++)
                 if (uf_find(up, j - a) == r)
-                    m[nm++] = &v[j];
+                    J->m[nm++] = &v[j];
             if (nm > 1)
-                value_join(chk, m, nm, false, merged);
+                value_join(J, J->m, nm);
         }
     }
 }
@@ -1543,19 +1572,21 @@ static void value_cross(abg_check *chk, const vcand *v, size_t n, bool *merged, 
  * counts of other nouns, then across stories. */
 enum { PASS_STRICT, PASS_LOOSE, PASS_CROSS };
 
-/* One pass of value_groups: the groups of one document, or of several
- * that state one figure (anchors), by story and figure (PASS_CROSS: by
- * figure). was[] marks the groups that took claims; m and up are scratch
- * for chk->n entries. */
-static void value_pass(abg_check *chk, size_t ng, int pass, vcand *v, size_t *gdoc,
-                       const item **first, bool *uniform, bool *was, const vcand **m, size_t *up)
+/* One pass of value_groups: the groups of one document that state one
+ * figure, and the groups of several documents whose values all meet
+ * (anchors, with each of their figures), by story and figure
+ * (PASS_CROSS: by figure). */
+static void value_pass(vjoin *J, size_t ng, int pass, vcand *v, size_t *gdoc, const item **first,
+                       bool *uniform)
 {
-    bool loose = pass == PASS_LOOSE;
+    abg_check *chk = J->chk;
     size_t i, a, b, nv = 0;
 
+    J->loose = pass == PASS_LOOSE;
     memset(first, 0, ng * sizeof *first);
-    /* per group: its one document (SIZE_MAX: several), and whether all
-     * its claims state one figure and may join */
+    /* per group: its one document (SIZE_MAX: several), whether all its
+     * claims may join and state one figure, and the values they all
+     * allow */
     for (i = 0; i < chk->n; i++) {
         const item *it = &chk->items[i];
         size_t g = it->group;
@@ -1563,22 +1594,47 @@ static void value_pass(abg_check *chk, size_t ng, int pass, vcand *v, size_t *gd
             first[g] = it;
             gdoc[g] = it->doc;
             uniform[g] = true;
+            J->lo[g] = -INFINITY;
+            J->hi[g] = INFINITY;
         } else if (gdoc[g] != it->doc)
             gdoc[g] = SIZE_MAX;
-        uniform[g] = uniform[g] && value_candidate(it) &&
-                     !cmp_value(first[g], figure_unit(first[g], loose), it, figure_unit(it, loose));
+        if (!value_candidate(it)) {
+            uniform[g] = false;
+            J->lo[g] = NAN;
+        }
+        uniform[g] = uniform[g] && !cmp_value(first[g], figure_unit(first[g], J->loose), it,
+                                              figure_unit(it, J->loose));
+        if (isnan(it->lo) || isnan(J->lo[g]))
+            J->lo[g] = NAN;
+        else {
+            J->lo[g] = fmax(J->lo[g], it->lo);
+            J->hi[g] = fmin(J->hi[g], it->hi);
+        }
     }
+    /* the claims by group */
+    memset(J->gstart, 0, (ng + 1) * sizeof *J->gstart);
+    for (i = 0; i < chk->n; i++)
+        J->gstart[chk->items[i].group + 1]++;
+    for (i = 0; i < ng; i++)
+        J->gstart[i + 1] += J->gstart[i];
+    for (i = 0; i < chk->n; i++)
+        J->gmem[J->gstart[chk->items[i].group]++] = i;
+    for (i = ng; i > 0; i--) /* back to the starts */
+        J->gstart[i] = J->gstart[i - 1];
+    J->gstart[0] = 0;
     for (i = 0; i < chk->n; i++) {
         const item *it = &chk->items[i];
         const docrec *d = &chk->docs[it->doc];
-        if (!uniform[it->group])
+        size_t g = it->group;
+        bool anchor = gdoc[g] == SIZE_MAX;
+        if (anchor ? isnan(J->lo[g]) || J->lo[g] > J->hi[g] : !uniform[g])
             continue;
         v[nv].it = it;
-        v[nv].unit = figure_unit(it, loose);
+        v[nv].unit = figure_unit(it, J->loose);
         v[nv].i = i;
         v[nv].story = d->story;
         v[nv].day = d->estimated ? NAN : d->day;
-        v[nv].anchor = gdoc[it->group] == SIZE_MAX;
+        v[nv].anchor = anchor;
         if (pass == PASS_CROSS) {
             if (isnan(v[nv].day) || !cross_candidate(it))
                 continue;
@@ -1596,48 +1652,53 @@ static void value_pass(abg_check *chk, size_t ng, int pass, vcand *v, size_t *gd
         if (b - a < 2)
             continue;
         if (pass == PASS_CROSS)
-            value_cross(chk, v + a, b - a, was, m, up);
+            value_cross(J, v + a, b - a);
         else
-            value_run(chk, v + a, b - a, loose, was, m);
+            value_run(J, v + a, b - a);
     }
 }
 
 /* Claims in groups of one document (ng groups numbered in items[].group)
  * join the others of their story and figure, as one group or into the
- * one group of several documents that states only that figure: first by
+ * one group of several documents whose values all meet theirs: first by
  * figures of one unit or counted noun, then counts of other nouns
- * ("drei Immunforscher", "drei Wissenschaftler"). The groups are numbered
- * again without gaps, *ng updated. `merged` (ng entries, zeroed) marks
- * the groups that took claims so, by their new numbers. Returns 0 or
- * ABG_ENOMEM. */
+ * ("drei Immunforscher", "drei Wissenschaftler"), then across stories.
+ * The groups are numbered again without gaps, *ng updated. `merged` (ng
+ * entries, zeroed) marks the groups that took claims so, by their new
+ * numbers. Returns 0 or ABG_ENOMEM. */
 static int value_groups(abg_check *chk, size_t *ng, bool *merged)
 {
-    size_t *size = NULL, *renum = NULL, *gdoc = NULL, *up = NULL, i, n2 = 0;
+    size_t *size = NULL, *renum = NULL, *gdoc = NULL, i, n2 = 0;
     const item **first = NULL;
-    const vcand **m = NULL;
     vcand *v = NULL;
-    bool *was = NULL, *uniform = NULL;
+    bool *uniform = NULL;
+    vjoin J;
     int err = ABG_ENOMEM;
 
+    memset(&J, 0, sizeof J);
+    J.chk = chk;
     if (!(size = calloc(*ng + 1, sizeof *size)) || !(renum = malloc((*ng + 1) * sizeof *renum)) ||
         !(gdoc = malloc((*ng + 1) * sizeof *gdoc)) ||
         !(first = calloc(*ng + 1, sizeof *first)) || !(v = malloc((chk->n + 1) * sizeof *v)) ||
-        !(was = calloc(*ng + 1, sizeof *was)) || !(uniform = malloc((*ng + 1) * sizeof *uniform)))
+        !(J.merged = calloc(*ng + 1, sizeof *J.merged)) ||
+        !(uniform = malloc((*ng + 1) * sizeof *uniform)) ||
+        !(J.lo = malloc((*ng + 1) * sizeof *J.lo)) || !(J.hi = malloc((*ng + 1) * sizeof *J.hi)) ||
+        !(J.m = malloc((chk->n + 1) * sizeof *J.m)) ||
+        !(J.gstart = malloc((*ng + 2) * sizeof *J.gstart)) ||
+        !(J.gmem = malloc((chk->n + 1) * sizeof *J.gmem)) ||
+        !(J.up = malloc((chk->n + 1) * sizeof *J.up)))
         goto done;
-    if (!(m = malloc((chk->n + 1) * sizeof *m)) || !(up = malloc((chk->n + 1) * sizeof *up)))
-        goto done;
-    value_pass(chk, *ng, PASS_STRICT, v, gdoc, first, uniform, was, m, up);
-    value_pass(chk, *ng, PASS_LOOSE, v, gdoc, first, uniform, was, m, up);
+    value_pass(&J, *ng, PASS_STRICT, v, gdoc, first, uniform);
+    value_pass(&J, *ng, PASS_LOOSE, v, gdoc, first, uniform);
     if (chk->opts.scope != ABG_SCOPE_ALL)
-        value_pass(chk, *ng, PASS_CROSS, v, gdoc, first, uniform, was, m, up);
+        value_pass(&J, *ng, PASS_CROSS, v, gdoc, first, uniform);
     /* number again: a group that lost its claims is gone */
-    memset(size, 0, (*ng + 1) * sizeof *size);
     for (i = 0; i < chk->n; i++)
         size[chk->items[i].group]++;
     for (i = 0; i < *ng; i++) {
         renum[i] = n2;
         if (size[i]) {
-            merged[n2] = was[i];
+            merged[n2] = J.merged[i];
             n2++;
         }
     }
@@ -1651,10 +1712,14 @@ done:
     free(gdoc);
     free(first);
     free(v);
-    free(was);
     free(uniform);
-    free(m);
-    free(up);
+    free(J.merged);
+    free(J.lo);
+    free(J.hi);
+    free(J.m);
+    free(J.up);
+    free(J.gstart);
+    free(J.gmem);
     return err;
 }
 

@@ -651,7 +651,8 @@ static size_t figure_groups(const abg_claim *claims, const char *const *days, si
  * days apart, a dateline, undated documents whose measures differ, two
  * objects (stakes in two firms), or a document that gives the figure to
  * two parties. Counts of other nouns match when both name one measure or
- * the nouns are one word in two forms. */
+ * the nouns are one word in two forms. A group of several documents whose
+ * values all meet takes in a claim of one of its figures. */
 static void same_figure(void **state)
 {
     abg_claim c[5];
@@ -763,6 +764,30 @@ static void same_figure(void **state)
     c[4].measure = "marktanteil";
     c[4].subject = NULL;
     assert_int_equal(figure_groups(c, near, 5, &conf), 3);
+    /* a group of several outlets whose values all meet takes a claim of
+     * one of its figures that meets them all ("knapp 135" beside 134,8,
+     * "rund 135" and "über 130"); not one whose document gives the group
+     * another figure, nor one whose figure the group does not state */
+    c[0] = claim("a", MONEY, "134,8 Milliarden Euro", 134.8e9, "EUR", ABG_QUAL_EXACT);
+    c[1] = claim("b", MONEY, "rund 135 Milliarden Euro", 135e9, "EUR", ABG_QUAL_APPROX);
+    c[2] = claim("c", MONEY, "über 130 Milliarden Euro", 130e9, "EUR", ABG_QUAL_LOWER);
+    c[3] = claim("d", MONEY, "knapp 135 Milliarden Euro", 135e9, "EUR", ABG_QUAL_APPROX);
+    c[0].measure = c[1].measure = c[2].measure = "etat";
+    c[3].measure = "haushalt";
+    c[3].subject = NULL;
+    assert_int_equal(figure_groups(c, near, 4, &conf), 1);
+    c[3].doc = c[3].source = "a";
+    c[3].offset = 100;
+    assert_int_equal(figure_groups(c, near, 4, &conf), 2);
+    c[3].doc = c[3].source = "d";
+    c[3].text = "mehr als 135 Milliarden Euro";
+    c[3].qualifier = ABG_QUAL_LOWER;
+    assert_int_equal(figure_groups(c, near, 4, &conf), 2);
+    c[3].text = "knapp 135 Milliarden Euro";
+    c[3].qualifier = ABG_QUAL_APPROX;
+    c[1] = claim("b", MONEY, "134,8 Milliarden Euro", 134.8e9, "EUR", ABG_QUAL_EXACT);
+    c[1].measure = "etat";
+    assert_int_equal(figure_groups(c, near, 4, &conf), 2);
     /* one document gives 25 % to two parties: a list, nothing joins */
     c[0] = claim("a", PCT, "25 Prozent", 25, "%", ABG_QUAL_EXACT);
     c[0].subject = "SPD";
