@@ -88,6 +88,8 @@ struct abg_lexicon {
     size_t max_mwords;     /* words of the longest phrase */
     size_t min_mnoun;      /* bytes of the shortest noun stem */
     abg_strset notmeasure; /* stems */
+    abg_strset counted;    /* stems: notmeasure nouns that, counted, are
+                              what is measured (Länder, Firmen) */
     /* roles */
     abg_strset change;     /* folded */
     abg_strset changeverb; /* folded */

@@ -190,6 +190,7 @@ typedef enum {
     K_EVENT,
     K_MEASURE,
     K_NOTMEASURE,
+    K_COUNTED,
     K_CHANGE,
     K_CHANGEVERB,
     K_NOW,
@@ -456,17 +457,22 @@ static int add_item(loader *ld, kind k, const char *w, size_t n, const char *hea
     }
     case K_IGNORE:
     case K_EVENT:
-    case K_NOTMEASURE: {
+    case K_NOTMEASURE:
+    case K_COUNTED: {
         abg_strset *set = k == K_IGNORE ? &lex->ignore : k == K_EVENT ? &lex->events
                                                                       : &lex->notmeasure;
         if (!(st = stem_of(ld, w, n)))
             return oom(ld);
         err = abg_strset_add(set, st, strlen(st));
+        if (!err && k == K_COUNTED)
+            err = abg_strset_add(&lex->counted, st, strlen(st));
         if (!err && k != K_IGNORE) {
             free(st);
             if (!(st = compound_stem(ld, w, n)))
                 return oom(ld);
             err = *st ? abg_strset_add(set, st, strlen(st)) : 0;
+            if (!err && *st && k == K_COUNTED)
+                err = abg_strset_add(&lex->counted, st, strlen(st));
         }
         break;
     }
@@ -604,6 +610,7 @@ static int parse_line(loader *ld, const char *s, size_t n)
                 {"event", K_EVENT},
                 {"measure", K_MEASURE},
                 {"notmeasure", K_NOTMEASURE},
+                {"counted", K_COUNTED},
                 {"change", K_CHANGE},
                 {"changeverb", K_CHANGEVERB},
                 {"now", K_NOW},
@@ -626,7 +633,8 @@ static int parse_line(loader *ld, const char *s, size_t n)
             k = (int)keys[i].k;
     if (k < 0)
         return bad(ld, "unknown keyword (name, alias, notname, apposition, legalform, "
-                       "firstname, agency, same, ignore, measure, notmeasure, change, changeverb, now, "
+                       "firstname, agency, same, ignore, measure, notmeasure, counted, change, changeverb, "
+                       "now, "
                        "formerly, before, after, event, relative)");
     p = s + kl;
     if (k == K_MEASURE) {
@@ -862,6 +870,7 @@ void abg_lexicon_free(abg_lexicon *lex)
     }
     free(lex->splits);
     abg_strset_dispose(&lex->notmeasure);
+    abg_strset_dispose(&lex->counted);
     abg_strset_dispose(&lex->change);
     abg_strset_dispose(&lex->changeverb);
     abg_strset_dispose(&lex->now);

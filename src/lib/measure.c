@@ -51,6 +51,8 @@ typedef struct {
     const abg_measure_def *def; /* a lexicon measure, or NULL */
     char *stem;                 /* else the noun's own stem (owned) */
     bool skip;                  /* a noun that names no measure */
+    bool counted;               /* ... one that, counted, is what is
+                                   measured (lexicon `counted`: Länder) */
 } noun_reading;
 
 /* The stem of text[0..len) in a new string (NULL when out of memory or
@@ -123,6 +125,26 @@ static bool vague(const abg_lexicon *lex, const char *stem, size_t n)
     return false;
 }
 
+/* Does a `counted` word end the stem (Bundesländer, Mitgliedsstaaten),
+ * before any measure does? */
+static bool counted(const abg_lexicon *lex, const char *stem, size_t n)
+{
+    size_t k;
+
+    for (k = 0; k + 3 <= n; k++) {
+        if ((k && k < 3) || ((unsigned char)stem[k] & 0xC0) == 0x80)
+            continue; /* a front of three bytes at least: Beamte is no Amt */
+        if (abg_strset_has(&lex->mnouns, stem + k, n - k))
+            return false;
+        if (abg_strset_has(&lex->counted, stem + k, n - k))
+            return true;
+        /* a whole word listed notmeasure only (Ausländer) */
+        if (k == 0 && abg_strset_has(&lex->notmeasure, stem, n))
+            return false;
+    }
+    return false;
+}
+
 /* Snowball stems a long compound as one word and may cut an end its last
  * part keeps alone (Teuerung: teuerung, Jahresteuerung: jahresteuer), and
  * a stem's end may be a vague word (jahre|steuer). The measure of the
@@ -181,6 +203,7 @@ static int read_noun(noun_reading *out, abg_about_state *st, const char *w, size
         abg_strset_has(&lex->mweak, stem, n) || abg_strset_has(&lex->events, stem, n) ||
         abg_strset_has(&lex->mnouns, stem, n)) {
         /* vague, or a cue of a measure for other types */
+        out->counted = n >= 3 && counted(lex, stem, n);
         free(stem);
         out->skip = true;
         return 0;
@@ -297,6 +320,27 @@ static const abg_measure_def *cue_at(abg_about_state *st, const abg_sent *s, siz
  * all the flags `need` and none of `avoid`; a cue before the figure wins a
  * tie. SIZE_MAX when
  * there is none. */
+/* Is the word at token i a verb that acts on an object, with the
+ * figure's tokens [t0, t1) as its subject: after the figure with an
+ * article after it ("drei Kampfjets verletzten den Luftraum", "zwei Männer
+ * erschossen einen Polizisten"), or before it with an object article
+ * right after the figure ("Nun verletzten drei Kampfjets den Luftraum")?
+ * Then what the verb says happened to the object, not to what the figure
+ * counts. */
+static bool acts_on_object(abg_about_state *st, const abg_sent *s, size_t i, size_t t0,
+                           size_t t1)
+{
+    static const char *const after[] = {"den", "die", "das", "dem", "der", "einen", "eine",
+                                        "einem", "einer", "ein", NULL};
+    static const char *const object[] = {"den", "dem", "einen", "einem", NULL};
+
+    if (s->toks[i].kind != ABG_TOK_WORD || (s->toks[i].flags & ABG_TOKF_CAPITAL))
+        return false;
+    if (i >= t1)
+        return i + 1 < s->ntok && abg_sent_word_is(st, s, i + 1, after);
+    return i + 1 == t0 && t1 < s->ntok && abg_sent_word_is(st, s, t1, object);
+}
+
 static size_t nearest_cue(const abg_measure_def **def, abg_about_state *st, const abg_sent *s,
                           unsigned c, size_t t0, size_t t1, abg_fact_type type, bool weak,
                           unsigned need, unsigned avoid)
@@ -312,7 +356,9 @@ static size_t nearest_cue(const abg_measure_def **def, abg_about_state *st, cons
         dist = i < t0 ? t0 - i : i - t1 + 1;
         if (dist >= bestd)
             continue;
-        if ((d = cue_at(st, s, i, type, weak)) && (d->flags & need) == need && !(d->flags & avoid)) {
+        if ((d = cue_at(st, s, i, type, weak)) && (d->flags & need) == need && !(d->flags & avoid) &&
+            !(type == ABG_FACT_QUANTITY && (d->flags & ABG_MEASURE_RUNNING) &&
+              acts_on_object(st, s, i, t0, t1))) {
             /* a noun in a prepositional phrase ("nach der Finanzierungsrunde")
              * says less than the head of the clause */
             if ((s->toks[i].flags & ABG_TOKF_CAPITAL) && abg_sent_attachment(st, s, i) == 1) {
@@ -666,6 +712,31 @@ static int find(abg_measure_hit *out, abg_about_state *st, const abg_sent *s, si
     if (counted_noun(f)) {
         if ((k = read_noun(&r, st, f->unit, strlen(f->unit), f->type)) < 0)
             return k;
+        /* places, organisations, documents counted ("acht Länder", "zwei
+         * weitere Bundesländer") are what is measured, whatever else the
+         * clause names: not the Soldaten or Passagiere beside them */
+        if (r.counted) {
+            const char *w = f->unit, *dash;
+            size_t len = strlen(w);
+            bool bad;
+            char *stem;
+            while ((dash = memchr(w, '-', len)) && (size_t)(dash - w) + 1 < len) {
+                len -= (size_t)(dash - w) + 1;
+                w = dash + 1;
+            }
+            if ((stem = stem_dup(st, w, len, &bad))) {
+                const char *to = abg_strset_get(&st->lex->same, stem, strlen(stem));
+                if (to) { /* Staaten: land */
+                    free(stem);
+                    if (!(stem = abg_strdup(to)))
+                        return ABG_ENOMEM;
+                }
+                hit_stem(out, stem, 0.5, SIZE_MAX);
+                return 0;
+            }
+            if (!bad)
+                return ABG_ENOMEM;
+        }
         /* people counted by what they are, in a clause whose verb says
          * what happened to them: "zwei Soldaten wurden getötet" counts the
          * dead ("45.000 Haushalte sind ohne Strom" stays a count of

@@ -403,6 +403,36 @@ static void counts_durations_ages(void **state)
     run_close(&r);
 }
 
+/* A count that a verb acting on an object follows or precedes is the
+ * agent, not the victim; places and organisations counted (lexicon
+ * `counted`) are what is measured, whatever else the clause names;
+ * people counted keep the clause's cue. */
+static void agents_and_counted_things(void **state)
+{
+    want jets = {NULL, NULL, "kampfjet", LEVEL, NULL, NULL};
+    want dead = {NULL, NULL, "tote", LEVEL, NULL, NULL};
+    want hurt = {NULL, NULL, "verletzte", LEVEL, NULL, NULL};
+    run r;
+
+    (void)state;
+    check_about("Drei russische Kampfjets verletzten den Luftraum.\n",
+                "Drei russische Kampfjets", &jets);
+    check_about("Dort verletzten drei russische Kampfjets den Luftraum.\n",
+                "drei russische Kampfjets", &jets);
+    check_about("Bei dem Angriff verletzten die Täter drei Menschen.\n", "drei Menschen", &hurt);
+    check_about("Bei dem Anschlag wurden zwei Soldaten getötet.\n", "zwei Soldaten", &dead);
+    run_open(&r, "Wegen der Soldaten drohen acht europäischen Ländern Strafzölle.\n");
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.about[0].measure, "land");
+    run_close(&r);
+    run_open(&r, "Zwei weitere Bundesländer lockern das Fahrverbot für Passagiere.\n");
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.about[0].measure, "bundesland");
+    run_close(&r);
+    /* people: the cue of the clause */
+    check_about("Bei dem Brand starben zwei Ausländer.\n", "zwei Ausländer", &dead);
+}
+
 /* People counted by what they are, whom a phrase of the clause says what
  * happened to; a verb of stealing names the loot; tariffs called
  * Aufschläge. */
@@ -951,6 +981,7 @@ int main(void)
         cmocka_unit_test(running_figures),
         cmocka_unit_test(headline_name),
         cmocka_unit_test(counts_durations_ages),
+        cmocka_unit_test(agents_and_counted_things),
         cmocka_unit_test(durations_in_words),
         cmocka_unit_test(amount_for_something),
         cmocka_unit_test(phrases_and_verbs),
