@@ -1308,6 +1308,10 @@ typedef struct {
     bool anchor; /* its group holds claims of several documents */
 } vcand;
 
+/* A group of more claims than this takes no claim by its figure (each
+ * that would join is compared with all of its claims). */
+#define ANCHOR_MAX 1024
+
 /* What the passes of value_groups share. */
 typedef struct {
     abg_check *chk;
@@ -1422,6 +1426,8 @@ static void value_join(vjoin *J, const vcand *const *m, size_t n)
     size_t k, j, target, anchor = SIZE_MAX;
     bool lower = false, upper = false, docs = false, two = false;
     const char *time = NULL, *object = NULL, *measure = n ? m[0]->it->c.measure : NULL;
+    const char *named = NULL;
+    const item *docfirst = NULL;
 
     for (k = 0; k < n; k++) {
         const item *it = m[k]->it;
@@ -1443,11 +1449,18 @@ static void value_join(vjoin *J, const vcand *const *m, size_t n)
         if (*it->okey)
             object = it->okey;
         /* one document names two parties with this figure (25 % each): a
-         * list, not one fact */
-        for (j = k; j-- > 0 && m[j]->it->doc == it->doc && !two;)
-            two = (*it->skey && *m[j]->it->skey && !it->c.inferred && !m[j]->it->c.inferred &&
-                   m[j]->it->skey != it->skey) ||
-                  (loose && it->c.unit != m[j]->it->c.unit); /* two nouns counted */
+         * list, not one fact; or (loose) counts two nouns with it. A
+         * document's claims are next to each other: each is compared
+         * with the first of its document and the first it names */
+        if (k == 0 || it->doc != m[k - 1]->it->doc) {
+            docfirst = it;
+            named = NULL;
+        }
+        if (*it->skey && !it->c.inferred) {
+            two |= named && named != it->skey;
+            named = it->skey;
+        }
+        two |= loose && it->c.unit != docfirst->c.unit;
     }
     if (!docs || (lower && upper) || two)
         return;
@@ -1627,7 +1640,9 @@ static void value_pass(vjoin *J, size_t ng, int pass, vcand *v, size_t *gdoc, co
         const docrec *d = &chk->docs[it->doc];
         size_t g = it->group;
         bool anchor = gdoc[g] == SIZE_MAX;
-        if (anchor ? isnan(J->lo[g]) || J->lo[g] > J->hi[g] : !uniform[g])
+        if (anchor ? isnan(J->lo[g]) || J->lo[g] > J->hi[g] ||
+                         J->gstart[g + 1] - J->gstart[g] > ANCHOR_MAX
+                   : !uniform[g])
             continue;
         v[nv].it = it;
         v[nv].unit = figure_unit(it, J->loose);
