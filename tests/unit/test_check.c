@@ -425,31 +425,43 @@ static void name_variants(void **state)
     assert_int_equal(ng, 2);
 }
 
-/* The number of groups of claims[0..n) whose documents were published on
- * days[0..n) (NULL: undated), all one story; of them conflicts, when
- * asked. */
-static size_t groups_and_conflicts(const abg_claim *claims, const char *const *days, size_t n,
-                                   size_t *conflicts)
+/* A check run over claims[0..n) whose documents (each added once) were
+ * published on days[0..n) (NULL: undated), all one story; *ctx gets its
+ * context. */
+static abg_check *checked(abg_ctx **ctx, const abg_claim *claims, const char *const *days,
+                          size_t n)
 {
     abg_check_options o = ABG_CHECK_OPTIONS_INIT;
     abg_check *chk = NULL;
-    abg_ctx *ctx = NULL;
-    size_t i, ng;
+    size_t i, k;
 
     o.scope = ABG_SCOPE_ALL;
-    assert_int_equal(abg_ctx_new(&ctx), 0);
-    assert_int_equal(abg_check_new(&chk, ctx, &o), 0);
+    assert_int_equal(abg_ctx_new(ctx), 0);
+    assert_int_equal(abg_check_new(&chk, *ctx, &o), 0);
     for (i = 0; i < n; i++) {
         abg_check_doc d;
         memset(&d, 0, sizeof d);
         d.doc = claims[i].doc;
         d.source = claims[i].doc;
         d.published = days[i];
-        assert_int_equal(abg_check_add_doc(chk, ctx, &d), 0);
-        assert_int_equal(abg_check_add(chk, ctx, &claims[i]), 0);
+        for (k = 0; k < i && strcmp(claims[k].doc, d.doc); k++)
+            ;
+        if (k == i)
+            assert_int_equal(abg_check_add_doc(chk, *ctx, &d), 0);
+        assert_int_equal(abg_check_add(chk, *ctx, &claims[i]), 0);
     }
-    assert_int_equal(abg_check_run(chk, ctx), 0);
-    ng = abg_check_group_count(chk);
+    assert_int_equal(abg_check_run(chk, *ctx), 0);
+    return chk;
+}
+
+/* The number of groups of such a check; of them conflicts, when asked. */
+static size_t groups_and_conflicts(const abg_claim *claims, const char *const *days, size_t n,
+                                   size_t *conflicts)
+{
+    abg_ctx *ctx = NULL;
+    abg_check *chk = checked(&ctx, claims, days, n);
+    size_t i, ng = abg_check_group_count(chk);
+
     if (conflicts)
         for (i = 0, *conflicts = 0; i < ng; i++)
             *conflicts += abg_check_group(chk, i)->verdict == ABG_VERDICT_CONFLICT;
@@ -600,36 +612,15 @@ static void inconsistent_documents(void **state)
     assert_false(last_inc[0] || last_inc[1]);
 }
 
-/* Group ids: FNV-1a 64 (offset basis 14695981039346656037, prime
- * 1099511628211) of type, family, measure, role, subject, object and time
- * joined by U+001F, written here independently of the library. */
-/* The groups of a check over claims[0..n) from documents published on
- * days[i] (NULL: undated), one story; *conf gets the confidence of the
- * group of the first claim. */
+/* The groups of such a check, none of them a conflict; *conf gets the
+ * confidence of the group of the first claim. */
 static size_t figure_groups(const abg_claim *claims, const char *const *days, size_t n,
                             double *conf)
 {
-    abg_check_options o = ABG_CHECK_OPTIONS_INIT;
-    abg_check *chk = NULL;
     abg_ctx *ctx = NULL;
+    abg_check *chk = checked(&ctx, claims, days, n);
     size_t i, k, ng;
 
-    o.scope = ABG_SCOPE_ALL;
-    assert_int_equal(abg_ctx_new(&ctx), 0);
-    assert_int_equal(abg_check_new(&chk, ctx, &o), 0);
-    for (i = 0; i < n; i++) {
-        abg_check_doc d;
-        memset(&d, 0, sizeof d);
-        d.doc = claims[i].doc;
-        d.source = claims[i].doc;
-        d.published = days[i];
-        for (k = 0; k < i && strcmp(claims[k].doc, d.doc); k++)
-            ;
-        if (k == i) /* each document once */
-            assert_int_equal(abg_check_add_doc(chk, ctx, &d), 0);
-        assert_int_equal(abg_check_add(chk, ctx, &claims[i]), 0);
-    }
-    assert_int_equal(abg_check_run(chk, ctx), 0);
     ng = abg_check_group_count(chk);
     for (i = 0; i < ng; i++) {
         const abg_group *g = abg_check_group(chk, i);
@@ -803,6 +794,9 @@ static void same_figure(void **state)
     assert_int_equal(figure_groups(c, near, 3, &conf), 1);
 }
 
+/* Group ids: FNV-1a 64 (offset basis 14695981039346656037, prime
+ * 1099511628211) of type, family, measure, role, subject, object and time
+ * joined by U+001F, written here independently of the library. */
 static uint64_t fnv(const char *s, size_t n)
 {
     uint64_t h = 0xcbf29ce484222325ull; /* 14695981039346656037 */
