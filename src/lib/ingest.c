@@ -27,6 +27,7 @@
 
 #include "ascii.h"
 #include "ctx.h"
+#include "gunzip.h"
 #include "utf8.h"
 
 /* Folders nested deeper than this are not entered. */
@@ -93,10 +94,34 @@ static bool ext_in(const char *ext, const char *const *list)
     return false;
 }
 
-static bool readable_ext(const char *path)
+static bool readable_ext_of(const char *ext)
+{
+    return !*ext || ext_in(ext, text_exts) || ext_in(ext, html_exts) || ext_in(ext, feed_exts);
+}
+
+/* The extension of a path with its ".gz" taken off: "html" for
+ * "a.html.gz", "" for "a.gz"; NULL when it does not end in ".gz". */
+static const char *gz_inner_ext(const char *path, char *buf, size_t cap)
 {
     const char *ext = path_ext(path);
-    return !*ext || ext_in(ext, text_exts) || ext_in(ext, html_exts) || ext_in(ext, feed_exts);
+    size_t n;
+
+    if (!abg_ascii_ieq_n(ext, strlen(ext), "gz", false))
+        return NULL;
+    n = (size_t)(ext - path) - 1; /* the path without ".gz" */
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(buf, path, n);
+    buf[n] = '\0';
+    return path_ext(buf);
+}
+
+static bool readable_ext(const char *path)
+{
+    char inner[4096];
+    const char *gz = gz_inner_ext(path, inner, sizeof inner);
+
+    return gz ? readable_ext_of(gz) : readable_ext_of(path_ext(path));
 }
 
 static int add_input(abg_inputs *in, const char *path, input_kind kind)
@@ -817,7 +842,9 @@ static file_format sniff(const char *data, size_t len)
 
 static file_format format_of(const char *path, const char *data, size_t len)
 {
-    const char *ext = path_ext(path);
+    char inner[4096];
+    const char *gz = gz_inner_ext(path, inner, sizeof inner);
+    const char *ext = gz ? gz : path_ext(path);
 
     if (ext_in(ext, html_exts))
         return FMT_HTML;
@@ -856,6 +883,30 @@ int abg_ingest_buffer(abg_doclist **out, abg_ctx *ctx, const abg_ingest *ing, co
     return 0;
 }
 
+/* Bytes looked at to tell binary data from text. */
+#define SNIFF_BYTES 65536
+
+/* Refuse data that is no text in any encoding we read (an image, an
+ * archive other than gzip, a program): NUL bytes without a UTF-16 byte
+ * order mark, or more than one byte in 32 a control character other than
+ * tab, line feed, vertical tab, form feed, carriage return and escape,
+ * in its first SNIFF_BYTES. Windows-1252 text has neither. */
+static int refuse_binary(abg_ctx *ctx, const char *data, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES, i, ctl = 0;
+
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return 0; /* UTF-16: decoded and checked as text */
+    if (memchr(data, '\0', len))
+        return abg_error(ctx, ABG_EPARSE, "binary file (NUL bytes), skipped");
+    for (i = 0; i < n; i++)
+        ctl += u[i] < 0x20 && !(u[i] >= '\t' && u[i] <= '\r') && u[i] != 0x1B;
+    if (ctl * 32 > n)
+        return abg_error(ctx, ABG_EPARSE, "binary file (control bytes), skipped");
+    return 0;
+}
+
 int abg_ingest_input(abg_doclist **out, abg_ctx *ctx, const abg_ingest *ing,
                      const abg_inputs *inputs, size_t i)
 {
@@ -868,6 +919,18 @@ int abg_ingest_input(abg_doclist **out, abg_ctx *ctx, const abg_ingest *ing,
         return abg_error(ctx, ABG_EUSAGE, "no input %zu", i);
     in = &inputs->items[i];
     if ((err = read_input(&raw, ctx, ing, in)) < 0)
+        goto done;
+    /* gzip, by its magic bytes whatever the name: read what it holds */
+    if (abg_is_gzip(raw.data, raw.len)) {
+        abg_buf plain = ABG_BUF_INIT;
+        if ((err = abg_gunzip(&plain, ctx, raw.data, raw.len, ing->max_file_size)) < 0) {
+            abg_buf_dispose(&plain);
+            goto done;
+        }
+        abg_buf_dispose(&raw);
+        raw = plain;
+    }
+    if ((err = refuse_binary(ctx, raw.data, raw.len)) < 0)
         goto done;
     err = abg_ingest_buffer(out, ctx, ing, in->path, raw.data ? raw.data : "", raw.len);
 done:
@@ -1013,6 +1076,7 @@ char *abg_ingest_path_stem(const char *path)
 {
     const char *base = strrchr(path, '/');
     const char *dot;
+
 
     base = base ? base + 1 : path;
     dot = strrchr(base, '.');
