@@ -154,6 +154,16 @@ typedef struct {
                         the decoded body text for HTML and feeds */
 } abg_pos;
 
+/* A name (a path, a document id) safe to print: a backslash becomes
+ * "\\", a control byte (U+0000..U+001F, U+007F, and the two bytes of
+ * U+0080..U+009F) and each byte that is not UTF-8 "\xhh" (two lower-case
+ * hex digits); the rest stays. The result is valid UTF-8 without control
+ * characters. abg_name_unescape reverses it (*len gets the byte count; the
+ * bytes may hold NUL only if the escaped form said "\x00"). Both malloc;
+ * NULL when out of memory. Document ids and sources are escaped so. */
+ABG_EXPORT char *abg_name_escape(const char *s);
+ABG_EXPORT char *abg_name_unescape(const char *s, size_t *len);
+
 /* Every string below is borrowed from the document; NULL when unknown. */
 
 /* "corpus/a.txt", or "corpus/feed.xml#2" for the second item of a feed. */

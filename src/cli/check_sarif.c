@@ -147,20 +147,28 @@ static void encode_path(FILE *out, const char *path, size_t n, bool relative)
 
 /* The URI of a document: its path without a feed item's "#N", relative to
  * the working directory `cwd` when it lies under it (or is relative
- * already), else an absolute file: URI. malloc'd; NULL when out of memory. */
-static char *doc_uri(const char *doc, const char *cwd)
+ * already), else an absolute file: URI; the exact bytes of the name
+ * (abg_name_unescape), percent-encoded. malloc'd; NULL when out of memory. */
+static char *doc_uri(const char *escaped, const char *cwd)
 {
-    size_t n = strlen(doc), k = n, clen = cwd ? strlen(cwd) : 0;
-    char *uri = NULL;
+    size_t n = 0, k, clen = cwd ? strlen(cwd) : 0;
+    char *raw = abg_name_unescape(escaped, &n), *uri = NULL;
+    const char *doc = raw;
     size_t size = 0;
     FILE *out;
+
+    if (!raw)
+        return NULL;
+    k = n;
 
     while (k > 0 && doc[k - 1] >= '0' && doc[k - 1] <= '9')
         k--;
     if (k > 1 && k < n && doc[k - 1] == '#')
         n = k - 1;
-    if (!(out = open_memstream(&uri, &size)))
+    if (!(out = open_memstream(&uri, &size))) {
+        free(raw);
         return NULL;
+    }
     if (doc[0] == '/' && cwd && clen > 0 && !strncmp(doc, cwd, clen) &&
         (cwd[clen - 1] == '/' || doc[clen] == '/')) {
         size_t skip = clen + (cwd[clen - 1] != '/');
@@ -185,6 +193,7 @@ static char *doc_uri(const char *doc, const char *cwd)
         fputc('.', out);
     encode_path(out, doc, n, true);
 done:
+    free(raw);
     if (fclose(out) != 0) {
         free(uri);
         return NULL;

@@ -94,6 +94,19 @@ static const char *jstr(json_t *o, const char *key)
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/* Does s hold a control character (U+0000..U+001F, U+007F..U+009F)? A
+ * name written by facts has them escaped (abg_name_escape); one that does
+ * not could move the cursor of the terminal the report goes to. */
+static bool has_control(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    for (; s && *u; u++)
+        if (*u < 0x20 || *u == 0x7F || (*u == 0xC2 && u[1] >= 0x80 && u[1] < 0xA0))
+            return true;
+    return false;
+}
+
 static int jnum(json_t *o, const char *key, double *out)
 {
     json_t *v = json_object_get(o, key);
@@ -124,6 +137,8 @@ static const char *claim_of_json(abg_claim *c, json_t *o, const char **attr, siz
         return "not a JSON object";
     if (!(c->doc = jstr(o, "doc")) || !type || !(c->text = jstr(o, "text")) || !qual)
         return "needs doc, type, text and qualifier";
+    if (has_control(c->doc) || has_control(jstr(o, "source")))
+        return "doc or source holds a control character (write it as \\xhh)";
     if (!(c->type = abg_fact_type_from_name(type)))
         return "unknown type";
     for (i = 0; qualifiers[i] && strcmp(qualifiers[i], qual); i++)
@@ -194,6 +209,8 @@ static const char *add_document_json(check_run *run, json_t *o, bool *failed)
     if (!(d.doc = jstr(o, "doc")))
         return "a document needs its doc";
     d.source = jstr(o, "source");
+    if (has_control(d.doc) || has_control(d.source))
+        return "doc or source holds a control character (write it as \\xhh)";
     d.title = jstr(o, "title");
     d.published = jstr(o, "published");
     if (terms && !json_is_array(terms))

@@ -53,9 +53,12 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 
 void cli_file_error(const char *path, const char *message)
 {
+    char *safe = abg_name_escape(path); /* a hostile name stays text */
+
     cli_progress_hold();
-    fprintf(stderr, "abgleich: %s: %s\n", path, message);
+    fprintf(stderr, "abgleich: %s: %s\n", safe ? safe : "(out of memory)", message);
     cli_progress_release();
+    free(safe);
 }
 
 static char *concat(const char *a, const char *b, const char *c)

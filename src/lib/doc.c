@@ -21,8 +21,10 @@ int abg_doc_new(abg_doc **out, const char *id, const char *path, const char *for
     *out = NULL;
     if (!doc)
         return ABG_ENOMEM;
-    doc->id = abg_strdup(id);
-    doc->path = abg_strdup(path);
+    /* names as printed: control bytes and bytes that are not UTF-8
+     * escaped (abg_name_escape) */
+    doc->id = abg_name_escape(id);
+    doc->path = abg_name_escape(path);
     doc->format = format;
     doc->mode = mode;
     doc->width = ABG_WIDTH_UTF8;

@@ -1077,10 +1077,15 @@ char *abg_ingest_path_stem(const char *path)
     const char *base = strrchr(path, '/');
     const char *dot;
 
+    char *stem, *safe;
 
     base = base ? base + 1 : path;
     dot = strrchr(base, '.');
     if (!dot || dot == base)
         dot = base + strlen(base);
-    return abg_strndup(base, (size_t)(dot - base));
+    if (!(stem = abg_strndup(base, (size_t)(dot - base))))
+        return NULL;
+    safe = abg_name_escape(stem);
+    free(stem);
+    return safe;
 }
