@@ -20,18 +20,22 @@ $ abgleich facts --color=never -
 > <stdin>:1:9  percent  27 %  exact  "27 Prozent"
 
 ### auto auf einem Terminal ohne NO_COLOR: Farbe
+? script -qec true /dev/null > /dev/null 2>&1
 $ sh -c 'printf "Es sind 27 Prozent.\n" > "$ABG_TMP/a.txt"; NO_COLOR= TERM=xterm script -qec "\"$ABG_BIN\" facts \"$ABG_TMP/a.txt\"" /dev/null | tr -d "\r" | cat -v'
 > {tmp}/a.txt:1:9  ^[[36mpercent^[[0m  ^[[1m27 %^[[0m  exact  "27 Prozent"
 
 ### auto auf einem Terminal mit NO_COLOR=1: keine Farbe
+? script -qec true /dev/null > /dev/null 2>&1
 $ sh -c 'printf "Es sind 27 Prozent.\n" > "$ABG_TMP/a.txt"; NO_COLOR=1 TERM=xterm script -qec "\"$ABG_BIN\" facts \"$ABG_TMP/a.txt\"" /dev/null | tr -d "\r"'
 > {tmp}/a.txt:1:9  percent  27 %  exact  "27 Prozent"
 
 ### auto auf einem Terminal mit TERM=dumb: keine Farbe
+? script -qec true /dev/null > /dev/null 2>&1
 $ sh -c 'printf "Es sind 27 Prozent.\n" > "$ABG_TMP/a.txt"; NO_COLOR= TERM=dumb script -qec "\"$ABG_BIN\" facts \"$ABG_TMP/a.txt\"" /dev/null | tr -d "\r"'
 > {tmp}/a.txt:1:9  percent  27 %  exact  "27 Prozent"
 
 ### auto mit -o in eine Datei: keine Farbe, auch vom Terminal aus
+? script -qec true /dev/null > /dev/null 2>&1
 $ sh -c 'printf "Es sind 27 Prozent.\n" > "$ABG_TMP/a.txt"; NO_COLOR= TERM=xterm script -qec "\"$ABG_BIN\" facts -o \"$ABG_TMP/f.txt\" \"$ABG_TMP/a.txt\"" /dev/null; cat -v "$ABG_TMP/f.txt"'
 > {tmp}/a.txt:1:9  percent  27 %  exact  "27 Prozent"
 

@@ -29,22 +29,26 @@ $ sh -c '"$ABG_BIN" facts --progress "$ABG_TMP/d" 2>&1 >/dev/null | sed -e "s/[0
 $ sh -c '"$ABG_BIN" facts -q --progress corpus/ 2>&1 >/dev/null; "$ABG_BIN" text --progress --no-progress corpus/ 2>&1 >/dev/null'
 
 ### Terminal: nach einer Sekunde die Zeile, am Ende gelöscht (die FIFO bleibt leer, bis die Zeile da ist)
+? script -qec true /dev/null > /dev/null 2>&1
 % mkfifo "$ABG_TMP/ein" && printf 'Es sind 27 Prozent.\n' > "$ABG_TMP/a.txt"
 $ sh -c '(i=0; while ! grep -q "of 1 files" "$ABG_TMP/out" 2>/dev/null && [ $i -lt 300 ]; do i=$((i+1)); sleep 0.1; done; exec 3<>"$ABG_TMP/ein"; cat "$ABG_TMP/a.txt" >&3) & script -qec "\"$ABG_BIN\" facts \"$ABG_TMP/ein\" > /dev/null" /dev/null > "$ABG_TMP/out"; wait; tr "\r\033" "\n#" < "$ABG_TMP/out" | grep -v "^$" | sed -n "1p;\$p"'
 > abgleich: 0 of 1 files, 0.0 MB, 0.0 MB/s, 0 facts#[K
 > #[K
 
 ### Terminal, aber die Ergebnisse gehen auf dasselbe Terminal: keine Zeile
+? script -qec true /dev/null > /dev/null 2>&1
 % mkfifo "$ABG_TMP/ein" && printf 'Es sind 27 Prozent.\n' > "$ABG_TMP/a.txt"
 $ sh -c '(sleep 2; exec 3<>"$ABG_TMP/ein"; cat "$ABG_TMP/a.txt" >&3) & script -qec "\"$ABG_BIN\" facts \"$ABG_TMP/ein\"" /dev/null | tr -d "\r"'
 > {tmp}/ein:1:9  percent  27 %  exact  "27 Prozent"
 
 ### Terminal mit -q: keine Zeile
+? script -qec true /dev/null > /dev/null 2>&1
 % mkfifo "$ABG_TMP/ein" && printf 'Es sind 27 Prozent.\n' > "$ABG_TMP/a.txt"
 $ sh -c '(sleep 2; exec 3<>"$ABG_TMP/ein"; cat "$ABG_TMP/a.txt" >&3) & script -qec "\"$ABG_BIN\" facts -q -o \"$ABG_TMP/f.txt\" \"$ABG_TMP/ein\"" /dev/null; cat "$ABG_TMP/f.txt"'
 > {tmp}/ein:1:9  percent  27 %  exact  "27 Prozent"
 
 ### Terminal: eine Meldung löscht erst die Zeile und steht dann auf einer eigenen Zeile
+? script -qec true /dev/null > /dev/null 2>&1
 % mkfifo "$ABG_TMP/ein" && printf 'Es sind 27 Prozent.\n' > "$ABG_TMP/a.txt" && printf 'x\0y' > "$ABG_TMP/b.txt"
 $ sh -c '(i=0; while ! grep -q "of 2 files" "$ABG_TMP/out" 2>/dev/null && [ $i -lt 300 ]; do i=$((i+1)); sleep 0.1; done; exec 3<>"$ABG_TMP/ein"; cat "$ABG_TMP/a.txt" >&3) & script -qec "\"$ABG_BIN\" facts \"$ABG_TMP/ein\" \"$ABG_TMP/b.txt\" > /dev/null" /dev/null > "$ABG_TMP/out"; wait; tr "\r\033" "\n#" < "$ABG_TMP/out" | grep -v "^$" | grep -v -e "^abgleich: [01] of 2 files, " -e "^#.K\$"'
 > #[Kabgleich: {tmp}/b.txt: binary file (NUL bytes), skipped

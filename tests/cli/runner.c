@@ -11,6 +11,9 @@
  *   % COMMAND       set-up step, run as /bin/sh -c COMMAND with cwd = root,
  *                   empty stdin; any number, run in file order before the
  *                   command. A non-zero exit fails the case ("setup failed").
+ *   ? COMMAND       precondition, run like a set-up step before them: when
+ *                   it exits non-zero the case is skipped, not failed ("a
+ *                   pseudo-terminal can be created").
  *   $ ARGS          the command, exactly one per case (see "Arguments").
  *   < TEXT          TEXT plus "\n" is appended to the command's stdin.
  *   <@ PATH         the command's stdin is the content of file PATH.
@@ -56,8 +59,8 @@
  * failure (LINE is the "###" line, or the offending line for parse errors),
  * diffs for differing output, and a last line "N passed, N failed". Text
  * before the first case and a file without cases each count as one failure.
- * Exit status: 0 all passed, 1 something failed, 2 usage error (including a
- * CASE that selects nothing).
+ * Exit status: 0 all passed, 1 something failed, 77 nothing failed but a
+ * case was skipped, 2 usage error (including a CASE that selects nothing).
  */
 
 #define _POSIX_C_SOURCE 200809L
@@ -221,6 +224,7 @@ struct tcase {
     char *error;            /* first parse error, or NULL */
     size_t error_line;
     struct strvec setup;    /* "%" commands in file order */
+    struct strvec require;  /* "?" commands in file order */
     bool has_command;
     struct strvec args;     /* the split "$" line; {tmp} not yet replaced */
     struct stream_spec in, out, err;
@@ -241,6 +245,7 @@ static void tcase_free(struct tcase *tc)
     free(tc->title);
     free(tc->error);
     strvec_free(&tc->setup);
+    strvec_free(&tc->require);
     strvec_free(&tc->args);
     struct stream_spec *ss[] = {&tc->in, &tc->out, &tc->err};
     for (size_t i = 0; i < 3; i++) {
@@ -343,7 +348,8 @@ static struct tcase *new_case(struct tfile *tf, size_t line)
 static void parse_directive(struct tcase *tc, const char *s, size_t n, size_t lineno)
 {
     char c = s[0];
-    bool known = c == '%' || c == '$' || c == '<' || c == '>' || c == '!' || c == '=';
+    bool known = c == '%' || c == '?' || c == '$' || c == '<' || c == '>' || c == '!' ||
+                 c == '=';
     bool at = n >= 2 && s[1] == '@' && (c == '<' || c == '>' || c == '!');
     size_t plen = at ? 2 : 1;
     if (!known) {
@@ -380,10 +386,11 @@ static void parse_directive(struct tcase *tc, const char *s, size_t n, size_t li
         }
         break;
     case '%':
+    case '?':
         if (is_blank(content, clen))
             case_error(tc, lineno, "empty set-up command");
         else
-            strvec_push(&tc->setup, xstrndup(content, clen));
+            strvec_push(c == '%' ? &tc->setup : &tc->require, xstrndup(content, clen));
         break;
     case '$': {
         if (tc->has_command) {
@@ -934,6 +941,23 @@ static char *describe_end(const struct options *o, const struct proc_result *r)
     return xasprintf("exit %d", WEXITSTATUS(r->status));
 }
 
+/* Runs the preconditions of tc: true when each exits 0. */
+static bool met(const struct tcase *tc, long long deadline)
+{
+    for (size_t i = 0; i < tc->require.n; i++) {
+        const char *argv[] = {"/bin/sh", "-c", tc->require.v[i], NULL};
+        struct proc_result r;
+        bool ok;
+        if (run_process(argv, NULL, 0, deadline, &r) != 0)
+            return false;
+        ok = !r.timed_out && WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0;
+        proc_result_free(&r);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 /* Runs the set-up steps of tc. Returns true when all succeeded; otherwise
  * reports the failure with the step's output. */
 static bool run_setup(const struct options *o, const struct tcase *tc, long long deadline)
@@ -1036,7 +1060,8 @@ out:
 }
 
 /* Runs one case: parse errors, fresh tmp dir, set-up, command, checks. */
-static bool run_case(const struct options *o, const struct tcase *tc)
+/* 1 passed, 0 failed, -1 skipped (a precondition not met). */
+static int run_case(const struct options *o, const struct tcase *tc)
 {
     if (tc->error) {
         report(o, tc->error_line, tc->title, "parse error: %s", tc->error);
@@ -1055,7 +1080,9 @@ static bool run_case(const struct options *o, const struct tcase *tc)
     if (setenv("ABG_TMP", tmp, 1) != 0)
         fatal_errno("setenv");
     long long deadline = now_ms() + o->timeout * 1000LL;
-    bool ok = run_setup(o, tc, deadline) && run_command(o, tc, tmp, deadline);
+    int ok = !met(tc, deadline) ? -1
+             : run_setup(o, tc, deadline) && run_command(o, tc, tmp, deadline) ? 1
+                                                                             : 0;
     if (!remove_tree(tmp))
         fprintf(stderr, "runner: warning: cannot remove %s\n", tmp);
     free(tmp);
@@ -1237,7 +1264,7 @@ int main(int argc, char **argv)
         }
     }
 
-    size_t passed = 0, failed = 0;
+    size_t passed = 0, failed = 0, skipped = 0;
     if (tf.error) {
         printf("%s:%zu: parse error: %s\n", o.file, tf.error_line, tf.error);
         failed++;
@@ -1250,22 +1277,32 @@ int main(int argc, char **argv)
         const struct tcase *tc = &tf.cases[i];
         if (selector && !(by_number ? number == i + 1 : strstr(tc->title, selector) != NULL))
             continue;
-        if (run_case(&o, tc)) {
+        int r = run_case(&o, tc);
+        if (r > 0) {
             passed++;
             if (o.verbose)
                 printf("ok %zu - %s\n", i + 1, tc->title);
+        } else if (r < 0) {
+            skipped++;
+            printf("%s:%zu: skipped, a precondition is not met (%s)\n", o.file, tc->line,
+                   tc->title);
         } else {
             failed++;
         }
         fflush(stdout);
         die_if_interrupted();
     }
-    printf("%zu passed, %zu failed\n", passed, failed);
+    if (skipped)
+        printf("%zu passed, %zu failed, %zu skipped\n", passed, failed, skipped);
+    else
+        printf("%zu passed, %zu failed\n", passed, failed);
 
     for (size_t i = 0; i < tf.n; i++)
         tcase_free(&tf.cases[i]);
     free(tf.cases);
     free(tf.error);
     free(bin_abs);
+    if (failed == 0 && skipped > 0)
+        return 77;
     return failed == 0 && passed > 0 ? 0 : 1;
 }
