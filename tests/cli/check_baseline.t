@@ -95,13 +95,16 @@ $ abgleich check -q -f json --baseline {tmp}/base.json {tmp}/a.txt
 % printf 'Siemens hält einen Anteil von 27 Prozent an der Firma.\n' > "$ABG_TMP/a.txt"
 % printf 'Siemens hält einen Anteil von 32,5 Prozent an der Firma.\n' > "$ABG_TMP/b.txt"
 % printf '{"version":1,"tool":"abgleich","conflicts":[{"id":"00000000000000ff"}]}\n' > "$ABG_TMP/base.json"
-$ sh -c '"$ABG_BIN" check --baseline "$ABG_TMP/base.json" --write-baseline "$ABG_TMP/base.json" "$ABG_TMP/a.txt" "$ABG_TMP/b.txt" | tail -n 2; cat "$ABG_TMP/base.json"'
+$ sh -c '"$ABG_BIN" check --baseline "$ABG_TMP/base.json" --write-baseline "$ABG_TMP/base.json" "$ABG_TMP/a.txt" "$ABG_TMP/b.txt" > "$ABG_TMP/out"; rc=$?; tail -n 2 "$ABG_TMP/out"; cat "$ABG_TMP/base.json"; exit $rc'
 > 2 documents, 2 facts, 0 errors: 1 conflicts, 0 agree, 0 single
 > 0 conflicts accepted by the baseline, 1 stale entries
 > {"version":1,"tool":"abgleich",
 >  "conflicts":[
 >   {"id":"218ca3c63f632256","type":"percent","subject":"Siemens","measure":"anteil","cause":null,"values":["27 % ({tmp}/a.txt:1:31)","32.5 % ({tmp}/b.txt:1:31)"]}
 >  ]}
+# the conflict is new to the baseline that was read: exit 1, though the
+# baseline written in the same run accepts it
+= 1
 
 #### The corpus ####
 
@@ -157,7 +160,7 @@ $ sh -c '"$ABG_BIN" check -f sarif --baseline "$ABG_TMP/base.json" "$ABG_TMP/doc
 % cp -R corpus "$ABG_TMP/docs"
 % "$ABG_BIN" check -q --fail-on none --write-baseline "$ABG_TMP/base.json" "$ABG_TMP/docs" > /dev/null
 % sed 's/800 Millionen wöchentliche Nutzer/900 Millionen wöchentliche Nutzer/' corpus/handelsstimme.htm > "$ABG_TMP/docs/handelsstimme.htm"
-$ sh -c '"$ABG_BIN" check --fail-on none --baseline "$ABG_TMP/base.json" "$ABG_TMP/docs" | tail -n 1'
+$ sh -c '"$ABG_BIN" check --fail-on none --baseline "$ABG_TMP/base.json" "$ABG_TMP/docs" > "$ABG_TMP/out"; rc=$?; tail -n 1 "$ABG_TMP/out"; exit $rc'
 > 4 conflicts accepted by the baseline, 0 stale entries
 
 ### Korpus: ein behobener Fehler macht den Eintrag veraltet, Exit 0

@@ -20,7 +20,7 @@ $ sh -c 'cd "$ABG_TMP" && "$ABG_BIN" check -f sarif berichte c:d.txt'
 ### Ohne Widerspruch: keine Ergebnisse, Exit 0
 % printf 'Siemens hält einen Anteil von 27 Prozent an der Firma.\n' > "$ABG_TMP/a.txt"
 % printf 'Siemens hält einen Anteil von 27,3 Prozent an der Firma.\n' > "$ABG_TMP/b.txt"
-$ sh -c '"$ABG_BIN" check -f sarif "$ABG_TMP" | sed -n "/\"columnKind\"/,\$p"'
+$ sh -c '"$ABG_BIN" check -f sarif "$ABG_TMP" > "$ABG_TMP/out"; rc=$?; sed -n "/\"columnKind\"/,\$p" "$ABG_TMP/out"; exit $rc'
 >       "columnKind": "unicodeCodePoints",
 >       "results": []
 >     }
@@ -86,6 +86,6 @@ $ sh -c '"$ABG_BIN" check -f sarif --scope all --facts "$ABG_TMP/f.jsonl" | sed 
 % printf 'Siemens hält einen Anteil von 27 Prozent an der Firma.\n' > "$ABG_TMP/a.txt"
 % printf 'Siemens hält einen Anteil von 32,5 Prozent an der Firma.\n' > "$ABG_TMP/b.txt"
 % printf '{"version":1,"tool":"abgleich","conflicts":[{"id":"218ca3c63f632256"},{"id":"00000000000000ff"}]}\n' > "$ABG_TMP/base.json"
-$ sh -c '"$ABG_BIN" check -f sarif --baseline "$ABG_TMP/base.json" "$ABG_TMP/a.txt" "$ABG_TMP/b.txt" | sed -n "/\"results\"/p"'
+$ sh -c '"$ABG_BIN" check -f sarif --baseline "$ABG_TMP/base.json" "$ABG_TMP/a.txt" "$ABG_TMP/b.txt" > "$ABG_TMP/out"; rc=$?; sed -n "/\"results\"/p" "$ABG_TMP/out"; exit $rc'
 >       "results": []
 ! abgleich: {tmp}/base.json: warning: stale baseline entry 00000000000000ff (-, -): no longer found
