@@ -195,6 +195,33 @@ static void test_count_words(void **state)
     expect("Der Zweier ohne Steuermann gewann Gold.", "");
 }
 
+/* Every number word, worked out by hand: the value of "N Mitarbeiter". */
+static void test_number_words(void **state)
+{
+    static const struct {
+        const char *word;
+        const char *value;
+    } words[] = {{"zwei", "2"},          {"drei", "3"},          {"vier", "4"},
+                 {"fünf", "5"},          {"sechs", "6"},         {"sieben", "7"},
+                 {"acht", "8"},          {"neun", "9"},          {"zehn", "10"},
+                 {"elf", "11"},          {"zwölf", "12"},        {"dreizehn", "13"},
+                 {"sechzehn", "16"},     {"siebzehn", "17"},     {"zwanzig", "20"},
+                 {"einundzwanzig", "21"}, {"dreißig", "30"},     {"vierzig", "40"},
+                 {"fünfzig", "50"},      {"sechzig", "60"},      {"siebzig", "70"},
+                 {"achtzig", "80"},      {"neunzig", "90"},      {"hundert", "100"},
+                 {"zweihundert", "200"}, {"dreitausend", "3000"}};
+    char text[128], want[128];
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+        snprintf(text, sizeof text, "Die Firma hat %s Mitarbeiter.", words[i].word);
+        snprintf(want, sizeof want, "%s Mitarbeiter|%s|Mitarbeiter|exact\n", words[i].word,
+                 words[i].value);
+        expect(text, want);
+    }
+}
+
 static void test_count_harm(void **state)
 {
     (void)state;
@@ -426,6 +453,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_count_digits), cmocka_unit_test(test_count_dative),
         cmocka_unit_test(test_count_words),  cmocka_unit_test(test_count_not),
+        cmocka_unit_test(test_number_words),
         cmocka_unit_test(test_age),          cmocka_unit_test(test_duration),
         cmocka_unit_test(test_temperature), cmocka_unit_test(test_bounds_ranges),
         cmocka_unit_test(test_per_unit),     cmocka_unit_test(test_count_harm),
