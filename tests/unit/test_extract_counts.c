@@ -222,6 +222,34 @@ static void test_number_words(void **state)
     }
 }
 
+/* Every qualifier word of the rules' map qual, before an amount of
+ * money: the qualifier it gives, worked out from DESIGN.md's list. */
+static void test_qualifier_words(void **state)
+{
+    static const struct {
+        const char *words, *qual;
+    } q[] = {{"rund", "approx"},      {"etwa", "approx"},      {"circa", "approx"},
+             {"ca.", "approx"},       {"zirka", "approx"},     {"knapp", "approx"},
+             {"fast", "approx"},      {"gut", "approx"},       {"ungefähr", "approx"},
+             {"annähernd", "approx"}, {"nahezu", "approx"},    {"mehr als", "lower"},
+             {"mindestens", "lower"}, {"über", "lower"},       {"bis zu", "upper"},
+             {"höchstens", "upper"},  {"maximal", "upper"},    {"unter", "upper"},
+             {"weniger als", "upper"}};
+    char text[128], want[128];
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof q / sizeof q[0]; i++) {
+        snprintf(text, sizeof text, "Der Umbau kostet %s 40 Millionen Euro.", q[i].words);
+        snprintf(want, sizeof want, "money:%s 40 Millionen Euro|40000000|EUR|%s\n",
+                 q[i].words, q[i].qual);
+        expect_all(text, want);
+    }
+    /* dates: spätestens is an end, seit and ab a start */
+    expect_all("Das Werk soll spätestens 2030 fertig sein.", "date:spätestens 2030|2030|-|upper\n");
+    expect_all("Er ist seit 2019 im Amt.", "date:seit 2019|2019|-|lower\n");
+}
+
 static void test_count_harm(void **state)
 {
     (void)state;
@@ -453,7 +481,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_count_digits), cmocka_unit_test(test_count_dative),
         cmocka_unit_test(test_count_words),  cmocka_unit_test(test_count_not),
-        cmocka_unit_test(test_number_words),
+        cmocka_unit_test(test_number_words), cmocka_unit_test(test_qualifier_words),
         cmocka_unit_test(test_age),          cmocka_unit_test(test_duration),
         cmocka_unit_test(test_temperature), cmocka_unit_test(test_bounds_ranges),
         cmocka_unit_test(test_per_unit),     cmocka_unit_test(test_count_harm),
