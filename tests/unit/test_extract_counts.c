@@ -400,6 +400,10 @@ static void test_labels(void **state)
     /* an initial is no road; a range without a label stays whole */
     expect("Die Person Maja T. acht Jahre in Haft.", "acht Jahre|8|Jahre|exact\n");
     expect("Die Objektive haben 15-45mm Brennweite.", "15-45mm|15..45|mm|range\n");
+    /* a paragraph, an article, a page: labels, not counts */
+    expect("Nach § 5 Absätze gelten die Regeln.", "");
+    expect("Laut Artikel 3 Mitgliedstaaten müssen zahlen.", "");
+    expect("Siehe Seite 12 Grafiken und Tabellen.", "");
 }
 
 /* The article "ein" before a duration counts one, as eine and einen do;
