@@ -176,6 +176,21 @@ static void causes(void **state)
     c[1] = claim("b", MONEY, "250 Billionen US-Dollar", 250e12, "USD", ABG_QUAL_EXACT);
     assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
     assert_int_equal(cause, ABG_CAUSE_SCALE);
+    /* ... a million: Millionen against Billionen; a billion: 250 against
+     * 250 Milliarden; not a factor of 10,000 (no slip of a scale word) */
+    c[0] = claim("a", MONEY, "250 Millionen US-Dollar", 250e6, "USD", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(cause, ABG_CAUSE_SCALE);
+    c[0] = claim("a", MONEY, "250 US-Dollar", 250, "USD", ABG_QUAL_EXACT);
+    c[1] = claim("b", MONEY, "250 Milliarden US-Dollar", 250e9, "USD", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(cause, ABG_CAUSE_SCALE);
+    c[0] = claim("a", MONEY, "250 Millionen US-Dollar", 250e6, "USD", ABG_QUAL_EXACT);
+    c[1] = claim("b", MONEY, "2,5 Billionen US-Dollar", 2.5e12, "USD", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
+    assert_int_equal(cause, ABG_CAUSE_NONE);
+    c[0] = claim("a", MONEY, "250 Milliarden US-Dollar", 250e9, "USD", ABG_QUAL_EXACT);
+    c[1] = claim("b", MONEY, "250 Billionen US-Dollar", 250e12, "USD", ABG_QUAL_EXACT);
     /* euros and dollars are never compared as numbers, even when equal */
     c[1] = claim("b", MONEY, "250 Milliarden Euro", 250e9, "EUR", ABG_QUAL_EXACT);
     assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
