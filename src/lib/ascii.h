@@ -37,6 +37,18 @@ static inline bool abg_ascii_is_alnum(unsigned char c)
     return abg_ascii_is_alpha(c) || abg_ascii_is_digit(c);
 }
 
+/* The value of a hex digit (either case), or -1. */
+static inline int abg_ascii_hex_value(unsigned char c)
+{
+    if (abg_ascii_is_digit(c))
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
 static inline unsigned char abg_ascii_lower(unsigned char c)
 {
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;

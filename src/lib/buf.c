@@ -142,3 +142,13 @@ int abg_buf_read_file(abg_buf *b, abg_ctx *ctx, const char *path, size_t max)
     fclose(fp);
     return err;
 }
+
+void abg_size_text(char *out, size_t n, size_t bytes)
+{
+    if (bytes >= ((size_t)1 << 20))
+        snprintf(out, n, "%zu MiB", bytes >> 20);
+    else if (bytes >= 1024)
+        snprintf(out, n, "%zu KiB", bytes >> 10);
+    else
+        snprintf(out, n, "%zu bytes", bytes);
+}

@@ -39,6 +39,10 @@ void abg_buf_truncate(abg_buf *b, size_t len);
 char *abg_buf_detach(abg_buf *b);
 void abg_buf_dispose(abg_buf *b);
 
+/* A size for messages, into out[0..n): "3 MiB", "12 KiB", "700 bytes"
+ * (whole units, rounded down). */
+void abg_size_text(char *out, size_t n, size_t bytes);
+
 /* Append the whole file at path (NUL-terminated); a file larger than max
  * bytes fails with ABG_ELIMIT. Errors name the path in ctx. */
 int abg_buf_read_file(abg_buf *b, abg_ctx *ctx, const char *path, size_t max);

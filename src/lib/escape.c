@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "abgleich.h"
+#include "ascii.h"
 #include "buf.h"
 #include "utf8.h"
 
@@ -57,17 +58,6 @@ char *abg_name_escape(const char *s)
     return abg_buf_detach(&b);
 }
 
-static int hexval(unsigned char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 char *abg_name_unescape(const char *s, size_t *len)
 {
     size_t n = strlen(s), i, o = 0;
@@ -81,8 +71,8 @@ char *abg_name_unescape(const char *s, size_t *len)
             out[o++] = '\\';
             i++;
         } else if (s[i] == '\\' && i + 3 < n && s[i + 1] == 'x' &&
-                   (h = hexval((unsigned char)s[i + 2])) >= 0 &&
-                   (l = hexval((unsigned char)s[i + 3])) >= 0) {
+                   (h = abg_ascii_hex_value((unsigned char)s[i + 2])) >= 0 &&
+                   (l = abg_ascii_hex_value((unsigned char)s[i + 3])) >= 0) {
             out[o++] = (char)(h << 4 | l);
             i += 3;
         } else

@@ -25,16 +25,6 @@ bool abg_is_gzip(const char *data, size_t len)
     return len >= 3 && u[0] == 0x1F && u[1] == 0x8B && u[2] == 8;
 }
 
-static void size_text(char *out, size_t n, size_t bytes)
-{
-    if (bytes >= ((size_t)1 << 20))
-        snprintf(out, n, "%zu MiB", bytes >> 20);
-    else if (bytes >= 1024)
-        snprintf(out, n, "%zu KiB", bytes >> 10);
-    else
-        snprintf(out, n, "%zu bytes", bytes);
-}
-
 int abg_gunzip(abg_buf *out, abg_ctx *ctx, const char *data, size_t len, size_t limit)
 {
     z_stream z;
@@ -65,14 +55,14 @@ int abg_gunzip(abg_buf *out, abg_ctx *ctx, const char *data, size_t len, size_t 
         out->data[out->len] = '\0';
         made = out->len - start;
         if (made > limit) {
-            size_text(a, sizeof a, limit);
+            abg_size_text(a, sizeof a, limit);
             err = abg_error(ctx, ABG_ELIMIT,
                             "gzip file expands beyond the size limit (%s), skipped", a);
             break;
         }
         if (made > ratio_cap) {
-            size_text(a, sizeof a, len);
-            size_text(b, sizeof b, made);
+            abg_size_text(a, sizeof a, len);
+            abg_size_text(b, sizeof b, made);
             err = abg_error(ctx, ABG_ELIMIT,
                             "gzip file expands more than %d times (%s to over %s): a "
                             "decompression bomb, skipped",

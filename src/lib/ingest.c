@@ -423,22 +423,12 @@ const char *abg_inputs_path(const abg_inputs *in, size_t i)
 /* ------------------------------------------------------------------ */
 /* Reading                                                             */
 
-static void format_size(char *out, size_t n, size_t bytes)
-{
-    if (bytes >= ((size_t)1 << 20))
-        snprintf(out, n, "%zu MiB", bytes >> 20);
-    else if (bytes >= 1024)
-        snprintf(out, n, "%zu KiB", bytes >> 10);
-    else
-        snprintf(out, n, "%zu bytes", bytes);
-}
-
 static int too_large(abg_ctx *ctx, size_t size, size_t limit, bool at_least)
 {
     char a[32], b[32];
 
-    format_size(a, sizeof a, size);
-    format_size(b, sizeof b, limit);
+    abg_size_text(a, sizeof a, size);
+    abg_size_text(b, sizeof b, limit);
     return abg_error(ctx, ABG_ELIMIT, "file too large (%s%s, limit %s), skipped",
                      at_least ? "over " : "", a, b);
 }

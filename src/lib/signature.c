@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "ctx.h"
 #include "strset.h"
 #include "text.h"
@@ -458,17 +459,6 @@ void abg_signature_minhash_hex(char *buf, const abg_signature *sig)
     *buf = '\0';
 }
 
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 int abg_signature_minhash_parse(abg_signature *sig, const char *hex)
 {
     uint32_t v[ABG_SIG_MINHASH];
@@ -479,7 +469,7 @@ int abg_signature_minhash_parse(abg_signature *sig, const char *hex)
     for (k = 0; k < ABG_SIG_MINHASH; k++) {
         v[k] = 0;
         for (d = 0; d < 8; d++) {
-            int x = hex_digit(*hex++);
+            int x = abg_ascii_hex_value((unsigned char)*hex++);
             if (x < 0)
                 return -1; /* also the end of a short string */
             v[k] = v[k] << 4 | (uint32_t)x;
