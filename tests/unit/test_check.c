@@ -135,6 +135,11 @@ static void approximation_and_tolerance(void **state)
     assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
     /* with 10 %: 89.5..110.5, so 107 agrees */
     assert_int_equal(run(c, 2, &cause, &ng, 0.10), ABG_VERDICT_AGREE);
+    /* and below: 95 agrees with 5 %, 93 does not (94.5 is the floor) */
+    c[1] = claim("b", MONEY, "95 Millionen Euro", 95e6, "EUR", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_AGREE);
+    c[1] = claim("b", MONEY, "93 Millionen Euro", 93e6, "EUR", ABG_QUAL_EXACT);
+    assert_int_equal(run(c, 2, &cause, &ng, 0.05), ABG_VERDICT_CONFLICT);
 }
 
 static void bounds_and_ranges(void **state)
