@@ -59,6 +59,14 @@ $ sh -c '"$ABG_BIN" facts -o "$ABG_TMP/aus.txt" "$ABG_TMP/ein" & pid=$!; i=0; wh
 > status 143
 > ein
 
+### SIGINT und SIGHUP ebenso (gestartet mit den Voreinstellungen der Signale)
+% mkfifo "$ABG_TMP/ein"
+$ sh -c 'for sig in INT HUP; do perl -e '"'"'$SIG{INT} = $SIG{HUP} = "DEFAULT"; exec @ARGV'"'"' "$ABG_BIN" facts -o "$ABG_TMP/aus.txt" "$ABG_TMP/ein" & pid=$!; i=0; while ! ls "$ABG_TMP" | grep -q tmp && [ $i -lt 400 ]; do i=$((i+1)); sleep 0.05; done; kill -$sig $pid; wait $pid 2>/dev/null; echo "$sig status $?"; ls -A "$ABG_TMP"; done'
+> INT status 130
+> ein
+> HUP status 129
+> ein
+
 ### Geschlossene Pipe (| head -1): keine Meldung, Tod durch SIGPIPE (141)
 % yes 'Der Anteil liegt bei 27 Prozent.' | head -n 20000 > "$ABG_TMP/viel.txt"
 $ sh -c '{ "$ABG_BIN" facts "$ABG_TMP/viel.txt"; echo "status $?" >&2; } | head -1'
