@@ -52,3 +52,9 @@ $ sh -c '(sleep 2; exec 3<>"$ABG_TMP/ein"; cat "$ABG_TMP/a.txt" >&3) & script -q
 % mkfifo "$ABG_TMP/ein" && printf 'Es sind 27 Prozent.\n' > "$ABG_TMP/a.txt" && printf 'x\0y' > "$ABG_TMP/b.txt"
 $ sh -c '(i=0; while ! grep -q "of 2 files" "$ABG_TMP/out" 2>/dev/null && [ $i -lt 300 ]; do i=$((i+1)); sleep 0.1; done; exec 3<>"$ABG_TMP/ein"; cat "$ABG_TMP/a.txt" >&3) & script -qec "\"$ABG_BIN\" facts \"$ABG_TMP/ein\" \"$ABG_TMP/b.txt\" > /dev/null" /dev/null > "$ABG_TMP/out"; wait; tr "\r\033" "\n#" < "$ABG_TMP/out" | grep -v "^$" | grep -v -e "^abgleich: [01] of 2 files, " -e "^#.K\$"'
 > #[Kabgleich: {tmp}/b.txt: binary file (NUL bytes), skipped
+
+### Terminal: eine Datei fertig, eine offen: die Zeile schätzt die Restzeit
+? script -qec true /dev/null > /dev/null 2>&1
+% mkfifo "$ABG_TMP/ein" && printf 'Es sind 27 Prozent.\n' > "$ABG_TMP/a.txt"
+$ sh -c '(i=0; while ! grep -q "1 of 2 files" "$ABG_TMP/out" 2>/dev/null && [ $i -lt 300 ]; do i=$((i+1)); sleep 0.1; done; exec 3<>"$ABG_TMP/ein"; cat "$ABG_TMP/a.txt" >&3) & script -qec "\"$ABG_BIN\" facts -j 1 \"$ABG_TMP/a.txt\" \"$ABG_TMP/ein\" > /dev/null" /dev/null > "$ABG_TMP/out"; wait; tr "\r\033" "\n#" < "$ABG_TMP/out" | grep -o "1 of 2 files.* left" | head -1 | sed "s/, [0-9.]* MB, .* left/, ... left/"'
+> 1 of 2 files, ... left
