@@ -120,3 +120,9 @@ $ abgleich check --facts {tmp}/f.jsonl
 > 0 documents, 0 facts, 1 errors: 0 conflicts, 0 agree, 0 single
 ! abgleich: {tmp}/f.jsonl: line 1: maximum parsing depth reached near '['
 = 2
+
+### Fehler gehen Widersprüchen im Exit-Code vor: 2, nicht 1
+% mkdir "$ABG_TMP/d" && printf 'Siemens hält einen Anteil von 27 Prozent an der Firma.\n' > "$ABG_TMP/d/a.txt" && printf 'Siemens hält einen Anteil von 32,5 Prozent an der Firma.\n' > "$ABG_TMP/d/b.txt" && printf 'x\000y' > "$ABG_TMP/d/c.txt"
+$ sh -c '"$ABG_BIN" check --scope all "$ABG_TMP/d" > "$ABG_TMP/out" 2>&1; echo "status $?"; grep -c "conflict" "$ABG_TMP/out"'
+> status 2
+> 2
