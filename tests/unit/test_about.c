@@ -212,6 +212,20 @@ static void relative_day(void **state)
 
     (void)state;
     check_about(t, "3 Millionen Euro", &w);
+    /* gestern and vorgestern count back from the publication day; heute
+     * is the day itself (also among the words of "now": a day wins) */
+    check_about("---\npublished: 2025-03-05\n---\n"
+                "Gestern meldete Kessler einen Umsatz von 3 Millionen Euro.\n",
+                "3 Millionen Euro",
+                &(want){"Kessler", NULL, "umsatz", LEVEL, "2025-03-04", NULL});
+    check_about("---\npublished: 2025-03-05\n---\n"
+                "Vorgestern meldete Kessler einen Umsatz von 3 Millionen Euro.\n",
+                "3 Millionen Euro",
+                &(want){"Kessler", NULL, "umsatz", LEVEL, "2025-03-03", NULL});
+    check_about("---\npublished: 2025-03-05\n---\n"
+                "Heute meldete Kessler einen Umsatz von 3 Millionen Euro.\n",
+                "3 Millionen Euro",
+                &(want){"Kessler", NULL, "umsatz", LEVEL, "2025-03-05", NULL});
     /* undated, a past year or week is some earlier time, never the
      * text's own; a weekday is no scope then */
     check_about("Im Vorjahr meldete Kessler einen Umsatz von 3 Millionen Euro.\n",
