@@ -420,7 +420,8 @@ static void counts_durations_ages(void **state)
 /* A count that a verb acting on an object follows or precedes is the
  * agent, not the victim; places and organisations counted (lexicon
  * `counted`) are what is measured, whatever else the clause names;
- * people counted keep the clause's cue. */
+ * people counted keep the clause's cue; the verbs that end a term name a
+ * date's Laufzeit. */
 static void agents_and_counted_things(void **state)
 {
     want jets = {NULL, NULL, "kampfjet", LEVEL, NULL, NULL};
@@ -442,6 +443,20 @@ static void agents_and_counted_things(void **state)
     run_open(&r, "Zwei weitere Bundesländer lockern das Fahrverbot für Passagiere.\n");
     assert_int_equal(r.n, 1);
     assert_string_equal(r.about[0].measure, "bundesland");
+    run_close(&r);
+    /* the end of a term: "läuft … aus", "bleibt … bei"; "läuft" alone is
+     * no term ("es läuft besser") */
+    run_open(&r, "Das Abkommen läuft am 18. Oktober 2025 aus.\n");
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.about[0].measure, "laufzeit");
+    run_close(&r);
+    run_open(&r, "Die Liga bleibt bis 2030 bei dem Sender.\n");
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.about[0].measure, "laufzeit");
+    run_close(&r);
+    run_open(&r, "Für den Fahrer läuft es 2015 besser als erwartet.\n");
+    assert_int_equal(r.n, 1);
+    assert_true(!r.about[0].measure || strcmp(r.about[0].measure, "laufzeit") != 0);
     run_close(&r);
     /* people: the cue of the clause */
     check_about("Bei dem Brand starben zwei Ausländer.\n", "zwei Ausländer", &dead);
